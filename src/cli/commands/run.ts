@@ -1,0 +1,71 @@
+import { Command, Option } from 'commander';
+import { feedbackImport } from '../../pipeline/feedback-import.js';
+import type { Format } from '../../ingest/table.js';
+import { checkEncoding } from '../../ingest/decode-text.js';
+import { dbOption, inputOptions, positiveNumber, waitOption, waitSeconds } from '../common-options.js';
+import type { ExitCode } from '../exit-codes.js';
+import { importFiles } from '../import-files.js';
+import { withWriteLock } from '../with-database.js';
+
+interface RunFlags {
+  db: string;
+  source: string;
+  format?: Format;
+  encoding?: string;
+  idColumn?: string;
+  scoreColumn?: string;
+  textColumn?: string;
+  dateColumn?: string;
+  segmentColumn: string[];
+  dateFormat?: string;
+  batchSize: string;
+  maxBytes: string;
+  wait?: string | boolean;
+}
+
+export function runCommand(): Command {
+  const command = new Command('run')
+    .description(
+      'import feedback dumps into the database (CSV, TSV, JSON Lines, JSON array; gzip; - for stdin), ' +
+        'then print what was imported',
+    )
+    .argument('<files...>', 'dump files, read in the order given')
+    .addOption(dbOption());
+  for (const option of inputOptions()) command.addOption(option);
+  return command
+    .addOption(new Option('--text-column <name>', 'column with the comment (default: comment, feedback, text, verbatim, reason)'))
+    .addOption(new Option('--date-column <name>', 'column with the response date (default: date, submitted_at, created_at, RecordedDate)'))
+    .addOption(
+      new Option('--segment-column <name>', 'keep this column as a segment, e.g. channel or country (repeatable)')
+        .argParser((value: string, previous: string[]) => [...previous, value])
+        .default([]),
+    )
+    .addOption(new Option('--date-format <pattern>', 'read dates with this date-fns pattern, e.g. dd/MM/yyyy'))
+    .addOption(new Option('--batch-size <n>', 'rows per transaction').default('1000'))
+    .addOption(waitOption())
+    .action(async (files: string[], flags: RunFlags) => {
+      process.exitCode = await run(files, flags);
+    });
+}
+
+async function run(files: string[], flags: RunFlags): Promise<ExitCode> {
+  if (flags.encoding) checkEncoding(flags.encoding);
+  const options = {
+    source: flags.source,
+    format: flags.format,
+    encoding: flags.encoding,
+    columns: {
+      id: flags.idColumn,
+      score: flags.scoreColumn,
+      text: flags.textColumn,
+      date: flags.dateColumn,
+      segments: flags.segmentColumn,
+    },
+    dateFormat: flags.dateFormat,
+    batchSize: positiveNumber(flags.batchSize, '--batch-size'),
+    maxBytes: positiveNumber(flags.maxBytes, '--max-bytes'),
+  };
+  return withWriteLock(flags.db, 'run', waitSeconds(flags.wait), (db, invocation) =>
+    importFiles(db, flags.db, files, feedbackImport, { ...options, invocation }),
+  );
+}

@@ -1,0 +1,34 @@
+import { Option } from 'commander';
+import { HeartlineError } from '../errors.js';
+
+export const dbOption = () =>
+  new Option('--db <file>', 'the SQLite database file (created if missing)').default('heartline.db');
+
+export const waitOption = () =>
+  new Option('--wait [seconds]', 'if another run holds the database, wait for it (default 600 s) instead of exiting 4');
+
+export const inputOptions = () => [
+  new Option('--source <name>', 'the system this dump comes from; ids are unique per source').default('default'),
+  new Option('--format <format>', 'input format (default: from the file name, else sniffed)').choices([
+    'csv',
+    'tsv',
+    'jsonl',
+    'json',
+  ]),
+  new Option('--encoding <label>', 'text encoding when the file has no BOM (e.g. windows-1251, windows-1250, windows-1252)'),
+  new Option('--id-column <name>', 'column with the response id (default: id, response_id, ResponseId, respondent_id)'),
+  new Option('--score-column <name>', 'column with the 0–10 NPS answer (default: nps, score, … or a question about recommending)'),
+  new Option('--max-bytes <n>', 'refuse gzip input that expands past this many bytes').default('8589934592'),
+];
+
+export function waitSeconds(value: string | boolean | undefined): number {
+  if (value === undefined || value === false) return 0;
+  if (value === true) return 600;
+  return positiveNumber(value, '--wait');
+}
+
+export function positiveNumber(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new HeartlineError('E_USAGE', `${flag} needs a positive number, not '${value}'`);
+  return n;
+}

@@ -1,0 +1,30 @@
+import type { Database } from '../store/database.js';
+import type { Counts } from '../store/import-ledger.js';
+import { summarise } from '../store/summarise.js';
+import { type FileOutcome, type ImportKind, type ImportOptions, importFile } from '../pipeline/import-file.js';
+import { EXIT, type ExitCode, exitCodeFor, worstExit } from './exit-codes.js';
+import { formatOutcome, formatSummary, formatTotal } from './print-import.js';
+
+/** Imports files in order, printing each outcome as it ends, then the total and the database summary. */
+export async function importFiles<Item extends { line: number; raw: string }, C extends Counts>(
+  db: Database,
+  dbPath: string,
+  files: string[],
+  kind: ImportKind<Item, C>,
+  options: ImportOptions,
+): Promise<ExitCode> {
+  const outcomes: FileOutcome<C>[] = [];
+  const codes: ExitCode[] = [];
+  for (const file of files) {
+    const outcome = await importFile(db, file, kind, options);
+    outcomes.push(outcome);
+    process.stdout.write(`${formatOutcome(outcome)}\n`);
+    if (outcome.error) {
+      process.stderr.write(`heartline: ${outcome.error.format()}\n`);
+      codes.push(exitCodeFor(outcome.error.code));
+    } else if (outcome.counts.rejected > 0) codes.push(EXIT.REJECTS);
+  }
+  if (files.length > 1) process.stdout.write(`${formatTotal(outcomes)}\n`);
+  process.stdout.write(`${formatSummary(dbPath, summarise(db))}\n`);
+  return worstExit(codes);
+}

@@ -1,0 +1,55 @@
+import type { FileOutcome } from '../pipeline/import-file.js';
+import type { Counts } from '../store/import-ledger.js';
+import type { ScoreCounts } from '../store/score-writer.js';
+import { type DatabaseSummary, npsScore } from '../store/summarise.js';
+
+export function formatCounts(c: Counts): string {
+  return `read ${c.read} = inserted ${c.inserted} + updated ${c.updated} + unchanged ${c.unchanged} + rejected ${c.rejected}`;
+}
+
+/** One line per file, then its notes; failures go to stderr by the caller. */
+export function formatOutcome(o: FileOutcome<Counts | ScoreCounts>): string {
+  const kind = [o.format, o.encoding].filter(Boolean).join(', ');
+  const lines = [`${o.file}${kind ? ` (${kind})` : ''}: ${formatCounts(o.counts)}${statusWord(o)}`];
+  if ('linked' in o.counts) lines.push(`  ${o.counts.linked} of these answers belong to responses already imported`);
+  for (const note of o.notes) lines.push(`  note: ${note}`);
+  if (o.counts.rejected > 0) lines.push(`  see why: heartline rejects --run ${o.runId}`);
+  return lines.join('\n');
+}
+
+function statusWord(o: FileOutcome<Counts>): string {
+  if (o.status === 'failed') return ' — FAILED';
+  return '';
+}
+
+export function formatTotal(outcomes: FileOutcome<Counts>[]): string {
+  const total: Counts = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  for (const o of outcomes) for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += o.counts[k];
+  const failed = outcomes.filter((o) => o.status === 'failed').length;
+  return `total, ${outcomes.length} file${outcomes.length === 1 ? '' : 's'}${failed ? ` (${failed} failed)` : ''}: ${formatCounts(total)}`;
+}
+
+const pct = (part: number, whole: number) => (whole === 0 ? '0.0' : ((100 * part) / whole).toFixed(1));
+const list = (r: Record<string, number>) =>
+  Object.entries(r)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+
+export function formatSummary(dbPath: string, s: DatabaseSummary): string {
+  const lines = [`database ${dbPath}: ${s.responses} responses`];
+  if (s.responses > 0) lines.push(`  by source: ${list(s.bySource)}`);
+  if (Object.keys(s.byDeclaredLanguage).length > 0) lines.push(`  by language column: ${list(s.byDeclaredLanguage)}`);
+  lines.push(
+    `  with an NPS answer: ${s.withScore}; with a comment: ${s.withText}; with both: ${s.withBoth}` +
+      (s.waitingScores > 0 ? `; answers waiting for their feedback: ${s.waitingScores}` : ''),
+  );
+  const nps = npsScore(s.nps);
+  const n = s.withScore;
+  if (nps !== null) {
+    lines.push(
+      `  NPS ${nps >= 0 ? '+' : ''}${nps.toFixed(1)} (n=${n}): promoters ${s.nps.promoters} (${pct(s.nps.promoters, n)}%), ` +
+        `passives ${s.nps.passives} (${pct(s.nps.passives, n)}%), detractors ${s.nps.detractors} (${pct(s.nps.detractors, n)}%)`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,39 @@
+/** What went wrong, as a stable code users can search for, with the place it happened. */
+export type ErrorCode =
+  | 'E_USAGE' // a flag or argument is wrong
+  | 'E_COLUMN' // a named column does not exist, or no usable column was found
+  | 'E_ENCODING' // bytes do not decode in the expected encoding
+  | 'E_FORMAT' // the file's structure is broken (unterminated quote, not a JSON array …)
+  | 'E_IO' // a file or directory cannot be read or written
+  | 'E_LOCKED' // another run holds the database lock
+  | 'E_DATABASE'; // SQLite refused (corrupt file, full disk, read-only …)
+
+export interface ErrorContext {
+  file?: string;
+  line?: number;
+  column?: string;
+}
+
+/** Every error Heartline raises on purpose; anything else is a bug. */
+export class HeartlineError extends Error {
+  readonly code: ErrorCode;
+  readonly context: ErrorContext;
+  /** What the user can do about it, printed after the message. */
+  readonly hint: string | undefined;
+
+  constructor(code: ErrorCode, message: string, context: ErrorContext = {}, hint?: string) {
+    super(message);
+    this.name = 'HeartlineError';
+    this.code = code;
+    this.context = context;
+    this.hint = hint;
+  }
+
+  /** `[E_ENCODING] survey.csv:12: invalid UTF-8 … (hint)` */
+  format(): string {
+    const where = this.context.file
+      ? `${this.context.file}${this.context.line ? `:${this.context.line}` : ''}: `
+      : '';
+    return `[${this.code}] ${where}${this.message}${this.hint ? `\n  hint: ${this.hint}` : ''}`;
+  }
+}

@@ -1,0 +1,13 @@
+/** A validated feedback row, ready to store. */
+export interface FeedbackRow {
+  line: number;
+  /** The id from the file, or `#` + the content hash when the file has no id column. */
+  externalId: string;
+  text: string;
+  score: number | null;
+  respondedAt: string | null;
+  segments: Record<string, string>;
+  declaredLanguage: string | null;
+  /** Hash of everything above but the line: equal hashes mean an unchanged row. */
+  rowHash: string;
+}

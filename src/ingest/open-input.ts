@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { HeartlineError } from '../errors.js';
+
+/** An input file's bytes (gunzipped when the file is gzip), and the checksum of the bytes as stored. */
+export interface Input {
+  /** The name users see in messages and the ledger: the path, or `<stdin>`. */
+  label: string;
+  compressed: boolean;
+  bytes: AsyncIterable<Buffer>;
+  /** sha256 of the raw bytes; complete once `bytes` has been read to the end. */
+  checksum(): string;
+}
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+/** Decompressed size cap: a small file that expands past this is a zip bomb, not a survey export. */
+export const DEFAULT_MAX_BYTES = 8 * 1024 ** 3;
+
+export async function openInput(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Input> {
+  const label = path === '-' ? '<stdin>' : path;
+  if (path !== '-') assertReadableFile(path);
+  const hash = createHash('sha256');
+  const raw = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 16 });
+  const source = hashing(raw, hash, label);
+  const first = await source.next();
+  const head = first.done ? Buffer.alloc(0) : first.value;
+  const compressed = GZIP_MAGIC.every((b, i) => head[i] === b);
+  const all = prepend(head, source);
+  const bytes = compressed ? capped(Readable.from(all).pipe(createGunzip()), maxBytes, label) : all;
+  return { label, compressed, bytes: guardGunzip(bytes, label), checksum: () => hash.digest('hex') };
+}
+
+function assertReadableFile(path: string): void {
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new HeartlineError('E_IO', 'is a directory, not a file', { file: path });
+  } catch (error) {
+    if (error instanceof HeartlineError) throw error;
+    throw ioError(error, path);
+  }
+}
+
+function ioError(error: unknown, file: string): HeartlineError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message =
+    code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String((error as Error).message);
+  return new HeartlineError('E_IO', `cannot read input: ${message}`, { file });
+}
+
+async function* hashing(stream: AsyncIterable<Buffer | string>, hash: ReturnType<typeof createHash>, label: string) {
+  try {
+    for await (const chunk of stream) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      hash.update(buf);
+      yield buf;
+    }
+  } catch (error) {
+    throw ioError(error, label);
+  }
+}
+
+async function* prepend(head: Buffer, rest: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  if (head.length > 0) yield head;
+  yield* rest;
+}
+
+async function* capped(stream: AsyncIterable<Buffer>, maxBytes: number, label: string): AsyncGenerator<Buffer> {
+  let total = 0;
+  for await (const chunk of stream) {
+    total += chunk.length;
+    if (total > maxBytes) {
+      throw new HeartlineError(
+        'E_FORMAT',
+        `gzip input expands past ${maxBytes} bytes; refusing to read further`,
+        { file: label },
+        'if the file is genuine, raise the limit with --max-bytes',
+      );
+    }
+    yield chunk;
+  }
+}
+
+async function* guardGunzip(stream: AsyncIterable<Buffer>, label: string): AsyncGenerator<Buffer> {
+  try {
+    yield* stream;
+  } catch (error) {
+    if (error instanceof HeartlineError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code.startsWith('Z_')) {
+      throw new HeartlineError('E_FORMAT', `broken gzip data (${code})`, { file: label });
+    }
+    throw error;
+  }
+}

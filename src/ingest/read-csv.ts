@@ -1,0 +1,176 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse, type CsvError } from 'csv-parse';
+import { HeartlineError } from '../errors.js';
+import { countNewlines } from './count-newlines.js';
+import { peekText } from './peek-text.js';
+import { reject } from './reject.js';
+import type { Column, SourceRecord, Table } from './table.js';
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+/** Qualtrics puts `{"ImportId":"QID1"}` under every column in its third header row. */
+const IMPORT_ID = /^\{"ImportId":/;
+
+interface ParsedRow {
+  record: string[];
+  raw: string;
+  info: { lines: number };
+}
+
+/**
+ * Reads CSV/TSV: delimiter detected from the header line unless given, quoted newlines and `""`
+ * escapes handled by csv-parse, Qualtrics' two extra header rows detected and used as question texts.
+ */
+export async function readCsv(chunks: AsyncIterable<string>, label: string, delimiter?: string): Promise<Table> {
+  const { head, all } = await peekText(chunks, (t) => t.includes('\n') || t.length > 1 << 20);
+  const sep = delimiter ?? detectDelimiter(firstLine(head));
+  const skipped: SourceRecord[] = [];
+  const parser = parse({
+    delimiter: sep,
+    relax_column_count: true,
+    relax_quotes: true,
+    raw: true,
+    info: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_skip: (error: CsvError | undefined, raw: string | undefined) => {
+      const text = raw ?? '';
+      const end = Number(error?.lines ?? 0);
+      skipped.push({
+        line: Math.max(1, end - countNewlines(trimRaw(text))),
+        raw: text,
+        reject: reject('R_FIELD_COUNT', `unreadable CSV row: ${error?.message ?? 'parse error'}`),
+      });
+      return undefined;
+    },
+  });
+  const done = pipeline(Readable.from(all), parser).catch((error: unknown) => {
+    parser.destroy(error as Error);
+  });
+  const rows = parser[Symbol.asyncIterator]() as AsyncIterator<ParsedRow>;
+  const header = await rows.next();
+  if (header.done) {
+    await done;
+    return { format: sep === '\t' ? 'tsv' : 'csv', columns: [], notes: ['the file is empty'], records: emptyRecords() };
+  }
+  const notes: string[] = [];
+  const names = uniqueNames(header.value.record.map((n) => n.trim()), notes);
+  let columns: Column[] = names.map((name) => ({ name }));
+  const lookahead: ParsedRow[] = [];
+  for (let i = 0; i < 2; i++) {
+    const next = await rows.next();
+    if (next.done) break;
+    lookahead.push(next.value);
+  }
+  if (isQualtrics(lookahead)) {
+    const questions = lookahead[0]!.record;
+    columns = names.map((name, i) => ({ name, question: questions[i] ?? '' }));
+    lookahead.length = 0;
+    notes.push('Qualtrics export: skipped the question-text and ImportId header rows');
+  }
+  return {
+    format: sep === '\t' ? 'tsv' : 'csv',
+    columns,
+    notes,
+    records: toRecords(lookahead, rows, names, skipped, label, done),
+  };
+}
+
+async function* emptyRecords(): AsyncGenerator<SourceRecord> {}
+
+async function* toRecords(
+  lookahead: ParsedRow[],
+  rows: AsyncIterator<ParsedRow>,
+  names: string[],
+  skipped: SourceRecord[],
+  label: string,
+  done: Promise<void>,
+): AsyncGenerator<SourceRecord> {
+  try {
+    for (const row of lookahead) yield toRecord(row, names);
+    for (;;) {
+      const next = await rows.next();
+      while (skipped.length > 0) yield skipped.shift()!;
+      if (next.done) break;
+      yield toRecord(next.value, names);
+    }
+  } catch (error) {
+    if (error instanceof HeartlineError) throw error;
+    const csv = error as CsvError;
+    throw new HeartlineError('E_FORMAT', `CSV cannot be read: ${csv.message}`, { file: label, line: Number(csv.lines) || undefined });
+  }
+  await done;
+}
+
+function toRecord(row: ParsedRow, names: string[]): SourceRecord {
+  const line = row.info.lines - countNewlines(trimRaw(row.raw));
+  const raw = trimRaw(row.raw);
+  const values = row.record;
+  const extraAllEmpty = values.length > names.length && values.slice(names.length).every((v) => v.trim() === '');
+  if (values.length !== names.length && !extraAllEmpty) {
+    return {
+      line,
+      raw,
+      reject: reject('R_FIELD_COUNT', `row has ${values.length} fields but the header has ${names.length}`),
+    };
+  }
+  const fields: Record<string, unknown> = {};
+  names.forEach((name, i) => {
+    fields[name] = values[i];
+  });
+  return { line, raw, fields };
+}
+
+/** The delimiter that splits the header line into the most fields, quotes respected. */
+export function detectDelimiter(line: string): string {
+  let best: string = ',';
+  let bestCount = 0;
+  for (const d of DELIMITERS) {
+    const count = countOutsideQuotes(line, d);
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let inQuotes = false;
+  let count = 0;
+  for (const ch of line) {
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (ch === delimiter && !inQuotes) count++;
+  }
+  return count;
+}
+
+function isQualtrics(lookahead: ParsedRow[]): boolean {
+  const third = lookahead[1]?.record;
+  if (!third) return false;
+  const filled = third.filter((v) => v.trim() !== '');
+  return filled.length > 0 && filled.filter((v) => IMPORT_ID.test(v.trim())).length >= filled.length / 2;
+}
+
+/** Duplicate header names get a suffix so no column silently shadows another. */
+function uniqueNames(names: string[], notes: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    const key = name.toLowerCase();
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n === 1) return name;
+    notes.push(`duplicate column '${name}': the copy is read as '${name} (${n})'`);
+    return `${name} (${n})`;
+  });
+}
+
+function firstLine(text: string): string {
+  const end = text.indexOf('\n');
+  return end === -1 ? text : text.slice(0, end);
+}
+
+function trimRaw(raw: string): string {
+  return raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
+}
+

@@ -1,0 +1,125 @@
+import { HeartlineError } from '../errors.js';
+import { reject } from './reject.js';
+import type { Column, Format, SourceRecord, Table } from './table.js';
+
+/** JSON Lines / NDJSON: one object per line; a bad line is a reject, not the end of the file. */
+export async function readJsonLines(chunks: AsyncIterable<string>): Promise<Table> {
+  return withColumns('jsonl', jsonLineRecords(chunks));
+}
+
+/**
+ * A JSON array of objects, streamed: elements are cut out by a small scanner that tracks strings and
+ * nesting, so a 2 GB export never sits in memory whole and a broken element is a reject with its line.
+ */
+export async function readJsonArray(chunks: AsyncIterable<string>, label: string): Promise<Table> {
+  return withColumns('json', jsonArrayRecords(chunks, label));
+}
+
+async function* jsonLineRecords(chunks: AsyncIterable<string>): AsyncGenerator<SourceRecord> {
+  let carry = '';
+  let line = 0;
+  for await (const chunk of chunks) {
+    const parts = (carry + chunk).split('\n');
+    carry = parts.pop() ?? '';
+    for (const part of parts) {
+      line++;
+      if (part.trim()) yield parseRecord(part.replace(/\r$/, ''), line);
+    }
+  }
+  line++;
+  if (carry.trim()) yield parseRecord(carry.replace(/\r$/, ''), line);
+}
+
+async function* jsonArrayRecords(chunks: AsyncIterable<string>, label: string): AsyncGenerator<SourceRecord> {
+  let line = 1;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let opened = false;
+  let closed = false;
+  let element = '';
+  let elementLine = 0;
+  for await (const chunk of chunks) {
+    for (const ch of chunk) {
+      if (ch === '\n') line++;
+      if (!opened) {
+        if (ch === '[') opened = true;
+        else if (!isSpace(ch)) throw notArray(label, line);
+        continue;
+      }
+      if (closed) {
+        if (!isSpace(ch)) throw new HeartlineError('E_FORMAT', 'text after the closing ]', { file: label, line });
+        continue;
+      }
+      if (depth === 0 && !inString) {
+        if (ch === ',' || ch === ']') {
+          if (element.trim()) yield parseRecord(element.trim(), elementLine);
+          element = '';
+          if (ch === ']') closed = true;
+          continue;
+        }
+        if (isSpace(ch) && !element) continue;
+        if (!element) elementLine = line;
+      }
+      element += ch;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (ch === '\\') escaped = true;
+        else if (ch === '"') inString = false;
+      } else if (ch === '"') inString = true;
+      else if (ch === '{' || ch === '[') depth++;
+      else if (ch === '}' || ch === ']') depth--;
+    }
+  }
+  if (!opened) return;
+  if (!closed) {
+    throw new HeartlineError('E_FORMAT', 'the JSON array is not closed (file cut short?)', { file: label, line });
+  }
+}
+
+function notArray(label: string, line: number): HeartlineError {
+  return new HeartlineError(
+    'E_FORMAT',
+    'expected a JSON array of objects',
+    { file: label, line },
+    'for one object per line use a .jsonl file or --format jsonl',
+  );
+}
+
+function parseRecord(text: string, line: number): SourceRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { line, raw: text, reject: reject('R_JSON', `invalid JSON: ${(error as Error).message}`) };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { line, raw: text, reject: reject('R_NOT_OBJECT', 'expected a JSON object') };
+  }
+  return { line, raw: text, fields: value as Record<string, unknown> };
+}
+
+/** JSON has no header: the columns are the keys of the first readable object. */
+async function withColumns(format: Format, records: AsyncGenerator<SourceRecord>): Promise<Table> {
+  const buffered: SourceRecord[] = [];
+  let columns: Column[] = [];
+  for (;;) {
+    const next = await records.next();
+    if (next.done) break;
+    buffered.push(next.value);
+    if (next.value.fields) {
+      columns = Object.keys(next.value.fields).map((name) => ({ name }));
+      break;
+    }
+  }
+  async function* all(): AsyncGenerator<SourceRecord> {
+    yield* buffered;
+    yield* records;
+  }
+  return { format, columns, notes: [], records: all() };
+}
+
+
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t';
+}

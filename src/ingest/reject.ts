@@ -1,0 +1,20 @@
+/** Why a row was not imported. Codes are stable (they are stored in `rejects.code`). */
+export type RejectCode =
+  | 'R_FIELD_COUNT' // CSV row with more or fewer fields than the header
+  | 'R_JSON' // a JSON line or element that does not parse
+  | 'R_NOT_OBJECT' // JSON that parses but is not an object
+  | 'R_EMPTY' // neither a score nor a comment
+  | 'R_ID_EMPTY' // the id column is empty
+  | 'R_SCORE' // the NPS answer is not an integer 0–10
+  | 'R_SCORE_MISSING' // a scores file row without a score
+  | 'R_DATE' // the date does not parse
+  | 'R_DUPLICATE_ID'; // the same id twice in one import with different content
+
+export interface Reject {
+  code: RejectCode;
+  reason: string;
+}
+
+export function reject(code: RejectCode, reason: string): Reject {
+  return { code, reason };
+}

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { ColumnMap } from './column-map.js';
+import type { FeedbackRow } from './feedback-row.js';
+import { parseDate } from './parse-date.js';
+import { parseScore } from './parse-score.js';
+import { reject, type Reject } from './reject.js';
+
+export interface ValidateOptions {
+  dateFormat?: string;
+}
+
+/** Turns a row's fields into a FeedbackRow, or says why it cannot be imported. */
+export function validateRow(
+  fields: Record<string, unknown>,
+  line: number,
+  map: ColumnMap,
+  options: ValidateOptions = {},
+): FeedbackRow | Reject {
+  const score = parseScore(map.score ? fields[map.score] : undefined);
+  if (isReject(score)) return score;
+  const respondedAt = parseDate(map.date ? fields[map.date] : undefined, options.dateFormat);
+  if (isReject(respondedAt)) return respondedAt;
+  const text = map.text ? cell(fields[map.text]) : '';
+  if (text.trim() === '' && score === null) return reject('R_EMPTY', 'the row has neither an NPS answer nor a comment');
+  const segments: Record<string, string> = {};
+  // Segment names are lowercased so that "Channel" in one export and "channel" in another are one segment.
+  for (const name of map.segments) segments[name.toLowerCase()] = cell(fields[name]).trim();
+  const declared = map.language ? cell(fields[map.language]).trim() : '';
+  const declaredLanguage = declared === '' ? null : declared;
+  const rowHash = hash([text, score, respondedAt, segments, declaredLanguage]);
+  let externalId: string;
+  if (map.id) {
+    externalId = cell(fields[map.id]).trim();
+    if (externalId === '') return reject('R_ID_EMPTY', `the id column '${map.id}' is empty`);
+  } else {
+    externalId = `#${rowHash}`;
+  }
+  return { line, externalId, text, score, respondedAt, segments, declaredLanguage, rowHash };
+}
+
+export function isReject(value: unknown): value is Reject {
+  return typeof value === 'object' && value !== null && 'code' in value && 'reason' in value;
+}
+
+/** A field as text; JSON numbers and nested values are written as JSON. Text is kept as typed. */
+export function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+function hash(value: unknown): string {
+  return createHash('sha1').update(JSON.stringify(value)).digest('hex');
+}

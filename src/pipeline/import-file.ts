@@ -1,0 +1,106 @@
+import { HeartlineError } from '../errors.js';
+import { type ColumnMap, type ColumnOverrides, mapColumns, requireColumns } from '../ingest/column-map.js';
+import { DEFAULT_MAX_BYTES, openInput } from '../ingest/open-input.js';
+import { readTable } from '../ingest/read-table.js';
+import type { Format, SourceRecord } from '../ingest/table.js';
+import type { Database } from '../store/database.js';
+import { type Counts, ImportLedger, type RunStatus, zeroCounts } from '../store/import-ledger.js';
+import type { Stage } from './stage.js';
+
+/** Rows per transaction: large enough to be fast, small enough that a crash loses little work. */
+export const DEFAULT_BATCH_SIZE = 1000;
+
+export interface ImportOptions {
+  invocation: string;
+  source: string;
+  format?: Format;
+  encoding?: string;
+  columns: ColumnOverrides;
+  dateFormat?: string;
+  batchSize?: number;
+  maxBytes?: number;
+}
+
+/** What an import of one file needs to know about the kind of rows it reads. */
+export interface ImportKind<Item extends { line: number; raw: string }, C extends Counts> {
+  kind: 'feedback' | 'scores';
+  /** The item a source record starts as (its fields, or the reader's reject). */
+  toItem(record: SourceRecord): Item;
+  stages(map: ColumnMap, options: ImportOptions): Stage<Item>[];
+  writer(db: Database, runId: number, source: string, file: string): { write(items: Item[]): C };
+  empty(): C;
+}
+
+export interface FileOutcome<C extends Counts = Counts> {
+  file: string;
+  runId: number;
+  status: RunStatus;
+  counts: C;
+  format?: string;
+  encoding?: string;
+  notes: string[];
+  error?: HeartlineError;
+}
+
+/** Imports one file: read → stages → batched writes with ledger counts; any failure ends in the ledger. */
+export async function importFile<Item extends { line: number; raw: string }, C extends Counts>(
+  db: Database,
+  path: string,
+  kind: ImportKind<Item, C>,
+  options: ImportOptions,
+): Promise<FileOutcome<C>> {
+  const ledger = new ImportLedger(db);
+  const label = path === '-' ? '<stdin>' : path;
+  const runId = ledger.start({ invocation: options.invocation, kind: kind.kind, file: label, source: options.source });
+  const counts = kind.empty();
+  const outcome: FileOutcome<C> = { file: label, runId, status: 'running', counts, notes: [] };
+  try {
+    const input = await openInput(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    const table = await readTable(input, { format: options.format, encoding: options.encoding });
+    Object.assign(outcome, { format: table.format, encoding: table.encoding });
+    outcome.notes.push(...table.notes);
+    ledger.describe(runId, table.format, table.encoding);
+    const map = mapColumns(table.columns, options.columns, label);
+    if (table.columns.length > 0) requireColumns(map, table.columns, kind.kind, label);
+    const stages = kind.stages(map, options);
+    const writer = kind.writer(db, runId, options.source, label);
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    let batch: Item[] = [];
+    const flush = async () => {
+      for (const stage of stages) await stage.run(batch);
+      addCounts(counts, writer.write(batch));
+      batch = [];
+    };
+    try {
+      for await (const record of table.records) {
+        batch.push(kind.toItem(record));
+        if (batch.length >= batchSize) await flush();
+      }
+    } finally {
+      // Rows read before a mid-file error are good rows: keep them.
+      if (batch.length > 0) await flush();
+    }
+    outcome.status = counts.rejected > 0 ? 'rejects' : 'ok';
+    ledger.finish(runId, outcome.status, input.checksum());
+  } catch (error) {
+    outcome.error = asHeartlineError(error, label);
+    outcome.status = 'failed';
+    ledger.finish(runId, 'failed', null, outcome.error.format());
+  }
+  return outcome;
+}
+
+function addCounts<C extends Counts>(total: C, add: C): void {
+  for (const key of Object.keys(add) as (keyof C)[]) {
+    (total[key] as number) += add[key] as number;
+  }
+}
+
+function asHeartlineError(error: unknown, file: string): HeartlineError {
+  if (error instanceof HeartlineError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  if (code.startsWith('SQLITE')) {
+    return new HeartlineError('E_DATABASE', `SQLite: ${(error as Error).message} (${code})`, { file });
+  }
+  throw error; // a bug: let it surface with its stack
+}

@@ -1,0 +1,58 @@
+import type { Database, Statement } from './database.js';
+
+export interface Counts {
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export type RunStatus = 'running' | 'ok' | 'rejects' | 'failed' | 'interrupted';
+
+export const zeroCounts = (): Counts => ({ read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 });
+
+export interface RunStart {
+  invocation: string;
+  kind: 'feedback' | 'scores';
+  file: string;
+  source: string;
+}
+
+/** The `import_runs` ledger: a row per file, opened before reading and closed with its outcome. */
+export class ImportLedger {
+  private readonly addCounts: Statement;
+
+  constructor(private readonly db: Database) {
+    this.addCounts = db.prepare(
+      `UPDATE import_runs SET rows_read = rows_read + ?, inserted = inserted + ?, updated = updated + ?,
+         unchanged = unchanged + ?, rejected = rejected + ? WHERE id = ?`,
+    );
+  }
+
+  start(run: RunStart): number {
+    const result = this.db
+      .prepare(
+        `INSERT INTO import_runs (invocation, kind, file, source, started_at, status) VALUES (?, ?, ?, ?, ?, 'running')`,
+      )
+      .run(run.invocation, run.kind, run.file, run.source, now());
+    return Number(result.lastInsertRowid);
+  }
+
+  describe(runId: number, format: string, encoding: string): void {
+    this.db.prepare('UPDATE import_runs SET format = ?, encoding = ? WHERE id = ?').run(format, encoding, runId);
+  }
+
+  /** Called inside the transaction that writes the rows these counts describe. */
+  add(runId: number, c: Counts): void {
+    this.addCounts.run(c.read, c.inserted, c.updated, c.unchanged, c.rejected, runId);
+  }
+
+  finish(runId: number, status: RunStatus, checksum: string | null, error?: string): void {
+    this.db
+      .prepare('UPDATE import_runs SET status = ?, checksum = ?, finished_at = ?, error = ? WHERE id = ?')
+      .run(status, checksum, now(), error ?? null, runId);
+  }
+}
+
+export const now = () => new Date().toISOString();

@@ -1,0 +1,76 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { HeartlineError } from '../errors.js';
+import type { Database } from './database.js';
+
+/** Migrations live beside the sources as plain SQL, numbered; `PRAGMA user_version` is the last applied. */
+const MIGRATIONS_DIR = new URL('../../src/store/migrations/', import.meta.url);
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export function loadMigrations(dir: URL = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}-.+\.sql$/.test(f))
+    .sort()
+    .map((name) => ({ version: Number(name.slice(0, 3)), name, sql: readFileSync(new URL(name, dir), 'utf8') }));
+}
+
+export interface OpenOptions {
+  readonly?: boolean;
+}
+
+/** Opens (creating if needed) a Heartline database in WAL mode and brings its schema up to date. */
+export function openDatabase(path: string, options: OpenOptions = {}): Database {
+  const dir = dirname(resolve(path));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new HeartlineError('E_IO', `the database folder ${dir} does not exist`, { file: path }, 'create it first');
+  }
+  if (options.readonly && !existsSync(path)) {
+    throw new HeartlineError('E_IO', 'no such database', { file: path }, 'run `heartline run FILE… --db PATH` first');
+  }
+  let db: Database;
+  try {
+    db = new BetterSqlite3(path, { readonly: options.readonly ?? false }) as unknown as Database;
+    db.pragma('busy_timeout = 10000');
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      // NORMAL in WAL mode survives a killed process; only an OS crash can lose the last commits.
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    migrate(db, loadMigrations(), options.readonly ?? false);
+  } catch (error) {
+    if (error instanceof HeartlineError) throw error;
+    throw new HeartlineError('E_DATABASE', `cannot open the database: ${(error as Error).message}`, { file: path });
+  }
+  return db;
+}
+
+export function migrate(db: Database, migrations: Migration[], readonly = false): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new HeartlineError(
+      'E_DATABASE',
+      `the database has schema version ${current}, newer than this Heartline knows (${latest})`,
+      { file: db.name },
+      'upgrade Heartline',
+    );
+  }
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  if (readonly) {
+    throw new HeartlineError('E_DATABASE', 'the database schema is out of date', { file: db.name }, 'run an import first');
+  }
+  for (const m of pending) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}

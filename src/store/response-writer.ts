@@ -1,0 +1,118 @@
+import type { FeedbackRow } from '../ingest/feedback-row.js';
+import type { Reject } from '../ingest/reject.js';
+import type { Database, Statement } from './database.js';
+import { type Counts, ImportLedger, now, zeroCounts } from './import-ledger.js';
+
+/** What happened to one row read from a file. */
+export type RowOutcome = 'inserted' | 'updated' | 'unchanged' | 'rejected';
+
+export interface RowItem {
+  line: number;
+  raw: string;
+  row?: FeedbackRow;
+  reject?: Reject;
+}
+
+interface Existing {
+  id: number;
+  row_hash: string;
+  last_run_id: number;
+  line: number;
+}
+
+/**
+ * Writes batches of validated rows and rejects in one transaction each, together with the ledger counts,
+ * so a killed process leaves the database consistent and a re-run continues where the commits stopped.
+ */
+export class ResponseWriter {
+  private readonly find: Statement;
+  private readonly pendingScore: Statement;
+  private readonly insert: Statement;
+  private readonly update: Statement;
+  private readonly touch: Statement;
+  private readonly insertReject: Statement;
+  private readonly ledger: ImportLedger;
+  private readonly writeBatch: (items: RowItem[]) => Counts;
+
+  constructor(
+    db: Database,
+    private readonly runId: number,
+    private readonly source: string,
+    private readonly file: string,
+  ) {
+    this.ledger = new ImportLedger(db);
+    this.find = db.prepare(
+      'SELECT id, row_hash, last_run_id, line FROM responses WHERE source = ? AND external_id = ?',
+    );
+    this.pendingScore = db.prepare('SELECT score FROM nps_scores WHERE source = ? AND external_id = ?');
+    this.insert = db.prepare(
+      `INSERT INTO responses (source, external_id, text, score, score_origin, responded_at, segments,
+         declared_language, row_hash, file, line, first_run_id, last_run_id, imported_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.update = db.prepare(
+      `UPDATE responses SET text = ?, score = ?, score_origin = ?, responded_at = ?, segments = ?,
+         declared_language = ?, row_hash = ?, file = ?, line = ?, last_run_id = ?, updated_at = ?
+       WHERE id = ?`,
+    );
+    this.touch = db.prepare('UPDATE responses SET last_run_id = ?, file = ?, line = ? WHERE id = ?');
+    this.insertReject = db.prepare(
+      'INSERT INTO rejects (run_id, file, line, code, reason, raw) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.writeBatch = db.transaction((items: RowItem[]) => {
+      const counts = zeroCounts();
+      for (const item of items) {
+        counts.read++;
+        counts[this.writeOne(item)]++;
+      }
+      this.ledger.add(this.runId, counts);
+      return counts;
+    });
+  }
+
+  write(items: RowItem[]): Counts {
+    return this.writeBatch(items);
+  }
+
+  private writeOne(item: RowItem): RowOutcome {
+    const row = item.row;
+    if (!row) {
+      this.rejectItem(item, item.reject!);
+      return 'rejected';
+    }
+    const existing = this.find.get(this.source, row.externalId) as Existing | undefined;
+    if (existing?.row_hash === row.rowHash) {
+      this.touch.run(this.runId, this.file, row.line, existing.id);
+      return 'unchanged';
+    }
+    if (existing && existing.last_run_id === this.runId) {
+      this.rejectItem(item, {
+        code: 'R_DUPLICATE_ID',
+        reason: `id '${row.externalId}' already appeared at line ${existing.line} of this import with different content`,
+      });
+      return 'rejected';
+    }
+    const [score, origin] = this.effectiveScore(row);
+    const segments = JSON.stringify(row.segments);
+    const at = now();
+    if (existing) {
+      this.update.run(row.text, score, origin, row.respondedAt, segments, row.declaredLanguage, row.rowHash,
+        this.file, row.line, this.runId, at, existing.id);
+      return 'updated';
+    }
+    this.insert.run(this.source, row.externalId, row.text, score, origin, row.respondedAt, segments,
+      row.declaredLanguage, row.rowHash, this.file, row.line, this.runId, this.runId, at, at);
+    return 'inserted';
+  }
+
+  /** The answer in the row wins; without one, an answer delivered earlier by import-scores applies. */
+  private effectiveScore(row: FeedbackRow): [number | null, 'inline' | 'scores-file' | null] {
+    if (row.score !== null) return [row.score, 'inline'];
+    const pending = this.pendingScore.get(this.source, row.externalId) as { score: number } | undefined;
+    return pending ? [pending.score, 'scores-file'] : [null, null];
+  }
+
+  private rejectItem(item: RowItem, reason: Reject): void {
+    this.insertReject.run(this.runId, this.file, item.line, reason.code, reason.reason, item.raw);
+  }
+}

@@ -1,0 +1,99 @@
+import type { Database, Statement } from './database.js';
+import { type Counts, ImportLedger, now, zeroCounts } from './import-ledger.js';
+import type { RowItem } from './response-writer.js';
+
+/** A validated row of a scores file. */
+export interface ScoreRow {
+  line: number;
+  externalId: string;
+  score: number;
+}
+
+export interface ScoreItem extends Omit<RowItem, 'row'> {
+  row?: ScoreRow;
+}
+
+export interface ScoreCounts extends Counts {
+  /** Answers whose response is already in the database (linked now or before). */
+  linked: number;
+}
+
+/**
+ * Stores NPS answers that arrive apart from the feedback, keyed like responses by (source, external id),
+ * and links each to its response when that exists. An answer in the feedback row itself is not overridden.
+ */
+export class ScoreWriter {
+  private readonly find: Statement;
+  private readonly insert: Statement;
+  private readonly update: Statement;
+  private readonly link: Statement;
+  private readonly exists: Statement;
+  private readonly insertReject: Statement;
+  private readonly ledger: ImportLedger;
+  private readonly writeBatch: (items: ScoreItem[]) => ScoreCounts;
+
+  constructor(
+    db: Database,
+    private readonly runId: number,
+    private readonly source: string,
+    private readonly file: string,
+  ) {
+    this.ledger = new ImportLedger(db);
+    this.find = db.prepare('SELECT score, run_id FROM nps_scores WHERE source = ? AND external_id = ?');
+    this.insert = db.prepare(
+      'INSERT INTO nps_scores (source, external_id, score, run_id, received_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.update = db.prepare(
+      'UPDATE nps_scores SET score = ?, run_id = ?, received_at = ? WHERE source = ? AND external_id = ?',
+    );
+    this.link = db.prepare(
+      `UPDATE responses SET score = ?, score_origin = 'scores-file', updated_at = ?
+       WHERE source = ? AND external_id = ? AND (score_origin IS NULL OR score_origin = 'scores-file')
+         AND score IS NOT ?`,
+    );
+    this.exists = db.prepare('SELECT 1 FROM responses WHERE source = ? AND external_id = ?');
+    this.insertReject = db.prepare(
+      'INSERT INTO rejects (run_id, file, line, code, reason, raw) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.writeBatch = db.transaction((items: ScoreItem[]) => {
+      const counts: ScoreCounts = { ...zeroCounts(), linked: 0 };
+      for (const item of items) {
+        counts.read++;
+        const row = item.row;
+        if (!row) {
+          const reason = item.reject!;
+          this.insertReject.run(this.runId, this.file, item.line, reason.code, reason.reason, item.raw);
+          counts.rejected++;
+          continue;
+        }
+        const outcome = this.store(row, item);
+        counts[outcome]++;
+        if (outcome === 'rejected') continue;
+        this.link.run(row.score, now(), this.source, row.externalId, row.score);
+        if (this.exists.get(this.source, row.externalId)) counts.linked++;
+      }
+      this.ledger.add(this.runId, counts);
+      return counts;
+    });
+  }
+
+  write(items: ScoreItem[]): ScoreCounts {
+    return this.writeBatch(items);
+  }
+
+  private store(row: ScoreRow, item: ScoreItem): 'inserted' | 'updated' | 'unchanged' | 'rejected' {
+    const existing = this.find.get(this.source, row.externalId) as { score: number; run_id: number } | undefined;
+    if (existing?.score === row.score) return 'unchanged';
+    if (existing && existing.run_id === this.runId) {
+      this.insertReject.run(this.runId, this.file, row.line, 'R_DUPLICATE_ID',
+        `id '${row.externalId}' already has a different answer earlier in this file`, item.raw);
+      return 'rejected';
+    }
+    if (existing) {
+      this.update.run(row.score, this.runId, now(), this.source, row.externalId);
+      return 'updated';
+    }
+    this.insert.run(this.source, row.externalId, row.score, this.runId, now());
+    return 'inserted';
+  }
+}
