@@ -12,6 +12,7 @@ export async function importFiles<Item extends { line: number; raw: string }, C 
   files: string[],
   kind: ImportKind<Item, C>,
   options: ImportOptions,
+  printSummary = true,
 ): Promise<ExitCode> {
   const outcomes: FileOutcome<C>[] = [];
   const codes: ExitCode[] = [];
@@ -25,6 +26,6 @@ export async function importFiles<Item extends { line: number; raw: string }, C 
     } else if (outcome.counts.rejected > 0) codes.push(EXIT.REJECTS);
   }
   if (files.length > 1) process.stdout.write(`${formatTotal(outcomes)}\n`);
-  process.stdout.write(`${formatSummary(dbPath, summarise(db))}\n`);
+  if (printSummary) process.stdout.write(`${formatSummary(dbPath, summarise(db))}\n`);
   return worstExit(codes);
 }

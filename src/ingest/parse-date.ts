@@ -1,4 +1,5 @@
-import { isValid, parse as parseWithPattern } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
+import { parse as parseWithPattern } from 'date-fns/parse';
 import { reject, type Reject } from './reject.js';
 
 /**

@@ -14,7 +14,6 @@ const IMPORT_ID = /^\{"ImportId":/;
 interface ParsedRow {
   record: string[];
   raw: string;
-  info: { lines: number };
 }
 
 /**
@@ -30,7 +29,6 @@ export async function readCsv(chunks: AsyncIterable<string>, label: string, deli
     relax_column_count: true,
     relax_quotes: true,
     raw: true,
-    info: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
     on_skip: (error: CsvError | undefined, raw: string | undefined) => {
@@ -48,12 +46,14 @@ export async function readCsv(chunks: AsyncIterable<string>, label: string, deli
     parser.destroy(error as Error);
   });
   const rows = parser[Symbol.asyncIterator]() as AsyncIterator<ParsedRow>;
+  const lines = new LineCounter();
   const header = await rows.next();
   if (header.done) {
     await done;
     return { format: sep === '\t' ? 'tsv' : 'csv', columns: [], notes: ['the file is empty'], records: emptyRecords() };
   }
   const notes: string[] = [];
+  lines.place(header.value.raw);
   const names = uniqueNames(header.value.record.map((n) => n.trim()), notes);
   let columns: Column[] = names.map((name) => ({ name }));
   const lookahead: ParsedRow[] = [];
@@ -64,6 +64,7 @@ export async function readCsv(chunks: AsyncIterable<string>, label: string, deli
   }
   if (isQualtrics(lookahead)) {
     const questions = lookahead[0]!.record;
+    for (const row of lookahead) lines.place(row.raw);
     columns = names.map((name, i) => ({ name, question: questions[i] ?? '' }));
     lookahead.length = 0;
     notes.push('Qualtrics export: skipped the question-text and ImportId header rows');
@@ -72,7 +73,7 @@ export async function readCsv(chunks: AsyncIterable<string>, label: string, deli
     format: sep === '\t' ? 'tsv' : 'csv',
     columns,
     notes,
-    records: toRecords(lookahead, rows, names, skipped, label, done),
+    records: toRecords(lookahead, rows, names, lines, skipped, label, done),
   };
 }
 
@@ -82,17 +83,18 @@ async function* toRecords(
   lookahead: ParsedRow[],
   rows: AsyncIterator<ParsedRow>,
   names: string[],
+  lines: LineCounter,
   skipped: SourceRecord[],
   label: string,
   done: Promise<void>,
 ): AsyncGenerator<SourceRecord> {
   try {
-    for (const row of lookahead) yield toRecord(row, names);
+    for (const row of lookahead) yield toRecord(row, names, lines);
     for (;;) {
       const next = await rows.next();
       while (skipped.length > 0) yield skipped.shift()!;
       if (next.done) break;
-      yield toRecord(next.value, names);
+      yield toRecord(next.value, names, lines);
     }
   } catch (error) {
     if (error instanceof HeartlineError) throw error;
@@ -102,9 +104,24 @@ async function* toRecords(
   await done;
 }
 
-function toRecord(row: ParsedRow, names: string[]): SourceRecord {
-  const line = row.info.lines - countNewlines(trimRaw(row.raw));
-  const raw = trimRaw(row.raw);
+/**
+ * Counts lines from the raw text of each record (csv-parse's own line count is off for CRLF inside quotes):
+ * a record starts after the blank lines before it and ends with one line break.
+ */
+class LineCounter {
+  private next = 1;
+
+  place(raw: string): { line: number; raw: string } {
+    const leading = /^[\r\n]*/.exec(raw)![0];
+    const body = trimRaw(raw);
+    const line = this.next + countNewlines(leading);
+    this.next = line + countNewlines(body) + 1;
+    return { line, raw: body };
+  }
+}
+
+function toRecord(row: ParsedRow, names: string[], lines: LineCounter): SourceRecord {
+  const { line, raw } = lines.place(row.raw);
   const values = row.record;
   const extraAllEmpty = values.length > names.length && values.slice(names.length).every((v) => v.trim() === '');
   if (values.length !== names.length && !extraAllEmpty) {
@@ -171,6 +188,6 @@ function firstLine(text: string): string {
 }
 
 function trimRaw(raw: string): string {
-  return raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
+  return raw.replace(/^[\r\n]+/, '').replace(/[\r\n]+$/, '');
 }
 

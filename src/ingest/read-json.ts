@@ -99,19 +99,20 @@ function parseRecord(text: string, line: number): SourceRecord {
   return { line, raw: text, fields: value as Record<string, unknown> };
 }
 
-/** JSON has no header: the columns are the keys of the first readable object. */
+/** Objects looked at to learn the columns: JSON has no header, and keys may be missing from some objects. */
+const COLUMN_SAMPLE = 1000;
+
+/** The columns of a JSON dump are the keys of its first objects, in order of first appearance. */
 async function withColumns(format: Format, records: AsyncGenerator<SourceRecord>): Promise<Table> {
   const buffered: SourceRecord[] = [];
-  let columns: Column[] = [];
-  for (;;) {
+  const keys = new Set<string>();
+  while (buffered.length < COLUMN_SAMPLE) {
     const next = await records.next();
     if (next.done) break;
     buffered.push(next.value);
-    if (next.value.fields) {
-      columns = Object.keys(next.value.fields).map((name) => ({ name }));
-      break;
-    }
+    for (const key of Object.keys(next.value.fields ?? {})) keys.add(key);
   }
+  const columns: Column[] = [...keys].map((name) => ({ name }));
   async function* all(): AsyncGenerator<SourceRecord> {
     yield* buffered;
     yield* records;

@@ -16,6 +16,7 @@ interface ScoresFlags {
   scoreColumn?: string;
   maxBytes: string;
   wait?: string | boolean;
+  summary: boolean;
 }
 
 export function importScoresCommand(): Command {
@@ -27,7 +28,8 @@ export function importScoresCommand(): Command {
     .argument('<files...>', 'score files, read in the order given')
     .addOption(dbOption());
   for (const option of inputOptions()) command.addOption(option);
-  return command.addOption(waitOption()).action(async (files: string[], flags: ScoresFlags) => {
+  return command.addOption(waitOption())
+    .option('--no-summary', 'do not print the database summary after the import').action(async (files: string[], flags: ScoresFlags) => {
     process.exitCode = await importScores(files, flags);
   });
 }
@@ -42,6 +44,6 @@ async function importScores(files: string[], flags: ScoresFlags): Promise<ExitCo
     maxBytes: positiveNumber(flags.maxBytes, '--max-bytes'),
   };
   return withWriteLock(flags.db, 'import-scores', waitSeconds(flags.wait), (db, invocation) =>
-    importFiles(db, flags.db, files, scoresImport, { ...options, invocation }),
+    importFiles(db, flags.db, files, scoresImport, { ...options, invocation }, flags.summary),
   );
 }

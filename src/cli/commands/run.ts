@@ -21,6 +21,7 @@ interface RunFlags {
   batchSize: string;
   maxBytes: string;
   wait?: string | boolean;
+  summary: boolean;
 }
 
 export function runCommand(): Command {
@@ -43,6 +44,7 @@ export function runCommand(): Command {
     .addOption(new Option('--date-format <pattern>', 'read dates with this date-fns pattern, e.g. dd/MM/yyyy'))
     .addOption(new Option('--batch-size <n>', 'rows per transaction').default('1000'))
     .addOption(waitOption())
+    .option('--no-summary', 'do not print the database summary after the import')
     .action(async (files: string[], flags: RunFlags) => {
       process.exitCode = await run(files, flags);
     });
@@ -66,6 +68,6 @@ async function run(files: string[], flags: RunFlags): Promise<ExitCode> {
     maxBytes: positiveNumber(flags.maxBytes, '--max-bytes'),
   };
   return withWriteLock(flags.db, 'run', waitSeconds(flags.wait), (db, invocation) =>
-    importFiles(db, flags.db, files, feedbackImport, { ...options, invocation }),
+    importFiles(db, flags.db, files, feedbackImport, { ...options, invocation }, flags.summary),
   );
 }

@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadMigrations, openDatabase } from '../../src/store/open-database.js';
+import { rows } from '../helpers/open-test-db.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+const tmp = useTempDir();
+
+describe('openDatabase', () => {
+  it('creates the schema at the latest version, in WAL mode', () => {
+    const db = openDatabase(join(tmp.dir(), 'new.db'));
+    const latest = loadMigrations().at(-1)!.version;
+    expect(db.pragma('user_version', { simple: true })).toBe(latest);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const tables = rows<{ name: string }>(db, "SELECT name FROM sqlite_master WHERE type IN ('table','view') ORDER BY name");
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['import_runs', 'nps_scores', 'rejects', 'response_nps', 'responses', 'run_lock']),
+    );
+    db.close();
+  });
+
+  it('opens an existing database without re-running migrations', () => {
+    const path = join(tmp.dir(), 'again.db');
+    openDatabase(path).close();
+    const db = openDatabase(path);
+    expect(rows(db, 'SELECT COUNT(*) AS n FROM import_runs')).toEqual([{ n: 0 }]);
+    db.close();
+  });
+
+  it('refuses a database written by a newer Heartline', () => {
+    const path = join(tmp.dir(), 'future.db');
+    const db = openDatabase(path);
+    db.pragma('user_version = 999');
+    db.close();
+    expect(() => openDatabase(path)).toThrow(/schema version 999, newer than this Heartline knows/);
+  });
+
+  it('says so when the database folder does not exist', () => {
+    expect(() => openDatabase(join(tmp.dir(), 'missing', 'x.db'))).toThrow(/does not exist/);
+  });
+});
