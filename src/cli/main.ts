@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { HeartlineError } from '../errors.js';
+import { detectCommand } from './commands/detect.js';
 import { importScoresCommand } from './commands/import-scores.js';
 import { rejectsCommand } from './commands/rejects.js';
 import { runCommand } from './commands/run.js';
@@ -27,7 +28,7 @@ export function buildProgram(): Command {
     .addHelpText('after', EXIT_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [runCommand(), importScoresCommand(), rejectsCommand(), summaryCommand()]) {
+  for (const command of [runCommand(), importScoresCommand(), detectCommand(), rejectsCommand(), summaryCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
   }
   return program;

@@ -1,3 +1,4 @@
+import { isSupported } from '../lang/registry.js';
 import type { FileOutcome } from '../pipeline/import-file.js';
 import type { Counts } from '../store/import-ledger.js';
 import type { ScoreCounts } from '../store/score-writer.js';
@@ -38,6 +39,7 @@ const list = (r: Record<string, number>) =>
 export function formatSummary(dbPath: string, s: DatabaseSummary): string {
   const lines = [`database ${dbPath}: ${s.responses} responses`];
   if (s.responses > 0) lines.push(`  by source: ${list(s.bySource)}`);
+  if (s.responses > 0) lines.push(`  by detected language: ${languageList(s.byLanguage)}`);
   if (Object.keys(s.byDeclaredLanguage).length > 0) lines.push(`  by language column: ${list(s.byDeclaredLanguage)}`);
   lines.push(
     `  with an NPS answer: ${s.withScore}; with a comment: ${s.withText}; with both: ${s.withBoth}` +
@@ -52,4 +54,19 @@ export function formatSummary(dbPath: string, s: DatabaseSummary): string {
     );
   }
   return lines.join('\n');
+}
+
+/** Supported languages first, then `und`, then other languages grouped (they are counted, not tagged). */
+function languageList(counts: Record<string, number>): string {
+  const entries = Object.entries(counts);
+  const ours = entries.filter(([k]) => isSupported(k));
+  const others = entries.filter(([k]) => !isSupported(k) && k !== 'und' && k !== '?');
+  const parts = ours.map(([k, n]) => `${k} ${n}`);
+  if (counts['und']) parts.push(`und ${counts['und']}`);
+  if (others.length > 0) {
+    const total = others.reduce((a, [, n]) => a + n, 0);
+    parts.push(`other languages ${total} (${others.map(([k, n]) => `${k} ${n}`).join(', ')})`);
+  }
+  if (counts['?']) parts.push(`not analysed ${counts['?']}`);
+  return parts.join(', ');
 }

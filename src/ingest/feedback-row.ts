@@ -1,3 +1,5 @@
+import type { TextLanguage } from '../language/detection.js';
+
 /** A validated feedback row, ready to store. */
 export interface FeedbackRow {
   line: number;
@@ -10,4 +12,6 @@ export interface FeedbackRow {
   declaredLanguage: string | null;
   /** Hash of everything above but the line: equal hashes mean an unchanged row. */
   rowHash: string;
+  /** Assigned by the language stage. */
+  language?: TextLanguage;
 }

@@ -1,4 +1,6 @@
 import { validateRow, isReject } from '../ingest/validate-row.js';
+import { LanguageDetector } from '../language/detect-language.js';
+import { languageStage } from '../language/language-stage.js';
 import { type Counts, zeroCounts } from '../store/import-ledger.js';
 import { ResponseWriter, type RowItem } from '../store/response-writer.js';
 import type { ImportKind } from './import-file.js';
@@ -6,6 +8,10 @@ import type { ImportKind } from './import-file.js';
 export interface FeedbackItem extends RowItem {
   fields?: Record<string, unknown>;
 }
+
+let shared: LanguageDetector | undefined;
+/** Loading the word lists takes a moment: once per process. */
+const detector = () => (shared ??= new LanguageDetector());
 
 /** Feedback dumps: comments, NPS answers, dates and segments into `responses`. */
 export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
@@ -24,6 +30,7 @@ export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
         }
       },
     },
+    languageStage(detector()),
   ],
   writer: (db, runId, source, file) => new ResponseWriter(db, runId, source, file),
   empty: zeroCounts,

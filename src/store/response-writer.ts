@@ -47,15 +47,23 @@ export class ResponseWriter {
     this.pendingScore = db.prepare('SELECT score FROM nps_scores WHERE source = ? AND external_id = ?');
     this.insert = db.prepare(
       `INSERT INTO responses (source, external_id, text, score, score_origin, responded_at, segments,
-         declared_language, row_hash, file, line, first_run_id, last_run_id, imported_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         declared_language, row_hash, file, line, first_run_id, last_run_id, imported_at, updated_at,
+         language, language_confidence, language_supported, language_segments)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.update = db.prepare(
       `UPDATE responses SET text = ?, score = ?, score_origin = ?, responded_at = ?, segments = ?,
-         declared_language = ?, row_hash = ?, file = ?, line = ?, last_run_id = ?, updated_at = ?
+         declared_language = ?, row_hash = ?, file = ?, line = ?, last_run_id = ?, updated_at = ?,
+         language = ?, language_confidence = ?, language_supported = ?, language_segments = ?
        WHERE id = ?`,
     );
-    this.touch = db.prepare('UPDATE responses SET last_run_id = ?, file = ?, line = ? WHERE id = ?');
+    // Rows imported before language detection existed get their language on the next import that reads them.
+    this.touch = db.prepare(
+      `UPDATE responses SET last_run_id = ?, file = ?, line = ?,
+         language = COALESCE(language, ?), language_confidence = COALESCE(language_confidence, ?),
+         language_supported = COALESCE(language_supported, ?), language_segments = COALESCE(language_segments, ?)
+       WHERE id = ?`,
+    );
     this.insertReject = db.prepare(
       'INSERT INTO rejects (run_id, file, line, code, reason, raw) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -82,7 +90,7 @@ export class ResponseWriter {
     }
     const existing = this.find.get(this.source, row.externalId) as Existing | undefined;
     if (existing?.row_hash === row.rowHash) {
-      this.touch.run(this.runId, this.file, row.line, existing.id);
+      this.touch.run(this.runId, this.file, row.line, ...languageColumns(row), existing.id);
       return 'unchanged';
     }
     if (existing && existing.last_run_id === this.runId) {
@@ -97,11 +105,11 @@ export class ResponseWriter {
     const at = now();
     if (existing) {
       this.update.run(row.text, score, origin, row.respondedAt, segments, row.declaredLanguage, row.rowHash,
-        this.file, row.line, this.runId, at, existing.id);
+        this.file, row.line, this.runId, at, ...languageColumns(row), existing.id);
       return 'updated';
     }
     this.insert.run(this.source, row.externalId, row.text, score, origin, row.respondedAt, segments,
-      row.declaredLanguage, row.rowHash, this.file, row.line, this.runId, this.runId, at, at);
+      row.declaredLanguage, row.rowHash, this.file, row.line, this.runId, this.runId, at, at, ...languageColumns(row));
     return 'inserted';
   }
 
@@ -115,4 +123,11 @@ export class ResponseWriter {
   private rejectItem(item: RowItem, reason: Reject): void {
     this.insertReject.run(this.runId, this.file, item.line, reason.code, reason.reason, item.raw);
   }
+}
+
+/** The language columns of a row, NULL where no language stage ran. */
+function languageColumns(row: FeedbackRow): [string | null, number | null, number | null, string | null] {
+  const l = row.language;
+  if (!l) return [null, null, null, null];
+  return [l.lang, l.confidence, l.supported ? 1 : 0, JSON.stringify(l.segments)];
 }

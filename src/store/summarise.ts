@@ -10,6 +10,8 @@ export interface DatabaseSummary {
   responses: number;
   bySource: Record<string, number>;
   byDeclaredLanguage: Record<string, number>;
+  /** Detected language (issue #3); responses not analysed yet count under `?`. */
+  byLanguage: Record<string, number>;
   withScore: number;
   withText: number;
   withBoth: number;
@@ -35,6 +37,9 @@ export function summarise(db: Database): DatabaseSummary {
     byDeclaredLanguage: grouped(
       `SELECT declared_language AS k, COUNT(*) AS n FROM responses WHERE declared_language IS NOT NULL
        GROUP BY declared_language ORDER BY n DESC, k`,
+    ),
+    byLanguage: grouped(
+      `SELECT COALESCE(language, '?') AS k, COUNT(*) AS n FROM responses GROUP BY k ORDER BY n DESC, k`,
     ),
     withScore: count('SELECT COUNT(*) AS n FROM responses WHERE score IS NOT NULL'),
     withText: count("SELECT COUNT(*) AS n FROM responses WHERE trim(text) <> ''"),

@@ -1,0 +1,9 @@
+import type { Language } from '../language.js';
+
+export const hungarian: Language = {
+  code: 'hun',
+  name: 'Hungarian',
+  script: 'Latin',
+  // ő and ű (double acute) are Hungarian alone; the acute vowels and ö/ü are shared with many languages.
+  letters: { ő: 1.5, ű: 1.5, á: 0.4, é: 0.3, í: 0.3, ó: 0.3, ú: 0.3, ö: 0.3, ü: 0.3 },
+};

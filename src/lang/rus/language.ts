@@ -1,0 +1,10 @@
+import type { Language } from '../language.js';
+
+export const russian: Language = {
+  code: 'rus',
+  name: 'Russian',
+  script: 'Cyrillic',
+  // ы, э and ё are used by Russian (and Belarusian, which has ў and і besides), not by Ukrainian, Bulgarian
+  // or Serbian; ъ is shared with Bulgarian.
+  letters: { ы: 1, э: 1, ё: 1, ъ: 0.3 },
+};

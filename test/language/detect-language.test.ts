@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { LanguageDetector } from '../../src/language/detect-language.js';
+
+const detector = new LanguageDetector();
+const lang = (text: string) => detector.detect(text).lang;
+
+describe('LanguageDetector: short feedback in our five languages', () => {
+  it.each([
+    ['rus', ['норм', 'Спасибо!', 'не советую', 'ужасная доставка', 'всё супер, спс', 'никогда больше', 'Очень довольна покупкой 👍']],
+    ['swe', ['Tack!', 'inte nöjd', 'Snabb leverans', 'aldrig mer', 'helt ok faktiskt', 'tack for snabb leverans', 'Jättebra service!!!']],
+    ['cmn', ['好评', '很满意', '太慢了', '謝謝', '服務很好', '不会再买了', '快递很快，点赞']],
+    ['hun', ['Köszi', 'köszönöm', 'nem ajánlom', 'Soha többé!', 'minden rendben volt', 'koszi, minden rendben volt', 'Nagyon elégedett vagyok']],
+    ['eng', ['great service', 'never again', 'thx!!', "didn't arrive", 'very disappointed', 'delivery late again', 'Love it ❤️']],
+  ])('%s', (expected, texts) => {
+    for (const text of texts) expect([text, lang(text)]).toEqual([text, expected]);
+  });
+
+  it('reads Traditional and Simplified Chinese alike, with digits, Latin brand names and emoji', () => {
+    for (const text of ['訂單#48213還沒到，客服也不回', 'App很好用👍', 'iPhone充电器质量不错']) expect(lang(text)).toBe('cmn');
+  });
+});
+
+describe('LanguageDetector: other languages are not forced into ours', () => {
+  it.each([
+    ['deu', 'Die Lieferung kam zwei Tage zu spät und niemand hat mir Bescheid gegeben.'],
+    ['fin', 'Toimitus oli nopea ja asentaja oli todella ystävällinen, kiitos!'],
+    ['ukr', 'Доставка затрималася на тиждень, і ніхто не відповідає на дзвінки.'],
+    ['bel', 'Я ўжо тры тыдні чакаю вяртання грошай.'],
+    ['bul', 'Много съм доволна от съдомиялната машина, работи тихо.'],
+    ['spa', '¡Me encanta el sofá! Es muy cómodo y llegó a tiempo.'],
+    ['jpn', '配送がとても早くて、スタッフも親切でした。'],
+    ['kor', '배송이 빠르고 직원도 친절했어요.'],
+    ['pol', 'Kurier się spóźnił, ale obsługa była bardzo miła.'],
+  ])('%s', (expected, text) => {
+    const result = detector.detect(text);
+    expect(result).toMatchObject({ lang: expected, supported: false });
+  });
+});
+
+describe('LanguageDetector: no language', () => {
+  it.each(['', '   ', '👍👍', '😡', '10', '9/10', 'https://lumenhome.se/order/48213', 'info@lumenhome.se', 'LH-2025-88412', '#48213', '...', '?!', 'VX-200B', '+46 8 123 45 67', '<br/>', '&nbsp;'])(
+    '%j is und',
+    (text) => {
+      expect(detector.detect(text)).toMatchObject({ lang: 'und', supported: false, segments: [] });
+    },
+  );
+});
+
+describe('LanguageDetector: mixed-language feedback', () => {
+  it.each([
+    ['Great hotel and friendly staff. Men frukosten var verkligen dålig och kaffet var kallt.', 'swe', ['eng', 'swe']],
+    ['The delivery guys were careful and even took the packaging away. 非常感谢你们！', 'eng', ['eng', 'cmn']],
+    ['Доставка быстрая, курьер вежливый, всё отлично. Thanks a lot!', 'rus', ['rus', 'eng']],
+    ['Friendly staff in the Budapest store and they explained everything clearly. Köszönöm szépen a segítséget!', 'eng', ['eng', 'hun']],
+  ])('%s', (text, dominant, languages) => {
+    const result = detector.detect(text);
+    expect(result.lang).toBe(dominant);
+    expect(result.segments.map((s) => s.lang)).toEqual(languages);
+    for (const s of result.segments) {
+      expect(s.start).toBeGreaterThanOrEqual(0);
+      expect(s.end).toBeLessThanOrEqual(text.length);
+    }
+    expect(text.slice(result.segments[0]!.start, result.segments[0]!.end).length).toBeGreaterThan(10);
+  });
+
+  it('keeps one-language text in one segment spanning it', () => {
+    const text = '  Fick ringa tre gånger innan någon svarade. Sen kom paketet till slut.  ';
+    const result = detector.detect(text);
+    expect(result.segments).toEqual([{ lang: 'swe', confidence: result.confidence, supported: true, start: 2, end: text.length - 2 }]);
+  });
+});
+
+describe('LanguageDetector: noise does not change the language', () => {
+  it.each([
+    ['<p>Nagyon &amp; <b>elégedett</b> vagyok!</p>', 'hun'],
+    ['[NAME] was very helpful, thanks! Order LH-2025-88412, see https://lumenhome.co.uk/help', 'eng'],
+    ['Skrev till kundtjanst@lumenhome.se tre gånger, inget svar', 'swe'],
+    ['@lumenhome_ru почему заказ #48213 до сих пор не доставлен???', 'rus'],
+  ])('%s', (text, expected) => {
+    expect(lang(text)).toBe(expected);
+  });
+
+  it('reads decomposed (NFD) letters like composed ones', () => {
+    expect(lang('Köszönöm, minden rendben volt'.normalize('NFD'))).toBe('hun');
+  });
+});
