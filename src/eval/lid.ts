@@ -61,7 +61,7 @@ function accuracy(samples: Sample[], classify: Classifier) {
     const b = bucket(s.text);
     if (!b) continue;
     const got = classify(s.text);
-    for (const key of [`${s.lang}|${b}`, `all|${b}`, `${s.set}|${b}`]) {
+    for (const key of [`${s.lang}|${b}`, `all|${b}`, `${s.set}|${b}`, `${s.set}|${s.lang}|${b}`]) {
       const cell = cells.get(key) ?? { hit: 0, n: 0 };
       cell.n++;
       if (got === s.lang) cell.hit++;
@@ -110,8 +110,15 @@ function main(): void {
   ]);
   console.log(table(['lang', ...BUCKETS], rows));
 
-  console.log('\nPer data set (Heartline stage):');
-  console.log(table(['set', ...BUCKETS], ['UD', 'XED', 'short'].map((set) => [set, ...BUCKETS.map((b) => cell(results[1]![1], `${set}|${b}`))])));
+  console.log('\nPer data set and language (Heartline stage; n in brackets):');
+  const setRows: string[][] = [];
+  for (const set of ['UD', 'XED', 'short']) {
+    for (const lang of [...LANG_CODES, '']) {
+      const key = lang ? `${set}|${lang}` : set;
+      setRows.push([`${set} ${lang || 'all'}`, ...BUCKETS.map((b) => `${cell(results[1]![1], `${key}|${b}`)} (${results[1]![1].get(`${key}|${b}`)?.n ?? 0})`)]);
+    }
+  }
+  console.log(table(['set', ...BUCKETS], setRows));
 
   console.log('\nWhat each signal buys (all languages):');
   console.log(table(['system', ...BUCKETS], results.map(([name, cells]) => [name, ...BUCKETS.map((b) => cell(cells, `all|${b}`))])));

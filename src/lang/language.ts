@@ -3,6 +3,12 @@ export type LangCode = 'rus' | 'swe' | 'cmn' | 'hun' | 'eng';
 
 export type Script = 'Latin' | 'Cyrillic' | 'Han';
 
+/** How far negation reaches, in words (characters for Chinese), before and after an emotion term. */
+export interface NegationScope {
+  before: number;
+  after: number;
+}
+
 /** What differs per language. Each language folder exports one of these; `registry.ts` lists them. */
 export interface Language {
   code: LangCode;
@@ -13,4 +19,9 @@ export interface Language {
    * language uses among our five (and its usual neighbours) weighs 1, one it shares weighs less.
    */
   letters: Readonly<Record<string, number>>;
+  /** Words are matched through this stemmer; Chinese has none (it is matched by characters). */
+  stem?: (word: string) => string;
+  /** Splits a word into the words it stands for (English "didn't" → did not); identity elsewhere. */
+  expand?: (word: string) => readonly string[] | undefined;
+  negation: NegationScope;
 }

@@ -1,4 +1,5 @@
 import { francAll } from 'franc';
+import { english } from '../lang/eng/language.js';
 import { hungarian } from '../lang/hun/language.js';
 import type { LangCode, Language } from '../lang/language.js';
 import { LANG_CODES, isSupported } from '../lang/registry.js';
@@ -11,7 +12,7 @@ import { type ScriptProfile, profileScripts } from './script-profile.js';
 import { type Span, splitClauses, splitSentences } from './split-spans.js';
 import { WordEvidence, normaliseWord } from './word-evidence.js';
 
-const LATIN_LANGUAGES: readonly Language[] = [swedish, hungarian, { code: 'eng', name: 'English', script: 'Latin', letters: {} }];
+const LATIN_LANGUAGES: readonly Language[] = [swedish, hungarian, english];
 const LATIN_CODES = LATIN_LANGUAGES.map((l) => l.code);
 /**
  * Cyrillic languages that can be written without a letter Russian lacks (Ukrainian, Belarusian, Serbian and
@@ -140,6 +141,8 @@ export class LanguageDetector {
       }
     }
     if (bestScore === 0 && (p.letters < 5 || !this.signals.franc)) return result({ ...UNDETERMINED, confidence: 0.5 });
+    // A lone word all our Latin languages use alike ("ok", "super", "top") says nothing about the language.
+    if (words.tokens === 1 && words.sharedTokens === 1 && sum(letters) === 0) return result({ ...UNDETERMINED, confidence: 0.5 });
     if (!this.signals.franc || (bestScore >= DECISIVE && bestScore >= 3 * secondScore)) {
       return result(supported(best, bestScore, secondScore));
     }
@@ -181,6 +184,8 @@ export class LanguageDetector {
     const covered = new Map<LangCode, number>();
     let tokens = 0;
     let neighbourTokens = 0;
+    /** Tokens listed by every one of the candidate languages. */
+    let sharedTokens = 0;
     for (const match of normaliseWord(text).matchAll(TOKEN)) {
       tokens++;
       const token = match[0];
@@ -197,6 +202,7 @@ export class LanguageDetector {
       if (!hit) continue;
       let relevant = 0;
       for (const code of hit.keys()) if (codes.includes(code)) relevant++;
+      if (relevant === codes.length && codes.length > 1) sharedTokens++;
       const share = factor / Math.max(1, relevant);
       for (const [code, weight] of hit) {
         if (!codes.includes(code)) continue;
@@ -204,7 +210,7 @@ export class LanguageDetector {
         covered.set(code, (covered.get(code) ?? 0) + 1);
       }
     }
-    return { scores, covered, tokens, neighbourTokens };
+    return { scores, covered, tokens, neighbourTokens, sharedTokens };
   }
 
   /** Splits a text into sentences (or, for one sentence, clauses) when they are in different languages. */
@@ -243,7 +249,7 @@ const ACCENTED_LATIN = /[\u00c0-\u024f]/;
 function noWords(text: string) {
   let tokens = 0;
   for (const _ of text.matchAll(TOKEN)) tokens++;
-  return { scores: new Map<LangCode, number>(), covered: new Map<LangCode, number>(), tokens, neighbourTokens: 0 };
+  return { scores: new Map<LangCode, number>(), covered: new Map<LangCode, number>(), tokens, neighbourTokens: 0, sharedTokens: 0 };
 }
 
 function letterScores(p: ScriptProfile, languages: readonly Language[]): Map<LangCode, number> {

@@ -4,6 +4,7 @@ import type { LangCode } from '../lang/language.js';
 /** Where a language's words come from, and how much a match counts. */
 const SOURCES: readonly { file: string; weight: number; phrases: boolean }[] = [
   { file: 'stopwords.txt', weight: 1, phrases: true },
+  { file: 'frequent.txt', weight: 0.8, phrases: true },
   { file: 'negators.txt', weight: 1, phrases: true },
   { file: 'contrast.txt', weight: 1, phrases: true },
   { file: 'intensifiers.tsv', weight: 0.8, phrases: false },

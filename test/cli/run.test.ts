@@ -30,6 +30,7 @@ describe('heartline run', () => {
         `${file} (csv, utf-8): read 5 = inserted 5 + updated 0 + unchanged 0 + rejected 0`,
         `database ${db}: 5 responses`,
         '  by source: default 5',
+        '  by detected language: cmn 1, eng 1, hun 1, rus 1, swe 1',
         '  with an NPS answer: 5; with a comment: 5; with both: 5',
         '  NPS +0.0 (n=5): promoters 2 (40.0%), passives 1 (20.0%), detractors 2 (40.0%)',
         '',

@@ -1,8 +1,15 @@
+// Deep import: natural's index pulls in heavy optional dependencies (and prints dotenv notices).
+import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { cachedStemmer } from '../cached-stemmer.js';
 import type { Language } from '../language.js';
+import { expandContraction } from './contractions.js';
 
 export const english: Language = {
   code: 'eng',
   name: 'English',
   script: 'Latin',
   letters: {}, // English has no letters of its own; word evidence carries it
+  stem: cachedStemmer((word) => porter.stem(word)),
+  expand: expandContraction,
+  negation: { before: 3, after: 0 },
 };

@@ -1,3 +1,5 @@
+import porterSv from 'natural/lib/natural/stemmers/porter_stemmer_sv.js';
+import { cachedStemmer } from '../cached-stemmer.js';
 import type { Language } from '../language.js';
 
 export const swedish: Language = {
@@ -7,4 +9,7 @@ export const swedish: Language = {
   // å is Scandinavian (also Norwegian/Danish/Finnish names); ä and ö are shared with Finnish, German,
   // Estonian and (ö) Hungarian, so they weigh less.
   letters: { å: 1, ä: 0.6, ö: 0.3 },
+  stem: cachedStemmer((word) => porterSv.stem(word)),
+  // Swedish puts "inte" after the finite verb: "jag gillade inte", "det var inte bra".
+  negation: { before: 3, after: 2 },
 };

@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LangCode, Language } from '../lang/language.js';
+import { LANGUAGES } from '../lang/registry.js';
+import { BUILTIN_LEXICON_DIR } from '../lexicon/lexicon-dir.js';
+import { type Taxonomy, loadTaxonomy } from './taxonomy.js';
+
+/** Bump when matching changes in a way that changes tags: it is part of the lexicon version. */
+export const TAGGER_VERSION = 1;
+/** `…` in a pattern: how many words (characters for Chinese) it may skip. */
+export const GAP_WORDS = 3;
+export const GAP_CHARS = 4;
+
+export type PatternPart =
+  | { kind: 'word'; word: string; stem: string }
+  | { kind: 'prefix'; prefix: string }
+  | { kind: 'gap' }
+  | { kind: 'chars'; text: string };
+
+export interface LexiconEntry {
+  pattern: string;
+  emotion: string;
+  weight: number;
+  parts: PatternPart[];
+  /** Whether the pattern carries its own negation ("never again", "不满"): negation is not applied again. */
+  negated: boolean;
+  /** Where it was defined: file:line. */
+  source: string;
+}
+
+/** A word or phrase with a role (negator, intensifier, contrast marker, polarity word). */
+export interface Cue {
+  parts: PatternPart[];
+  text: string;
+  value: number;
+  source: string;
+}
+
+export interface LanguageLexicon {
+  lang: LangCode;
+  language: Language;
+  entries: LexiconEntry[];
+  negators: Cue[];
+  intensifiers: Cue[];
+  contrast: Cue[];
+  polarity: Cue[];
+}
+
+export interface Lexicons {
+  /** sha256 of every file read and the tagger version: stored with each analysis. */
+  version: string;
+  taxonomy: Taxonomy;
+  languages: ReadonlyMap<LangCode, LanguageLexicon>;
+  emoji: LexiconEntry[];
+  /** Problems found while loading (unknown emotion, bad weight …); `lexicon check` reports them. */
+  problems: string[];
+  dirs: string[];
+}
+
+interface Line {
+  fields: string[];
+  source: string;
+}
+
+function readLines(file: string): Line[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .map((text, i) => ({ text: text.trim(), source: `${file}:${i + 1}` }))
+    .filter((l) => l.text !== '' && !l.text.startsWith('#'))
+    .map((l) => ({ fields: l.text.split('\t').map((f) => f.trim()), source: l.source }));
+}
+
+/** Lowercase, NFC, ё as е, typographic apostrophes as plain ones: how both texts and patterns are compared. */
+export function normalise(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/ё/g, 'е').replace(/’/g, "'");
+}
+
+export function compilePattern(pattern: string, language: Language): PatternPart[] {
+  const text = normalise(pattern);
+  if (!language.stem) {
+    // Chinese: runs of characters separated by gaps.
+    return text
+      .split(/(…|\.\.\.)/)
+      .map((piece) => piece.replace(/\s+/g, ''))
+      .filter((piece) => piece !== '')
+      .map((piece): PatternPart => (piece === '…' || piece === '...' ? { kind: 'gap' } : { kind: 'chars', text: piece }));
+  }
+  const parts: PatternPart[] = [];
+  for (const raw of text.split(/\s+/)) {
+    if (raw === '…' || raw === '...') {
+      parts.push({ kind: 'gap' });
+      continue;
+    }
+    const words = language.expand?.(raw) ?? [raw];
+    for (const word of words) {
+      if (word.endsWith('*') && word.length > 1) parts.push({ kind: 'prefix', prefix: word.slice(0, -1) });
+      else parts.push({ kind: 'word', word, stem: language.stem(word) });
+    }
+  }
+  return parts;
+}
+
+/**
+ * Loads the built-in lexicons and any user folders on top (same layout): user entries add to ours, a user
+ * entry with the same pattern and emotion replaces ours, and weight 0 removes it.
+ */
+export function loadLexicons(userDirs: readonly string[] = []): Lexicons {
+  const dirs = [BUILTIN_LEXICON_DIR, ...userDirs];
+  const hash = createHash('sha256').update(`tagger ${TAGGER_VERSION}\n`);
+  const read = (file: string): Line[] => {
+    if (existsSync(file)) hash.update(`${file.slice(file.lastIndexOf('lexicons'))}\n`).update(readFileSync(file));
+    return readLines(file);
+  };
+  for (const dir of dirs) read(join(dir, 'taxonomy.json'));
+  const taxonomy = loadTaxonomy(dirs);
+  const problems: string[] = [];
+  const languages = new Map<LangCode, LanguageLexicon>();
+  for (const language of LANGUAGES) {
+    const lexicon: LanguageLexicon = { lang: language.code, language, entries: [], negators: [], intensifiers: [], contrast: [], polarity: [] };
+    const entries = new Map<string, LexiconEntry>();
+    for (const dir of dirs) {
+      for (const line of read(join(dir, language.code, 'emotions.tsv'))) {
+        const entry = toEntry(line, language, taxonomy, problems);
+        if (!entry) continue;
+        const key = `${normalise(entry.pattern)}\t${entry.emotion}`;
+        if (entry.weight === 0) entries.delete(key);
+        else entries.set(key, entry);
+      }
+      lexicon.negators.push(...cues(read(join(dir, language.code, 'negators.txt')), language, () => 1));
+      lexicon.contrast.push(...cues(read(join(dir, language.code, 'contrast.txt')), language, () => 1));
+      lexicon.intensifiers.push(...cues(read(join(dir, language.code, 'intensifiers.tsv')), language, (f, s) => numberField(f[1], s, 0.1, 3, problems)));
+      lexicon.polarity.push(...cues(read(join(dir, language.code, 'polarity.tsv')), language, (f, s) => numberField(f[1], s, -5, 5, problems)));
+    }
+    lexicon.entries = [...entries.values()];
+    const negatorWords = new Set(lexicon.negators.map((n) => normalise(n.text)));
+    for (const entry of lexicon.entries) entry.negated = containsNegator(entry, negatorWords);
+    languages.set(language.code, lexicon);
+  }
+  const emoji: LexiconEntry[] = [];
+  for (const dir of dirs) {
+    for (const line of read(join(dir, 'emoji.tsv'))) {
+      const [pattern, emotion, weight] = line.fields;
+      if (!pattern || !emotion || !taxonomy.has(emotion)) {
+        problems.push(`${line.source}: unknown emotion '${emotion ?? ''}'`);
+        continue;
+      }
+      emoji.push({ pattern, emotion, weight: numberField(weight, line.source, 0, 1, problems), parts: [{ kind: 'chars', text: pattern }], negated: false, source: line.source });
+    }
+  }
+  return { version: hash.digest('hex').slice(0, 16), taxonomy, languages, emoji, problems, dirs };
+}
+
+function toEntry(line: Line, language: Language, taxonomy: Taxonomy, problems: string[]): LexiconEntry | undefined {
+  const [pattern, emotion, weight] = line.fields;
+  if (!pattern || !emotion || weight === undefined) {
+    problems.push(`${line.source}: expected pattern<TAB>emotion<TAB>weight`);
+    return undefined;
+  }
+  if (!taxonomy.has(emotion)) {
+    problems.push(`${line.source}: unknown emotion '${emotion}' (not in taxonomy.json)`);
+    return undefined;
+  }
+  const parts = compilePattern(pattern, language);
+  if (parts.length === 0 || parts[0]!.kind === 'gap' || parts.at(-1)!.kind === 'gap') {
+    problems.push(`${line.source}: pattern '${pattern}' is empty or starts/ends with a gap`);
+    return undefined;
+  }
+  return { pattern, emotion, weight: numberField(weight, line.source, 0, 1, problems), parts, negated: false, source: line.source };
+}
+
+function cues(lines: Line[], language: Language, value: (fields: string[], source: string) => number): Cue[] {
+  return lines
+    .filter((l) => l.fields[0])
+    .map((l) => ({ parts: compilePattern(l.fields[0]!, language), text: l.fields[0]!, value: value(l.fields, l.source), source: l.source }));
+}
+
+function numberField(value: string | undefined, source: string, min: number, max: number, problems: string[]): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isFinite(n) || n < min || n > max) {
+    problems.push(`${source}: '${value ?? ''}' is not a number from ${min} to ${max}`);
+    return Math.min(max, Math.max(min, Number.isFinite(n) ? n : 0));
+  }
+  return n;
+}
+
+function containsNegator(entry: LexiconEntry, negators: Set<string>): boolean {
+  return entry.parts.some((p) =>
+    p.kind === 'word' ? negators.has(p.word) : p.kind === 'chars' ? [...negators].some((n) => p.text.includes(n)) : false,
+  );
+}

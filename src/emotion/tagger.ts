@@ -1,0 +1,251 @@
+import sentiment from 'wink-sentiment';
+import type { LanguageSegment } from '../language/detection.js';
+import type { LangCode } from '../lang/language.js';
+import { type Cue, type LanguageLexicon, type LexiconEntry, type Lexicons, loadLexicons } from './lexicon.js';
+import { type Hit, Matcher } from './matcher.js';
+import type { EmotionTag, Evidence, Span, TagResult } from './tag-result.js';
+import { type Unit, toUnits } from './units.js';
+
+/** An emotion is tagged when its combined score reaches this. */
+export const TAG_THRESHOLD = 0.5;
+/** A flipped emotion ("not happy" → disappointment) is a little weaker than a stated one. */
+const FLIP_FACTOR = 0.85;
+/** Words after a contrast marker ("…, but the courier was rude") weigh more. */
+const AFTER_CONTRAST = 1.25;
+const CAPS_FACTOR = 1.3;
+const EXCLAMATION_FACTOR = 1.15;
+/** How close (in units) an intensifier must stand before the term it strengthens. */
+const INTENSIFIER_REACH = 2;
+
+interface CompiledLanguage {
+  lexicon: LanguageLexicon;
+  entries: Matcher<LexiconEntry>;
+  negators: Matcher<Cue>;
+  intensifiers: Matcher<Cue>;
+  contrast: Matcher<Cue>;
+  polarity: Matcher<Cue>;
+}
+
+interface Candidate {
+  entry: LexiconEntry;
+  emotion: string;
+  evidence: Evidence;
+}
+
+/**
+ * Tags the emotions of a response, segment by segment in each segment's language, with evidence for
+ * every tag: the matched words, the negator that flipped them, the intensifier that strengthened them.
+ */
+export class EmotionTagger {
+  readonly lexicons: Lexicons;
+  private readonly compiled = new Map<LangCode, CompiledLanguage>();
+  private readonly emoji: LexiconEntry[];
+
+  constructor(lexicons: Lexicons = loadLexicons()) {
+    this.lexicons = lexicons;
+    for (const [code, lexicon] of lexicons.languages) {
+      const chars = !lexicon.language.stem;
+      this.compiled.set(code, {
+        lexicon,
+        entries: new Matcher(lexicon.entries, chars),
+        negators: new Matcher(lexicon.negators, chars),
+        intensifiers: new Matcher(lexicon.intensifiers, chars),
+        contrast: new Matcher(lexicon.contrast, chars),
+        polarity: new Matcher(lexicon.polarity, chars),
+      });
+    }
+    this.emoji = [...lexicons.emoji].sort((a, b) => b.pattern.length - a.pattern.length);
+  }
+
+  /** Tags `text` in one language, or per segment when the language stage found several. */
+  tag(text: string, segments: readonly Pick<LanguageSegment, 'lang' | 'start' | 'end' | 'supported'>[]): TagResult {
+    const candidates: Candidate[] = [];
+    const removed: Evidence[] = [];
+    const polarities: number[] = [];
+    for (const segment of segments) {
+      const compiled = this.compiled.get(segment.lang as LangCode);
+      if (!segment.supported || !compiled) continue;
+      const slice = text.slice(segment.start, segment.end);
+      const units = toUnits(slice, compiled.lexicon.language, segment.start);
+      this.tagUnits(text, units, compiled, candidates, removed);
+      polarities.push(...this.polarity(text, slice, units, compiled));
+    }
+    if (segments.some((s) => s.supported)) candidates.push(...this.emojiCandidates(text));
+    return { emotions: combine(candidates), polarity: average(polarities), removed };
+  }
+
+  private tagUnits(text: string, units: Unit[], c: CompiledLanguage, out: Candidate[], removed: Evidence[]): void {
+    if (units.length === 0) return;
+    const hits = outermost(c.entries.findAll(units));
+    const negators = c.negators.findAll(units);
+    const intensifiers = c.intensifiers.findAll(units);
+    const contrastAt = c.contrast.findAll(units).map((h) => h.first);
+    const scope = c.lexicon.language.negation;
+    for (const hit of hits) {
+      const entry = hit.item;
+      const start = units[hit.first]!.start;
+      const end = units[hit.last - 1]!.end;
+      const evidence: Evidence = {
+        start,
+        end,
+        text: text.slice(start, end),
+        pattern: entry.pattern,
+        source: entry.source,
+        lang: c.lexicon.lang,
+        weight: entry.weight,
+      };
+      const emphasis: string[] = [];
+      const intensifier = nearest(intensifiers, hit, units, INTENSIFIER_REACH, 0, hits);
+      if (intensifier) {
+        const span = spanOf(text, units, intensifier);
+        evidence.intensifier = { ...span, factor: intensifier.item.value };
+        evidence.weight *= intensifier.item.value;
+      }
+      if (isShouted(evidence.text)) {
+        evidence.weight *= CAPS_FACTOR;
+        emphasis.push('caps');
+      }
+      if (exclaimed(text, units, hit)) {
+        evidence.weight *= EXCLAMATION_FACTOR;
+        emphasis.push('!');
+      }
+      if (contrastAt.some((at) => at < hit.first)) {
+        evidence.weight *= AFTER_CONTRAST;
+        emphasis.push('after contrast');
+      }
+      if (emphasis.length > 0) evidence.emphasis = emphasis;
+      let emotion = entry.emotion;
+      const negator = entry.negated ? undefined : nearest(negators, hit, units, scope.before, scope.after, hits);
+      if (negator) {
+        evidence.negator = spanOf(text, units, negator);
+        const opposite = this.lexicons.taxonomy.opposite(emotion);
+        if (!opposite) {
+          removed.push(evidence);
+          continue;
+        }
+        evidence.flippedFrom = emotion;
+        evidence.weight *= FLIP_FACTOR;
+        emotion = opposite;
+      }
+      evidence.weight = Math.min(1, round(evidence.weight));
+      out.push({ entry, emotion, evidence });
+    }
+  }
+
+  private emojiCandidates(text: string): Candidate[] {
+    const out: Candidate[] = [];
+    const taken: boolean[] = [];
+    for (const entry of this.emoji) {
+      for (let at = text.indexOf(entry.pattern); at !== -1; at = text.indexOf(entry.pattern, at + 1)) {
+        if (taken[at]) continue;
+        for (let i = at; i < at + entry.pattern.length; i++) taken[i] = true;
+        out.push({
+          entry,
+          emotion: entry.emotion,
+          evidence: { start: at, end: at + entry.pattern.length, text: entry.pattern, pattern: entry.pattern, source: entry.source, lang: 'emoji', weight: entry.weight },
+        });
+      }
+    }
+    return out;
+  }
+
+  /** Baseline polarity of one segment: wink-sentiment for English, the polarity word list elsewhere. */
+  private polarity(text: string, slice: string, units: Unit[], c: CompiledLanguage): number[] {
+    if (c.lexicon.lang === 'eng') {
+      const result = sentiment(slice);
+      return result.score === 0 ? [] : [clamp(result.normalizedScore / 5)];
+    }
+    const hits = outermost(c.polarity.findAll(units));
+    if (hits.length === 0) return [];
+    const negators = c.negators.findAll(units);
+    const scope = c.lexicon.language.negation;
+    let sum = 0;
+    for (const hit of hits) {
+      const negated = nearest(negators, hit, units, scope.before, scope.after, hits) !== undefined;
+      sum += negated ? -hit.item.value : hit.item.value;
+    }
+    void text;
+    return [clamp(sum / hits.length / 5)];
+  }
+}
+
+/** Drops matches that lie strictly inside a longer one ("kellemesen csalódtam" beats "csalód*"). */
+function outermost<T>(hits: Hit<T>[]): Hit<T>[] {
+  return hits.filter(
+    (h) => !hits.some((o) => o !== h && o.first <= h.first && o.last >= h.last && o.last - o.first > h.last - h.first),
+  );
+}
+
+/**
+ * The closest cue (negator, intensifier) within `before` units before the match or `after` units after it,
+ * in the same clause and not part of the match itself or of another emotion match.
+ */
+function nearest(cues: Hit<Cue>[], hit: Hit<unknown>, units: Unit[], before: number, after: number, matches: Hit<unknown>[]): Hit<Cue> | undefined {
+  const clause = units[hit.first]!.clause;
+  let best: Hit<Cue> | undefined;
+  let bestDistance = Infinity;
+  for (const cue of cues) {
+    if (cue.first >= hit.first && cue.last <= hit.last) continue; // inside the match
+    const distance = cue.last <= hit.first ? hit.first - cue.last : cue.first >= hit.last ? cue.first - hit.last : -1;
+    if (distance < 0) continue;
+    const isBefore = cue.last <= hit.first;
+    if (distance >= (isBefore ? before : after)) continue;
+    const between = isBefore ? [cue.last, hit.first] : [hit.last, cue.first];
+    if (units[cue.first]!.clause !== clause || units[cue.last - 1]!.clause !== clause) continue;
+    // A cue that belongs to another emotion match ("never again") is that match's, not ours.
+    if (matches.some((m) => m !== hit && m.first <= cue.first && m.last >= cue.last)) continue;
+    void between;
+    if (distance < bestDistance) {
+      best = cue;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function spanOf(text: string, units: Unit[], hit: Hit<unknown>): Span {
+  const start = units[hit.first]!.start;
+  const end = units[hit.last - 1]!.end;
+  return { start, end, text: text.slice(start, end) };
+}
+
+function isShouted(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+/** "!!" (or more) right after the sentence the match is in. */
+function exclaimed(text: string, units: Unit[], hit: Hit<unknown>): boolean {
+  const sentence = units[hit.first]!.sentence;
+  let end = units[hit.last - 1]!.end;
+  for (let i = hit.last; i < units.length && units[i]!.sentence === sentence; i++) end = units[i]!.end;
+  return /^[^.!?。！？\n]*[!！]{2,}/u.test(text.slice(end, end + 40));
+}
+
+/** One tag per emotion: noisy-OR of its matches' weights; kept when it reaches the threshold. */
+function combine(candidates: Candidate[]): EmotionTag[] {
+  const byEmotion = new Map<string, Evidence[]>();
+  for (const c of candidates) {
+    const list = byEmotion.get(c.emotion);
+    if (list) list.push(c.evidence);
+    else byEmotion.set(c.emotion, [c.evidence]);
+  }
+  const tags: EmotionTag[] = [];
+  for (const [emotion, all] of byEmotion) {
+    // Two patterns matching the same words ("disappointed", "disappoint*") are one piece of evidence.
+    const bySpan = new Map<string, Evidence>();
+    for (const e of all) {
+      const key = `${e.start}:${e.end}`;
+      const seen = bySpan.get(key);
+      if (!seen || e.weight > seen.weight) bySpan.set(key, e);
+    }
+    const evidence = [...bySpan.values()];
+    const score = round(1 - evidence.reduce((p, e) => p * (1 - Math.min(1, e.weight)), 1));
+    if (score >= TAG_THRESHOLD) tags.push({ emotion, score, evidence: evidence.sort((a, b) => a.start - b.start) });
+  }
+  return tags.sort((a, b) => b.score - a.score || a.emotion.localeCompare(b.emotion));
+}
+
+const clamp = (x: number) => Math.max(-1, Math.min(1, x));
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const average = (xs: number[]) => (xs.length === 0 ? 0 : round(xs.reduce((a, b) => a + b, 0) / xs.length));
