@@ -13,6 +13,7 @@ export const GAP_WORDS = 3;
 export const GAP_CHARS = 4;
 
 export type PatternPart =
+  /** `stem` is empty when the stem is too short to trust (Snowball: "azonnal" → "az"): exact word only. */
   | { kind: 'word'; word: string; stem: string }
   | { kind: 'prefix'; prefix: string }
   | { kind: 'gap' }
@@ -96,10 +97,17 @@ export function compilePattern(pattern: string, language: Language): PatternPart
     const words = language.expand?.(raw) ?? [raw];
     for (const word of words) {
       if (word.endsWith('*') && word.length > 1) parts.push({ kind: 'prefix', prefix: word.slice(0, -1) });
-      else parts.push({ kind: 'word', word, stem: language.stem(word) });
+      else parts.push({ kind: 'word', word, stem: trustedStem(word, language.stem(word)) });
     }
   }
   return parts;
+}
+
+/** Stems shorter than this collide with function words ("az", "egy", "is"); such words match exactly. */
+const MIN_STEM = 4;
+
+export function trustedStem(word: string, stem: string): string {
+  return stem === word || stem.length >= MIN_STEM ? stem : '';
 }
 
 /**

@@ -6,6 +6,8 @@ export interface Hit<T> {
   item: T;
   first: number;
   last: number;
+  /** Units skipped by the pattern's gaps ("will … come back" over "will not be coming back"). */
+  skipped: number[];
 }
 
 /**
@@ -29,7 +31,10 @@ export class Matcher<T extends { parts: PatternPart[] }> {
       if (first.kind === 'prefix') {
         push(this.byPrefix, first.prefix, indexed, item);
         lengths.add(first.prefix.length);
-      } else if (first.kind === 'word') push(this.byStem, first.stem, indexed, item);
+      } else if (first.kind === 'word') {
+        // Indexed by stem, and by the word itself when its stem is not trusted.
+        push(this.byStem, first.stem || first.word, indexed, item);
+      }
     }
     this.prefixLengths = [...lengths].sort((a, b) => b - a);
   }
@@ -40,6 +45,10 @@ export class Matcher<T extends { parts: PatternPart[] }> {
       const unit = units[i]!;
       const candidates = this.byStem.get(unit.stem);
       if (candidates) this.tryAll(candidates, units, i, hits);
+      if (unit.word !== unit.stem) {
+        const exact = this.byStem.get(unit.word);
+        if (exact) this.tryAll(exact, units, i, hits);
+      }
       for (const n of this.prefixLengths) {
         if (n > unit.word.length) continue;
         const byPrefix = this.byPrefix.get(unit.word.slice(0, n));
@@ -52,26 +61,35 @@ export class Matcher<T extends { parts: PatternPart[] }> {
   private tryAll(candidates: T[], units: readonly Unit[], i: number, hits: Hit<T>[]): void {
     for (const item of candidates) {
       const original = ORIGINAL.get(item) as T;
-      const last = this.matchFrom(item.parts, 0, units, i, units[i]!.sentence);
-      if (last >= 0) hits.push({ item: original, first: i, last });
+      const skipped: number[] = [];
+      const last = this.matchFrom(item.parts, 0, units, i, units[i]!.clause, skipped);
+      if (last >= 0) hits.push({ item: original, first: i, last, skipped });
     }
   }
 
-  /** Index just past the match of parts[p…] at units[u…], or -1. Patterns stay within one sentence. */
-  private matchFrom(parts: PatternPart[], p: number, units: readonly Unit[], u: number, sentence: number): number {
+  /**
+   * Index just past the match of parts[p…] at units[u…], or -1; `skipped` collects the units gaps jumped.
+   * Patterns stay within one clause.
+   */
+  private matchFrom(parts: PatternPart[], p: number, units: readonly Unit[], u: number, clause: number, skipped: number[]): number {
     if (p === parts.length) return u;
     const part = parts[p]!;
     if (part.kind === 'gap') {
+      const before = skipped.length;
       for (let skip = 0; skip <= this.gap && u + skip <= units.length; skip++) {
-        if (skip > 0 && units[u + skip - 1]!.sentence !== sentence) break;
-        const end = this.matchFrom(parts, p + 1, units, u + skip, sentence);
+        if (skip > 0) {
+          if (units[u + skip - 1]!.clause !== clause) break;
+          skipped.push(u + skip - 1);
+        }
+        const end = this.matchFrom(parts, p + 1, units, u + skip, clause, skipped);
         if (end >= 0) return end;
       }
+      skipped.length = before;
       return -1;
     }
     const unit = units[u];
-    if (!unit || unit.sentence !== sentence || !partMatches(part, unit)) return -1;
-    return this.matchFrom(parts, p + 1, units, u + 1, sentence);
+    if (!unit || unit.clause !== clause || !partMatches(part, unit)) return -1;
+    return this.matchFrom(parts, p + 1, units, u + 1, clause, skipped);
   }
 }
 
@@ -88,7 +106,7 @@ function push<T extends object>(map: Map<string, T[]>, key: string, indexed: T, 
 function partMatches(part: PatternPart, unit: Unit): boolean {
   switch (part.kind) {
     case 'word':
-      return unit.stem === part.stem || unit.word === part.word;
+      return unit.word === part.word || (part.stem !== '' && unit.stem === part.stem);
     case 'prefix':
       return unit.word.startsWith(part.prefix);
     case 'chars':

@@ -7,9 +7,9 @@ import type { EmotionTag, Evidence, Span, TagResult } from './tag-result.js';
 import { type Unit, toUnits } from './units.js';
 
 /** An emotion is tagged when its combined score reaches this. */
-export const TAG_THRESHOLD = 0.5;
-/** A flipped emotion ("not happy" → disappointment) is a little weaker than a stated one. */
-const FLIP_FACTOR = 0.85;
+export const TAG_THRESHOLD = 0.4;
+/** A flipped emotion ("not happy" → disappointment) counts as much as a stated one. */
+const FLIP_FACTOR = 1;
 /** Words after a contrast marker ("…, but the courier was rude") weigh more. */
 const AFTER_CONTRAST = 1.25;
 const CAPS_FACTOR = 1.3;
@@ -77,8 +77,8 @@ export class EmotionTagger {
   private tagUnits(text: string, units: Unit[], c: CompiledLanguage, out: Candidate[], removed: Evidence[]): void {
     if (units.length === 0) return;
     const hits = outermost(c.entries.findAll(units));
-    const negators = c.negators.findAll(units);
-    const intensifiers = c.intensifiers.findAll(units);
+    const negators = outermost(c.negators.findAll(units));
+    const intensifiers = outermost(c.intensifiers.findAll(units));
     const contrastAt = c.contrast.findAll(units).map((h) => h.first);
     const scope = c.lexicon.language.negation;
     for (const hit of hits) {
@@ -185,15 +185,24 @@ function nearest(cues: Hit<Cue>[], hit: Hit<unknown>, units: Unit[], before: num
   let best: Hit<Cue> | undefined;
   let bestDistance = Infinity;
   for (const cue of cues) {
-    if (cue.first >= hit.first && cue.last <= hit.last) continue; // inside the match
+    if (cue.first >= hit.first && cue.last <= hit.last) {
+      // Inside the match: a negator the pattern's gap stepped over ("will [not be] coming back") negates.
+      const inGap = hit.skipped.length > 0 && range(cue.first, cue.last).every((u) => hit.skipped.includes(u));
+      if (inGap && before > 0) {
+        best = cue;
+        bestDistance = 0;
+      }
+      continue;
+    }
     const distance = cue.last <= hit.first ? hit.first - cue.last : cue.first >= hit.last ? cue.first - hit.last : -1;
     if (distance < 0) continue;
     const isBefore = cue.last <= hit.first;
     if (distance >= (isBefore ? before : after)) continue;
     const between = isBefore ? [cue.last, hit.first] : [hit.last, cue.first];
     if (units[cue.first]!.clause !== clause || units[cue.last - 1]!.clause !== clause) continue;
-    // A cue that belongs to another emotion match ("never again") is that match's, not ours.
-    if (matches.some((m) => m !== hit && m.first <= cue.first && m.last >= cue.last)) continue;
+    // A cue inside another emotion match ("never again") is that match's — unless that match overlaps
+    // ours ("wouldn't switch" and "switch to" share the negation).
+    if (matches.some((m) => m !== hit && m.first <= cue.first && m.last >= cue.last && (m.last <= hit.first || m.first >= hit.last))) continue;
     void between;
     if (distance < bestDistance) {
       best = cue;
@@ -246,6 +255,7 @@ function combine(candidates: Candidate[]): EmotionTag[] {
   return tags.sort((a, b) => b.score - a.score || a.emotion.localeCompare(b.emotion));
 }
 
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 const clamp = (x: number) => Math.max(-1, Math.min(1, x));
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const average = (xs: number[]) => (xs.length === 0 ? 0 : round(xs.reduce((a, b) => a + b, 0) / xs.length));

@@ -1,5 +1,5 @@
 import type { Language } from '../lang/language.js';
-import { normalise } from './lexicon.js';
+import { normalise, trustedStem } from './lexicon.js';
 
 /** The units patterns match against: words (with their stems) or, for Chinese, single characters. */
 export interface Unit {
@@ -43,7 +43,7 @@ export function toUnits(text: string, language: Language, offset = 0): Unit[] {
     const lower = normalise(raw);
     const words = language.expand?.(lower) ?? [lower];
     for (const word of words) {
-      units.push({ word, stem: language.stem ? language.stem(word) : word, start, end, sentence, clause });
+      units.push({ word, stem: language.stem ? trustedStem(word, language.stem(word)) : word, start, end, sentence, clause });
     }
   }
   return units;
