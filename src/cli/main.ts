@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { HeartlineError } from '../errors.js';
 import { detectCommand } from './commands/detect.js';
+import { explainCommand } from './commands/explain.js';
+import { lexiconCommand } from './commands/lexicon.js';
+import { tagCommand } from './commands/tag.js';
 import { importScoresCommand } from './commands/import-scores.js';
 import { rejectsCommand } from './commands/rejects.js';
 import { runCommand } from './commands/run.js';
@@ -28,7 +31,7 @@ export function buildProgram(): Command {
     .addHelpText('after', EXIT_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [runCommand(), importScoresCommand(), detectCommand(), rejectsCommand(), summaryCommand()]) {
+  for (const command of [runCommand(), importScoresCommand(), detectCommand(), tagCommand(), explainCommand(), lexiconCommand(), rejectsCommand(), summaryCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
   }
   return program;

@@ -48,14 +48,20 @@ export interface LanguageLexicon {
   polarity: Cue[];
 }
 
+export interface LexiconProblem {
+  severity: 'error' | 'warning';
+  source: string;
+  message: string;
+}
+
 export interface Lexicons {
   /** sha256 of every file read and the tagger version: stored with each analysis. */
   version: string;
   taxonomy: Taxonomy;
   languages: ReadonlyMap<LangCode, LanguageLexicon>;
   emoji: LexiconEntry[];
-  /** Problems found while loading (unknown emotion, bad weight …); `lexicon check` reports them. */
-  problems: string[];
+  /** Problems found while loading (unknown emotion, bad weight, duplicates …); `lexicon check` reports them. */
+  problems: LexiconProblem[];
   dirs: string[];
 }
 
@@ -84,12 +90,13 @@ export function compilePattern(pattern: string, language: Language): PatternPart
     // Chinese: runs of characters separated by gaps.
     return text
       .split(/(…|\.\.\.)/)
-      .map((piece) => piece.replace(/\s+/g, ''))
+      .map((piece) => piece.trim())
       .filter((piece) => piece !== '')
       .map((piece): PatternPart => (piece === '…' || piece === '...' ? { kind: 'gap' } : { kind: 'chars', text: piece }));
   }
   const parts: PatternPart[] = [];
-  for (const raw of text.split(/\s+/)) {
+  // Split words as the tokenizer splits text: "top-notch" is "top notch", "tv:n" is "tv n".
+  for (const raw of text.split(/[^\p{L}\p{M}\p{N}'*….]+|(?<=\p{L})\.(?=\p{L})/u).filter((w) => w !== '')) {
     if (raw === '…' || raw === '...') {
       parts.push({ kind: 'gap' });
       continue;
@@ -123,7 +130,7 @@ export function loadLexicons(userDirs: readonly string[] = []): Lexicons {
   };
   for (const dir of dirs) read(join(dir, 'taxonomy.json'));
   const taxonomy = loadTaxonomy(dirs);
-  const problems: string[] = [];
+  const problems: LexiconProblem[] = [];
   const languages = new Map<LangCode, LanguageLexicon>();
   for (const language of LANGUAGES) {
     const lexicon: LanguageLexicon = { lang: language.code, language, entries: [], negators: [], intensifiers: [], contrast: [], polarity: [] };
@@ -133,6 +140,10 @@ export function loadLexicons(userDirs: readonly string[] = []): Lexicons {
         const entry = toEntry(line, language, taxonomy, problems);
         if (!entry) continue;
         const key = `${normalise(entry.pattern)}\t${entry.emotion}`;
+        const twin = entries.get(key);
+        if (twin && sameFile(twin.source, entry.source)) {
+          problems.push({ severity: 'warning', source: entry.source, message: `'${entry.pattern}' (${entry.emotion}) is listed again; the first is at ${twin.source}` });
+        }
         if (entry.weight === 0) entries.delete(key);
         else entries.set(key, entry);
       }
@@ -151,7 +162,7 @@ export function loadLexicons(userDirs: readonly string[] = []): Lexicons {
     for (const line of read(join(dir, 'emoji.tsv'))) {
       const [pattern, emotion, weight] = line.fields;
       if (!pattern || !emotion || !taxonomy.has(emotion)) {
-        problems.push(`${line.source}: unknown emotion '${emotion ?? ''}'`);
+        problems.push({ severity: 'error', source: line.source, message: `unknown emotion '${emotion ?? ''}'` });
         continue;
       }
       emoji.push({ pattern, emotion, weight: numberField(weight, line.source, 0, 1, problems), parts: [{ kind: 'chars', text: pattern }], negated: false, source: line.source });
@@ -160,19 +171,20 @@ export function loadLexicons(userDirs: readonly string[] = []): Lexicons {
   return { version: hash.digest('hex').slice(0, 16), taxonomy, languages, emoji, problems, dirs };
 }
 
-function toEntry(line: Line, language: Language, taxonomy: Taxonomy, problems: string[]): LexiconEntry | undefined {
+function toEntry(line: Line, language: Language, taxonomy: Taxonomy, problems: LexiconProblem[]): LexiconEntry | undefined {
   const [pattern, emotion, weight] = line.fields;
+  const error = (message: string) => problems.push({ severity: 'error', source: line.source, message });
   if (!pattern || !emotion || weight === undefined) {
-    problems.push(`${line.source}: expected pattern<TAB>emotion<TAB>weight`);
+    error('expected pattern<TAB>emotion<TAB>weight');
     return undefined;
   }
   if (!taxonomy.has(emotion)) {
-    problems.push(`${line.source}: unknown emotion '${emotion}' (not in taxonomy.json)`);
+    error(`unknown emotion '${emotion}' (not in taxonomy.json)`);
     return undefined;
   }
   const parts = compilePattern(pattern, language);
   if (parts.length === 0 || parts[0]!.kind === 'gap' || parts.at(-1)!.kind === 'gap') {
-    problems.push(`${line.source}: pattern '${pattern}' is empty or starts/ends with a gap`);
+    error(`pattern '${pattern}' is empty or starts/ends with a gap`);
     return undefined;
   }
   return { pattern, emotion, weight: numberField(weight, line.source, 0, 1, problems), parts, negated: false, source: line.source };
@@ -184,10 +196,10 @@ function cues(lines: Line[], language: Language, value: (fields: string[], sourc
     .map((l) => ({ parts: compilePattern(l.fields[0]!, language), text: l.fields[0]!, value: value(l.fields, l.source), source: l.source }));
 }
 
-function numberField(value: string | undefined, source: string, min: number, max: number, problems: string[]): number {
+function numberField(value: string | undefined, source: string, min: number, max: number, problems: LexiconProblem[]): number {
   const n = Number(value);
   if (value === undefined || !Number.isFinite(n) || n < min || n > max) {
-    problems.push(`${source}: '${value ?? ''}' is not a number from ${min} to ${max}`);
+    problems.push({ severity: 'error', source, message: `'${value ?? ''}' is not a number from ${min} to ${max}` });
     return Math.min(max, Math.max(min, Number.isFinite(n) ? n : 0));
   }
   return n;
@@ -198,3 +210,5 @@ function containsNegator(entry: LexiconEntry, negators: Set<string>): boolean {
     p.kind === 'word' ? negators.has(p.word) : p.kind === 'chars' ? [...negators].some((n) => p.text.includes(n)) : false,
   );
 }
+
+const sameFile = (a: string, b: string) => a.slice(0, a.lastIndexOf(':')) === b.slice(0, b.lastIndexOf(':'));

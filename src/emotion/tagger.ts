@@ -95,12 +95,7 @@ export class EmotionTagger {
         weight: entry.weight,
       };
       const emphasis: string[] = [];
-      const intensifier = nearest(intensifiers, hit, units, INTENSIFIER_REACH, 0, hits);
-      if (intensifier) {
-        const span = spanOf(text, units, intensifier);
-        evidence.intensifier = { ...span, factor: intensifier.item.value };
-        evidence.weight *= intensifier.item.value;
-      }
+      const negator = entry.negated ? undefined : nearest(negators, hit, units, scope.before, scope.after, hits);
       if (isShouted(evidence.text)) {
         evidence.weight *= CAPS_FACTOR;
         emphasis.push('caps');
@@ -115,7 +110,14 @@ export class EmotionTagger {
       }
       if (emphasis.length > 0) evidence.emphasis = emphasis;
       let emotion = entry.emotion;
-      const negator = entry.negated ? undefined : nearest(negators, hit, units, scope.before, scope.after, hits);
+      const intensifier = nearest(intensifiers, hit, units, INTENSIFIER_REACH, 0, hits);
+      if (intensifier) {
+        // "not very happy" is mildly unhappy: an intensifier between the negator and the term softens.
+        const softened = negator !== undefined && negator.last <= intensifier.first && intensifier.item.value > 1;
+        const factor = softened ? round(1 / intensifier.item.value) : intensifier.item.value;
+        evidence.intensifier = { ...spanOf(text, units, intensifier), factor };
+        evidence.weight *= factor;
+      }
       if (negator) {
         evidence.negator = spanOf(text, units, negator);
         const opposite = this.lexicons.taxonomy.opposite(emotion);
@@ -187,7 +189,7 @@ function nearest(cues: Hit<Cue>[], hit: Hit<unknown>, units: Unit[], before: num
   for (const cue of cues) {
     if (cue.first >= hit.first && cue.last <= hit.last) {
       // Inside the match: a negator the pattern's gap stepped over ("will [not be] coming back") negates.
-      const inGap = hit.skipped.length > 0 && range(cue.first, cue.last).every((u) => hit.skipped.includes(u));
+      const inGap = hit.skipped.length > 0 && range(cue.first, cue.last).some((u) => hit.skipped.includes(u));
       if (inGap && before > 0) {
         best = cue;
         bestDistance = 0;

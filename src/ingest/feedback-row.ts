@@ -1,3 +1,4 @@
+import type { TagResult } from '../emotion/tag-result.js';
 import type { TextLanguage } from '../language/detection.js';
 
 /** A validated feedback row, ready to store. */
@@ -14,4 +15,6 @@ export interface FeedbackRow {
   rowHash: string;
   /** Assigned by the language stage. */
   language?: TextLanguage;
+  /** Assigned by the emotion stage. */
+  emotions?: TagResult;
 }

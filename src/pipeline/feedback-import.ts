@@ -1,6 +1,9 @@
 import { validateRow, isReject } from '../ingest/validate-row.js';
 import { LanguageDetector } from '../language/detect-language.js';
 import { languageStage } from '../language/language-stage.js';
+import { emotionStage } from '../emotion/emotion-stage.js';
+import { loadLexicons } from '../emotion/lexicon.js';
+import { EmotionTagger } from '../emotion/tagger.js';
 import { type Counts, zeroCounts } from '../store/import-ledger.js';
 import { ResponseWriter, type RowItem } from '../store/response-writer.js';
 import type { ImportKind } from './import-file.js';
@@ -9,9 +12,16 @@ export interface FeedbackItem extends RowItem {
   fields?: Record<string, unknown>;
 }
 
-let shared: LanguageDetector | undefined;
-/** Loading the word lists takes a moment: once per process. */
-const detector = () => (shared ??= new LanguageDetector());
+let sharedDetector: LanguageDetector | undefined;
+const taggers = new Map<string, EmotionTagger>();
+/** Loading word lists and lexicons takes a moment: once per process (per set of lexicon folders). */
+const detector = () => (sharedDetector ??= new LanguageDetector());
+export function taggerFor(dirs: readonly string[] = []): EmotionTagger {
+  const key = dirs.join('\n');
+  let tagger = taggers.get(key);
+  if (!tagger) taggers.set(key, (tagger = new EmotionTagger(loadLexicons(dirs))));
+  return tagger;
+}
 
 /** Feedback dumps: comments, NPS answers, dates and segments into `responses`. */
 export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
@@ -31,7 +41,9 @@ export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
       },
     },
     languageStage(detector()),
+    emotionStage(taggerFor(options.lexiconDirs)),
   ],
-  writer: (db, runId, source, file) => new ResponseWriter(db, runId, source, file),
+  writer: (db, runId, source, file, options) =>
+    new ResponseWriter(db, runId, source, file, taggerFor(options.lexiconDirs).lexicons),
   empty: zeroCounts,
 };

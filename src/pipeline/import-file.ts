@@ -19,6 +19,8 @@ export interface ImportOptions {
   dateFormat?: string;
   batchSize?: number;
   maxBytes?: number;
+  /** User lexicon folders layered over the built-in lexicons (--lexicon-dir). */
+  lexiconDirs?: string[];
 }
 
 /** What an import of one file needs to know about the kind of rows it reads. */
@@ -27,7 +29,7 @@ export interface ImportKind<Item extends { line: number; raw: string }, C extend
   /** The item a source record starts as (its fields, or the reader's reject). */
   toItem(record: SourceRecord): Item;
   stages(map: ColumnMap, options: ImportOptions): Stage<Item>[];
-  writer(db: Database, runId: number, source: string, file: string): { write(items: Item[]): C };
+  writer(db: Database, runId: number, source: string, file: string, options: ImportOptions): { write(items: Item[]): C };
   empty(): C;
 }
 
@@ -63,7 +65,7 @@ export async function importFile<Item extends { line: number; raw: string }, C e
     const map = mapColumns(table.columns, options.columns, label);
     if (table.columns.length > 0) requireColumns(map, table.columns, kind.kind, label);
     const stages = kind.stages(map, options);
-    const writer = kind.writer(db, runId, options.source, label);
+    const writer = kind.writer(db, runId, options.source, label, options);
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     let batch: Item[] = [];
     const flush = async () => {

@@ -1,5 +1,6 @@
 import type { FeedbackRow } from '../ingest/feedback-row.js';
 import type { Reject } from '../ingest/reject.js';
+import type { Lexicons } from '../emotion/lexicon.js';
 import type { Database, Statement } from './database.js';
 import { type Counts, ImportLedger, now, zeroCounts } from './import-ledger.js';
 
@@ -18,6 +19,7 @@ interface Existing {
   row_hash: string;
   last_run_id: number;
   line: number;
+  lexicon_version: string | null;
 }
 
 /**
@@ -31,6 +33,9 @@ export class ResponseWriter {
   private readonly update: Statement;
   private readonly touch: Statement;
   private readonly insertReject: Statement;
+  private readonly setAnalysis: Statement;
+  private readonly clearTags: Statement;
+  private readonly insertTag: Statement;
   private readonly ledger: ImportLedger;
   private readonly writeBatch: (items: RowItem[]) => Counts;
 
@@ -39,10 +44,23 @@ export class ResponseWriter {
     private readonly runId: number,
     private readonly source: string,
     private readonly file: string,
+    private readonly lexicons?: Pick<Lexicons, 'version' | 'dirs'>,
   ) {
     this.ledger = new ImportLedger(db);
+    this.setAnalysis = db.prepare('UPDATE responses SET polarity = ?, lexicon_version = ? WHERE id = ?');
+    this.clearTags = db.prepare('DELETE FROM emotion_tags WHERE response_id = ?');
+    this.insertTag = db.prepare(
+      'INSERT INTO emotion_tags (response_id, emotion, score, evidence, lexicon_version) VALUES (?, ?, ?, ?, ?)',
+    );
+    if (lexicons) {
+      db.prepare('INSERT OR IGNORE INTO lexicon_versions (version, dirs, first_used) VALUES (?, ?, ?)').run(
+        lexicons.version,
+        JSON.stringify(lexicons.dirs),
+        now(),
+      );
+    }
     this.find = db.prepare(
-      'SELECT id, row_hash, last_run_id, line FROM responses WHERE source = ? AND external_id = ?',
+      'SELECT id, row_hash, last_run_id, line, lexicon_version FROM responses WHERE source = ? AND external_id = ?',
     );
     this.pendingScore = db.prepare('SELECT score FROM nps_scores WHERE source = ? AND external_id = ?');
     this.insert = db.prepare(
@@ -91,6 +109,8 @@ export class ResponseWriter {
     const existing = this.find.get(this.source, row.externalId) as Existing | undefined;
     if (existing?.row_hash === row.rowHash) {
       this.touch.run(this.runId, this.file, row.line, ...languageColumns(row), existing.id);
+      // Imported before emotion tagging existed: analyse it now (a lexicon change is `reanalyze`'s job).
+      if (existing.lexicon_version === null) this.storeAnalysis(existing.id, row);
       return 'unchanged';
     }
     if (existing && existing.last_run_id === this.runId) {
@@ -106,11 +126,24 @@ export class ResponseWriter {
     if (existing) {
       this.update.run(row.text, score, origin, row.respondedAt, segments, row.declaredLanguage, row.rowHash,
         this.file, row.line, this.runId, at, ...languageColumns(row), existing.id);
+      this.storeAnalysis(existing.id, row);
       return 'updated';
     }
-    this.insert.run(this.source, row.externalId, row.text, score, origin, row.respondedAt, segments,
-      row.declaredLanguage, row.rowHash, this.file, row.line, this.runId, this.runId, at, at, ...languageColumns(row));
+    const { lastInsertRowid } = this.insert.run(this.source, row.externalId, row.text, score, origin, row.respondedAt,
+      segments, row.declaredLanguage, row.rowHash, this.file, row.line, this.runId, this.runId, at, at, ...languageColumns(row));
+    this.storeAnalysis(Number(lastInsertRowid), row);
     return 'inserted';
+  }
+
+  /** Emotion tags, polarity and lexicon version of a response, replacing any earlier analysis. */
+  private storeAnalysis(id: number, row: FeedbackRow): void {
+    if (!row.emotions || !this.lexicons) return;
+    const version = this.lexicons.version;
+    this.clearTags.run(id);
+    for (const tag of row.emotions.emotions) {
+      this.insertTag.run(id, tag.emotion, tag.score, JSON.stringify(tag.evidence), version);
+    }
+    this.setAnalysis.run(row.emotions.polarity, version, id);
   }
 
   /** The answer in the row wins; without one, an answer delivered earlier by import-scores applies. */

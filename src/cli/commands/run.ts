@@ -5,6 +5,7 @@ import { checkEncoding } from '../../ingest/decode-text.js';
 import { dbOption, inputOptions, positiveNumber, waitOption, waitSeconds } from '../common-options.js';
 import type { ExitCode } from '../exit-codes.js';
 import { importFiles } from '../import-files.js';
+import { checkLexiconDirs, lexiconDirOption } from '../lexicon-options.js';
 import { withWriteLock } from '../with-database.js';
 
 interface RunFlags {
@@ -21,6 +22,7 @@ interface RunFlags {
   batchSize: string;
   maxBytes: string;
   wait?: string | boolean;
+  lexiconDir: string[];
   summary: boolean;
 }
 
@@ -43,6 +45,7 @@ export function runCommand(): Command {
     )
     .addOption(new Option('--date-format <pattern>', 'read dates with this date-fns pattern, e.g. dd/MM/yyyy'))
     .addOption(new Option('--batch-size <n>', 'rows per transaction').default('1000'))
+    .addOption(lexiconDirOption())
     .addOption(waitOption())
     .option('--no-summary', 'do not print the database summary after the import')
     .action(async (files: string[], flags: RunFlags) => {
@@ -66,6 +69,7 @@ async function run(files: string[], flags: RunFlags): Promise<ExitCode> {
     dateFormat: flags.dateFormat,
     batchSize: positiveNumber(flags.batchSize, '--batch-size'),
     maxBytes: positiveNumber(flags.maxBytes, '--max-bytes'),
+    lexiconDirs: checkLexiconDirs(flags.lexiconDir),
   };
   return withWriteLock(flags.db, 'run', waitSeconds(flags.wait), (db, invocation) =>
     importFiles(db, flags.db, files, feedbackImport, { ...options, invocation }, flags.summary),
