@@ -38,6 +38,10 @@ export function buildProgram(): Command {
 }
 
 async function main(): Promise<void> {
+  // `heartline … | head` closes our stdout early: stop printing, but finish the work (an import stays whole).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   try {
     await buildProgram().parseAsync(process.argv);
   } catch (error) {

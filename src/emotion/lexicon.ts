@@ -43,6 +43,8 @@ export interface LanguageLexicon {
   language: Language;
   entries: LexiconEntry[];
   negators: Cue[];
+  /** Words that contain a negator but do not negate (`!不过` in negators.txt: "but", not "not"). */
+  nonNegators: Cue[];
   intensifiers: Cue[];
   contrast: Cue[];
   polarity: Cue[];
@@ -133,7 +135,7 @@ export function loadLexicons(userDirs: readonly string[] = []): Lexicons {
   const problems: LexiconProblem[] = [];
   const languages = new Map<LangCode, LanguageLexicon>();
   for (const language of LANGUAGES) {
-    const lexicon: LanguageLexicon = { lang: language.code, language, entries: [], negators: [], intensifiers: [], contrast: [], polarity: [] };
+    const lexicon: LanguageLexicon = { lang: language.code, language, entries: [], negators: [], nonNegators: [], intensifiers: [], contrast: [], polarity: [] };
     const entries = new Map<string, LexiconEntry>();
     for (const dir of dirs) {
       for (const line of read(join(dir, language.code, 'emotions.tsv'))) {
@@ -147,7 +149,11 @@ export function loadLexicons(userDirs: readonly string[] = []): Lexicons {
         if (entry.weight === 0) entries.delete(key);
         else entries.set(key, entry);
       }
-      lexicon.negators.push(...cues(read(join(dir, language.code, 'negators.txt')), language, () => 1));
+      const negatorLines = read(join(dir, language.code, 'negators.txt'));
+      const isException = (l: Line) => l.fields[0]!.startsWith('!');
+      lexicon.negators.push(...cues(negatorLines.filter((l) => !isException(l)), language, () => 1));
+      const exceptions = negatorLines.filter(isException).map((l) => ({ ...l, fields: [l.fields[0]!.slice(1)] }));
+      lexicon.nonNegators.push(...cues(exceptions, language, () => 1));
       lexicon.contrast.push(...cues(read(join(dir, language.code, 'contrast.txt')), language, () => 1));
       lexicon.intensifiers.push(...cues(read(join(dir, language.code, 'intensifiers.tsv')), language, (f, s) => numberField(f[1], s, 0.1, 3, problems)));
       lexicon.polarity.push(...cues(read(join(dir, language.code, 'polarity.tsv')), language, (f, s) => numberField(f[1], s, -5, 5, problems)));

@@ -124,7 +124,7 @@ function splitChars(parts: PatternPart[]): PatternPart[] {
       out.push(part);
       continue;
     }
-    for (const m of part.text.matchAll(/\p{Script=Han}|[\p{L}\p{M}\p{N}]+|[^\s]/gu)) {
+    for (const m of part.text.matchAll(/\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}])+|[^\s]/gu)) {
       out.push({ kind: 'word', word: m[0], stem: m[0] });
     }
   }

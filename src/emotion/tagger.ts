@@ -21,6 +21,7 @@ interface CompiledLanguage {
   lexicon: LanguageLexicon;
   entries: Matcher<LexiconEntry>;
   negators: Matcher<Cue>;
+  nonNegators: Matcher<Cue>;
   intensifiers: Matcher<Cue>;
   contrast: Matcher<Cue>;
   polarity: Matcher<Cue>;
@@ -49,6 +50,7 @@ export class EmotionTagger {
         lexicon,
         entries: new Matcher(lexicon.entries, chars),
         negators: new Matcher(lexicon.negators, chars),
+        nonNegators: new Matcher(lexicon.nonNegators, chars),
         intensifiers: new Matcher(lexicon.intensifiers, chars),
         contrast: new Matcher(lexicon.contrast, chars),
         polarity: new Matcher(lexicon.polarity, chars),
@@ -77,7 +79,7 @@ export class EmotionTagger {
   private tagUnits(text: string, units: Unit[], c: CompiledLanguage, out: Candidate[], removed: Evidence[]): void {
     if (units.length === 0) return;
     const hits = outermost(c.entries.findAll(units));
-    const negators = outermost(c.negators.findAll(units));
+    const negators = this.negators(c, units);
     const intensifiers = outermost(c.intensifiers.findAll(units));
     const contrastAt = c.contrast.findAll(units).map((h) => h.first);
     const scope = c.lexicon.language.negation;
@@ -134,6 +136,14 @@ export class EmotionTagger {
     }
   }
 
+  /** Negator matches, less those inside a word that only looks like one (不过 "but", 不仅 "not only"). */
+  private negators(c: CompiledLanguage, units: Unit[]): Hit<Cue>[] {
+    const negators = outermost(c.negators.findAll(units));
+    if (c.lexicon.nonNegators.length === 0) return negators;
+    const exceptions = c.nonNegators.findAll(units);
+    return negators.filter((n) => !exceptions.some((x) => x.first <= n.first && x.last >= n.last));
+  }
+
   private emojiCandidates(text: string): Candidate[] {
     const out: Candidate[] = [];
     const taken: boolean[] = [];
@@ -159,7 +169,7 @@ export class EmotionTagger {
     }
     const hits = outermost(c.polarity.findAll(units));
     if (hits.length === 0) return [];
-    const negators = c.negators.findAll(units);
+    const negators = this.negators(c, units);
     const scope = c.lexicon.language.negation;
     let sum = 0;
     for (const hit of hits) {

@@ -14,7 +14,7 @@ export interface Unit {
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*|[.!?…\n。！？]+|[,;:，；：、]/gu;
 /** Chinese: each Han character is a unit; Latin words and numbers inside Chinese text stay whole. */
-const CHINESE = /\p{Script=Han}|[\p{L}\p{M}\p{N}]+|[.!?…\n。！？]+|[,;:，；：、]/gu;
+const CHINESE = /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}])+|[.!?…\n。！？]+|[,;:，；：、]/gu;
 const SENTENCE_END = /^[.!?…\n。！？]+$/u;
 const CLAUSE_END = /^[,;:，；：、]$/u;
 

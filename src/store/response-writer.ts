@@ -66,13 +66,14 @@ export class ResponseWriter {
     this.insert = db.prepare(
       `INSERT INTO responses (source, external_id, text, score, score_origin, responded_at, segments,
          declared_language, row_hash, file, line, first_run_id, last_run_id, imported_at, updated_at,
-         language, language_confidence, language_supported, language_segments)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         language, language_confidence, language_supported, language_segments, polarity, lexicon_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.update = db.prepare(
       `UPDATE responses SET text = ?, score = ?, score_origin = ?, responded_at = ?, segments = ?,
          declared_language = ?, row_hash = ?, file = ?, line = ?, last_run_id = ?, updated_at = ?,
-         language = ?, language_confidence = ?, language_supported = ?, language_segments = ?
+         language = ?, language_confidence = ?, language_supported = ?, language_segments = ?,
+         polarity = ?, lexicon_version = ?
        WHERE id = ?`,
     );
     // Rows imported before language detection existed get their language on the next import that reads them.
@@ -125,25 +126,36 @@ export class ResponseWriter {
     const at = now();
     if (existing) {
       this.update.run(row.text, score, origin, row.respondedAt, segments, row.declaredLanguage, row.rowHash,
-        this.file, row.line, this.runId, at, ...languageColumns(row), existing.id);
-      this.storeAnalysis(existing.id, row);
+        this.file, row.line, this.runId, at, ...languageColumns(row), ...this.analysisColumns(row), existing.id);
+      this.clearTags.run(existing.id);
+      this.insertTags(existing.id, row);
       return 'updated';
     }
     const { lastInsertRowid } = this.insert.run(this.source, row.externalId, row.text, score, origin, row.respondedAt,
-      segments, row.declaredLanguage, row.rowHash, this.file, row.line, this.runId, this.runId, at, at, ...languageColumns(row));
-    this.storeAnalysis(Number(lastInsertRowid), row);
+      segments, row.declaredLanguage, row.rowHash, this.file, row.line, this.runId, this.runId, at, at, ...languageColumns(row),
+      ...this.analysisColumns(row));
+    this.insertTags(Number(lastInsertRowid), row);
     return 'inserted';
   }
 
   /** Emotion tags, polarity and lexicon version of a response, replacing any earlier analysis. */
   private storeAnalysis(id: number, row: FeedbackRow): void {
     if (!row.emotions || !this.lexicons) return;
-    const version = this.lexicons.version;
     this.clearTags.run(id);
+    this.insertTags(id, row);
+    this.setAnalysis.run(...this.analysisColumns(row), id);
+  }
+
+  private insertTags(id: number, row: FeedbackRow): void {
+    if (!row.emotions || !this.lexicons) return;
     for (const tag of row.emotions.emotions) {
-      this.insertTag.run(id, tag.emotion, tag.score, JSON.stringify(tag.evidence), version);
+      this.insertTag.run(id, tag.emotion, tag.score, JSON.stringify(tag.evidence), this.lexicons.version);
     }
-    this.setAnalysis.run(row.emotions.polarity, version, id);
+  }
+
+  /** polarity, lexicon_version: NULL when no emotion stage ran. */
+  private analysisColumns(row: FeedbackRow): [number | null, string | null] {
+    return row.emotions && this.lexicons ? [row.emotions.polarity, this.lexicons.version] : [null, null];
   }
 
   /** The answer in the row wins; without one, an answer delivered earlier by import-scores applies. */

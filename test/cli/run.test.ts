@@ -118,7 +118,7 @@ describe('heartline run', () => {
     const second = runCli(['run', file, '--db', db]);
     expect(second.status).toBe(0);
     expect(second.stdout).toContain('read 4000 = inserted 0 + updated 0 + unchanged 4000 + rejected 0');
-  });
+  }, 60_000);
 
   it('prints complete help with the exit codes', () => {
     const top = runCli(['--help']);

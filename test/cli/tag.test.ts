@@ -6,7 +6,8 @@ describe('heartline tag', () => {
     const result = runCli(['tag'], { input: 'Пришлось звонить три раза!\nTack för hjälpen\nDie Lieferung kam zwei Tage zu spät.\n' });
     expect(result.status).toBe(0);
     const out = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { lang: string; emotions: { emotion: string; evidence: string[] }[] });
-    expect(out[0]).toMatchObject({ lang: 'rus', emotions: [{ emotion: 'frustration', evidence: [expect.stringContaining('звонить')] }] });
+    expect(out[0]!.lang).toBe('rus');
+    expect(out[0]!.emotions.find((e) => e.emotion === 'frustration')?.evidence).toContain('Пришлось звонить');
     expect(out[1]!.lang).toBe('swe');
     expect(out[1]!.emotions.map((e) => e.emotion)).toContain('gratitude');
     expect(out[2]).toMatchObject({ lang: 'deu', emotions: [] });
