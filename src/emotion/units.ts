@@ -12,11 +12,11 @@ export interface Unit {
   clause: number;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*|[.!?…\n。！？]+|[,;:，；：、]/gu;
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*|[.!?…\n。！？]+|[,;:，；：、—–]|(?<=\s)-(?=\s)/gu;
 /** Chinese: each Han character is a unit; Latin words and numbers inside Chinese text stay whole. */
-const CHINESE = /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}])+|[.!?…\n。！？]+|[,;:，；：、]/gu;
+const CHINESE = /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}])+|[.!?…\n。！？]+|[,;:，；：、—–]/gu;
 const SENTENCE_END = /^[.!?…\n。！？]+$/u;
-const CLAUSE_END = /^[,;:，；：、]$/u;
+const CLAUSE_END = /^[,;:，；：、—–-]$/u;
 
 /**
  * Splits text (or a stretch of it, from `offset`) into units. English contractions become the words they
