@@ -81,7 +81,8 @@ export class EmotionTagger {
     const hits = outermost(c.entries.findAll(units));
     const negators = this.negators(c, units);
     const intensifiers = outermost(c.intensifiers.findAll(units));
-    const contrastAt = c.contrast.findAll(units).map((h) => h.first);
+    const contrast = c.contrast.findAll(units);
+    const contrastAt = contrast.map((h) => h.first);
     const scope = c.lexicon.language.negation;
     for (const hit of hits) {
       const entry = hit.item;
@@ -97,7 +98,7 @@ export class EmotionTagger {
         weight: entry.weight,
       };
       const emphasis: string[] = [];
-      const negator = entry.negated ? undefined : nearest(negators, hit, units, scope.before, scope.after, hits);
+      const negator = entry.negated ? undefined : nearest(negators, hit, units, scope.before, scope.after, hits, contrast);
       if (isShouted(evidence.text)) {
         evidence.weight *= CAPS_FACTOR;
         emphasis.push('caps');
@@ -192,7 +193,15 @@ function outermost<T>(hits: Hit<T>[]): Hit<T>[] {
  * The closest cue (negator, intensifier) within `before` units before the match or `after` units after it,
  * in the same clause and not part of the match itself or of another emotion match.
  */
-function nearest(cues: Hit<Cue>[], hit: Hit<unknown>, units: Unit[], before: number, after: number, matches: Hit<unknown>[]): Hit<Cue> | undefined {
+function nearest(
+  cues: Hit<Cue>[],
+  hit: Hit<unknown>,
+  units: Unit[],
+  before: number,
+  after: number,
+  matches: Hit<unknown>[],
+  barriers: Hit<Cue>[] = [],
+): Hit<Cue> | undefined {
   const clause = units[hit.first]!.clause;
   let best: Hit<Cue> | undefined;
   let bestDistance = Infinity;
@@ -210,12 +219,13 @@ function nearest(cues: Hit<Cue>[], hit: Hit<unknown>, units: Unit[], before: num
     if (distance < 0) continue;
     const isBefore = cue.last <= hit.first;
     if (distance >= (isBefore ? before : after)) continue;
-    const between = isBefore ? [cue.last, hit.first] : [hit.last, cue.first];
+    const [from, to] = isBefore ? [cue.last, hit.first] : [hit.last, cue.first];
     if (units[cue.first]!.clause !== clause || units[cue.last - 1]!.clause !== clause) continue;
+    // A contrast marker closes the scope: in "not cheap but worth it", "not" stops at "but".
+    if (barriers.some((b) => b.first >= from && b.last <= to)) continue;
     // A cue inside another emotion match ("never again") is that match's — unless that match overlaps
     // ours ("wouldn't switch" and "switch to" share the negation).
     if (matches.some((m) => m !== hit && m.first <= cue.first && m.last >= cue.last && (m.last <= hit.first || m.first >= hit.last))) continue;
-    void between;
     if (distance < bestDistance) {
       best = cue;
       bestDistance = distance;

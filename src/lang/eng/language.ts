@@ -11,5 +11,5 @@ export const english: Language = {
   letters: {}, // English has no letters of its own; word evidence carries it
   stem: cachedStemmer((word) => porter.stem(word)),
   expand: expandContraction,
-  negation: { before: 3, after: 0 },
+  negation: { before: 4, after: 0 }, // "I don't think it was easy": three words between
 };
