@@ -17,14 +17,24 @@ const EXCLAMATION_FACTOR = 1.15;
 /** How close (in units) an intensifier must stand before the term it strengthens. */
 const INTENSIFIER_REACH = 2;
 
+type CueKind = 'negator' | 'nonNegator' | 'intensifier' | 'contrast' | 'polarity';
+
+/** Everything a language's text is matched against, in one index: one pass over the units finds it all. */
+type Pattern = { kind: 'entry'; parts: LexiconEntry['parts']; entry: LexiconEntry } | { kind: CueKind; parts: Cue['parts']; cue: Cue };
+
 interface CompiledLanguage {
   lexicon: LanguageLexicon;
-  entries: Matcher<LexiconEntry>;
-  negators: Matcher<Cue>;
-  nonNegators: Matcher<Cue>;
-  intensifiers: Matcher<Cue>;
-  contrast: Matcher<Cue>;
-  polarity: Matcher<Cue>;
+  matcher: Matcher<Pattern>;
+}
+
+/** The hits of one text, by kind. */
+interface Found {
+  entries: Hit<LexiconEntry>[];
+  negator: Hit<Cue>[];
+  nonNegator: Hit<Cue>[];
+  intensifier: Hit<Cue>[];
+  contrast: Hit<Cue>[];
+  polarity: Hit<Cue>[];
 }
 
 interface Candidate {
@@ -46,15 +56,16 @@ export class EmotionTagger {
     this.lexicons = lexicons;
     for (const [code, lexicon] of lexicons.languages) {
       const chars = !lexicon.language.stem;
-      this.compiled.set(code, {
-        lexicon,
-        entries: new Matcher(lexicon.entries, chars),
-        negators: new Matcher(lexicon.negators, chars),
-        nonNegators: new Matcher(lexicon.nonNegators, chars),
-        intensifiers: new Matcher(lexicon.intensifiers, chars),
-        contrast: new Matcher(lexicon.contrast, chars),
-        polarity: new Matcher(lexicon.polarity, chars),
-      });
+      const cues = (kind: CueKind, list: Cue[]): Pattern[] => list.map((cue) => ({ kind, parts: cue.parts, cue }));
+      const patterns: Pattern[] = [
+        ...lexicon.entries.map((entry): Pattern => ({ kind: 'entry', parts: entry.parts, entry })),
+        ...cues('negator', lexicon.negators),
+        ...cues('nonNegator', lexicon.nonNegators),
+        ...cues('intensifier', lexicon.intensifiers),
+        ...cues('contrast', lexicon.contrast),
+        ...cues('polarity', lexicon.polarity),
+      ];
+      this.compiled.set(code, { lexicon, matcher: new Matcher(patterns, chars) });
     }
     this.emoji = [...lexicons.emoji].sort((a, b) => b.pattern.length - a.pattern.length);
   }
@@ -69,19 +80,20 @@ export class EmotionTagger {
       if (!segment.supported || !compiled) continue;
       const slice = text.slice(segment.start, segment.end);
       const units = toUnits(slice, compiled.lexicon.language, segment.start);
-      this.tagUnits(text, units, compiled, candidates, removed);
-      polarities.push(...this.polarity(text, slice, units, compiled));
+      if (units.length === 0) continue;
+      const found = find(compiled.matcher, units);
+      this.tagUnits(text, units, compiled, found, candidates, removed);
+      polarities.push(...this.polarity(slice, units, compiled, found));
     }
     if (segments.some((s) => s.supported)) candidates.push(...this.emojiCandidates(text));
     return { emotions: combine(candidates), polarity: average(polarities), removed };
   }
 
-  private tagUnits(text: string, units: Unit[], c: CompiledLanguage, out: Candidate[], removed: Evidence[]): void {
-    if (units.length === 0) return;
-    const hits = outermost(c.entries.findAll(units));
-    const negators = this.negators(c, units);
-    const intensifiers = outermost(c.intensifiers.findAll(units));
-    const contrast = c.contrast.findAll(units);
+  private tagUnits(text: string, units: Unit[], c: CompiledLanguage, found: Found, out: Candidate[], removed: Evidence[]): void {
+    const hits = outermost(found.entries);
+    const negators = negatorsOf(found);
+    const intensifiers = outermost(found.intensifier);
+    const contrast = found.contrast;
     const contrastAt = contrast.map((h) => h.first);
     const scope = c.lexicon.language.negation;
     for (const hit of hits) {
@@ -137,14 +149,6 @@ export class EmotionTagger {
     }
   }
 
-  /** Negator matches, less those inside a word that only looks like one (不过 "but", 不仅 "not only"). */
-  private negators(c: CompiledLanguage, units: Unit[]): Hit<Cue>[] {
-    const negators = outermost(c.negators.findAll(units));
-    if (c.lexicon.nonNegators.length === 0) return negators;
-    const exceptions = c.nonNegators.findAll(units);
-    return negators.filter((n) => !exceptions.some((x) => x.first <= n.first && x.last >= n.last));
-  }
-
   private emojiCandidates(text: string): Candidate[] {
     const out: Candidate[] = [];
     const taken: boolean[] = [];
@@ -163,23 +167,39 @@ export class EmotionTagger {
   }
 
   /** Baseline polarity of one segment: wink-sentiment for English, the polarity word list elsewhere. */
-  private polarity(text: string, slice: string, units: Unit[], c: CompiledLanguage): number[] {
+  private polarity(slice: string, units: Unit[], c: CompiledLanguage, found: Found): number[] {
     if (c.lexicon.lang === 'eng') {
       const result = sentiment(slice);
       return result.score === 0 ? [] : [clamp(result.normalizedScore / 5)];
     }
-    const hits = outermost(c.polarity.findAll(units));
+    const hits = outermost(found.polarity);
     if (hits.length === 0) return [];
-    const negators = this.negators(c, units);
+    const negators = negatorsOf(found);
     const scope = c.lexicon.language.negation;
     let sum = 0;
     for (const hit of hits) {
       const negated = nearest(negators, hit, units, scope.before, scope.after, hits) !== undefined;
       sum += negated ? -hit.item.value : hit.item.value;
     }
-    void text;
     return [clamp(sum / hits.length / 5)];
   }
+}
+
+function find(matcher: Matcher<Pattern>, units: Unit[]): Found {
+  const found: Found = { entries: [], negator: [], nonNegator: [], intensifier: [], contrast: [], polarity: [] };
+  for (const hit of matcher.findAll(units)) {
+    const p = hit.item;
+    if (p.kind === 'entry') found.entries.push({ ...hit, item: p.entry });
+    else found[p.kind].push({ ...hit, item: p.cue });
+  }
+  return found;
+}
+
+/** Negator matches, less those inside a word that only looks like one (不过 "but", 不仅 "not only"). */
+function negatorsOf(found: Found): Hit<Cue>[] {
+  const negators = outermost(found.negator);
+  if (found.nonNegator.length === 0) return negators;
+  return negators.filter((n) => !found.nonNegator.some((x) => x.first <= n.first && x.last >= n.last));
 }
 
 /** Drops matches that lie strictly inside a longer one ("kellemesen csalódtam" beats "csalód*"). */

@@ -40,11 +40,31 @@ export function toUnits(text: string, language: Language, offset = 0): Unit[] {
     }
     const start = offset + m.index;
     const end = start + raw.length;
-    const lower = normalise(raw);
-    const words = language.expand?.(lower) ?? [lower];
-    for (const word of words) {
-      units.push({ word, stem: language.stem ? trustedStem(word, language.stem(word)) : word, start, end, sentence, clause });
-    }
+    for (const { word, stem } of wordsOf(raw, language)) units.push({ word, stem, start, end, sentence, clause });
   }
   return units;
+}
+
+interface Word {
+  word: string;
+  stem: string;
+}
+
+const caches = new WeakMap<Language, Map<string, readonly Word[]>>();
+
+/** A token as the words it stands for, with their stems; memoised per language (feedback repeats its words). */
+function wordsOf(raw: string, language: Language): readonly Word[] {
+  let cache = caches.get(language);
+  if (!cache) caches.set(language, (cache = new Map()));
+  let words = cache.get(raw);
+  if (!words) {
+    const lower = normalise(raw);
+    words = (language.expand?.(lower) ?? [lower]).map((word) => ({
+      word,
+      stem: language.stem ? trustedStem(word, language.stem(word)) : word,
+    }));
+    if (cache.size >= 200_000) cache.clear();
+    cache.set(raw, words);
+  }
+  return words;
 }

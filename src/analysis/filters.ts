@@ -1,0 +1,37 @@
+/** Which responses a report covers. */
+export interface ReportFilters {
+  /** ISO dates, inclusive; compared with `responded_at`. */
+  since?: string;
+  until?: string;
+  /** Detected languages to keep. */
+  lang?: string[];
+  /** Segment values to keep, e.g. { channel: 'app' }. */
+  segment?: Record<string, string>;
+}
+
+/** SQL WHERE clause over `responses AS r` with named parameters, every value bound, never spliced. */
+export function filterSql(filters: ReportFilters): { where: string; params: Record<string, string> } {
+  const clauses: string[] = [];
+  const params: Record<string, string> = {};
+  if (filters.since) {
+    clauses.push('r.responded_at >= @since');
+    params['since'] = filters.since;
+  }
+  if (filters.until) {
+    // An inclusive day: "2025-03-31" keeps 2025-03-31T23:59.
+    clauses.push('substr(r.responded_at, 1, length(@until)) <= @until');
+    params['until'] = filters.until;
+  }
+  (filters.lang ?? []).forEach((lang, i) => {
+    params[`lang${i}`] = lang;
+  });
+  if (filters.lang && filters.lang.length > 0) {
+    clauses.push(`r.language IN (${filters.lang.map((_, i) => `@lang${i}`).join(', ')})`);
+  }
+  Object.entries(filters.segment ?? {}).forEach(([key, value], i) => {
+    clauses.push(`json_extract(r.segments, '$.' || @segKey${i}) = @segValue${i}`);
+    params[`segKey${i}`] = key.toLowerCase();
+    params[`segValue${i}`] = value;
+  });
+  return { where: clauses.length > 0 ? clauses.join(' AND ') : '1 = 1', params };
+}

@@ -1,0 +1,54 @@
+/**
+ * Shapley (a.k.a. dominance / LMG) decomposition of R²: each predictor's share is its
+ * marginal R² gain averaged over every order of entering the model, so correlated drivers
+ * split the credit they share instead of the first one taking it all.
+ */
+import { crossProducts, r2FromCrossProducts } from './linear-r2.js';
+
+export interface ShapleyR2 {
+  /** R² of the full model. */
+  total: number;
+  /** One share per column of X; they sum to total. */
+  shares: number[];
+}
+
+/** 2^15 subsets is where exact enumeration stops being instant. */
+export const MAX_SHAPLEY_PREDICTORS = 15;
+
+export function shapleyR2(X: readonly (readonly number[])[], y: readonly number[]): ShapleyR2 {
+  const k = X[0]?.length ?? 0;
+  if (k > MAX_SHAPLEY_PREDICTORS) {
+    throw new Error(`shapleyR2: ${k} predictors need 2^${k} subset fits; at most ${MAX_SHAPLEY_PREDICTORS} are supported — group or pre-select drivers first`);
+  }
+  const cp = crossProducts(X, y);
+  const subsets = 1 << k;
+  const r2Of = new Float64Array(subsets);
+  for (let mask = 1; mask < subsets; mask++) {
+    r2Of[mask] = r2FromCrossProducts(cp, members(mask, k));
+  }
+  // Weight of a subset of size s not containing j: s!(k−s−1)!/k!, the share of orders where exactly it precedes j.
+  const factorial = [1];
+  for (let i = 1; i <= k; i++) factorial.push(factorial[i - 1]! * i);
+  const weight = Array.from({ length: k }, (_, s) => (factorial[s]! * factorial[k - s - 1]!) / factorial[k]!);
+  const shares = new Array<number>(k).fill(0);
+  for (let mask = 0; mask < subsets; mask++) {
+    const w = weight[popcount(mask)];
+    for (let j = 0; j < k; j++) {
+      if (mask & (1 << j)) continue;
+      shares[j]! += w! * (r2Of[mask | (1 << j)]! - r2Of[mask]!);
+    }
+  }
+  return { total: r2Of[subsets - 1]!, shares };
+}
+
+function members(mask: number, k: number): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < k; j++) if (mask & (1 << j)) out.push(j);
+  return out;
+}
+
+function popcount(mask: number): number {
+  let count = 0;
+  for (let m = mask; m !== 0; m &= m - 1) count++;
+  return count;
+}
