@@ -3,9 +3,10 @@
  * Firth's bias-reduced penalty by default and an optional ridge.
  *
  * Firth maximises l(β) + ½·log|I(β)|, which keeps estimates finite under separation and
- * removes most small-sample bias — common for rare emotions. Both penalties share one
- * information matrix M = XᵀWX + λ·D (D = identity without the intercept), so the objective,
- * its gradient and the Newton step stay consistent with each other.
+ * removes most small-sample bias — both common with rare emotions. With a ridge the
+ * objective is l(β) − ½λ‖β₁..‖² + ½·log|M(β)| where M = XᵀWX + λ·D (D = identity without the
+ * intercept): one matrix serves as Firth's information, the Newton metric and the source of
+ * standard errors, so objective, gradient and step stay consistent with each other.
  *
  * Cost per iteration is one pass over the rows (two with Firth) with O(k²) work each at
  * most; nothing n×n is built.
@@ -20,7 +21,7 @@ export interface LogisticOptions {
   ridge?: number;
   /** Newton iterations before giving up (default 50). */
   maxIterations?: number;
-  /** Converged when no coefficient moves more than this (default 1e-8). */
+  /** Converged when the Newton step moves no coefficient more than this (default 1e-8). */
   tolerance?: number;
 }
 
@@ -60,12 +61,24 @@ interface Evaluation {
 
 /** Step halvings tried before deciding no ascent is possible. */
 const MAX_HALVINGS = 30;
-/** An objective summed over a million rows carries rounding of this relative size; smaller "decreases" are noise. */
-const OBJECTIVE_SLACK = 1e-11;
 
-/** log(1 + eᵗ) without overflow. */
-function softplus(t: number): number {
-  return t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t));
+/**
+ * Neumaier summation: the line search compares objectives summed over up to millions of
+ * rows, and plain summation's rounding would hide the last improvements of Newton steps.
+ */
+class CompensatedSum {
+  private sum = 0;
+  private carry = 0;
+
+  add(v: number): void {
+    const t = this.sum + v;
+    this.carry += Math.abs(this.sum) >= Math.abs(v) ? this.sum - t + v : v - t + this.sum;
+    this.sum = t;
+  }
+
+  get value(): number {
+    return this.sum + this.carry;
+  }
 }
 
 /**
@@ -100,6 +113,24 @@ class SparseRow {
   }
 }
 
+/** upper += w·x·xᵀ on the upper triangle; rows with no zeros skip the index look-ups. */
+function addWeightedOuter(upper: Float64Array, row: SparseRow, w: number): void {
+  const { values, indices, count } = row;
+  const p = values.length;
+  if (count === p) {
+    for (let j = 0; j < p; j++) {
+      const wx = w * values[j]!;
+      for (let m = j; m < p; m++) upper[j * p + m]! += wx * values[m]!;
+    }
+    return;
+  }
+  for (let a = 0; a < count; a++) {
+    const wx = w * values[a]!;
+    const base = indices[a]! * p;
+    for (let b = a; b < count; b++) upper[base + indices[b]!]! += wx * values[b]!;
+  }
+}
+
 function evaluate(X: readonly (readonly number[])[], y: readonly number[], beta: number[], settings: Settings): Evaluation {
   const p = beta.length;
   const upper = new Float64Array(p * p); // XᵀWX, upper triangle only
@@ -107,37 +138,51 @@ function evaluate(X: readonly (readonly number[])[], y: readonly number[], beta:
   const row = new SparseRow(p);
   const { values, indices } = row;
   const pi = new Float64Array(X.length);
-  let logLikelihood = 0;
+  const logLikelihood = new CompensatedSum();
   for (let i = 0; i < X.length; i++) {
     const eta = row.load(X[i]!, beta);
-    const prob = 1 / (1 + Math.exp(-eta));
+    // One exp serves π, w = π(1 − π) and log(1 + e^η), and never overflows.
+    const e = Math.exp(-Math.abs(eta));
+    const prob = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
     pi[i] = prob;
-    logLikelihood += y[i]! * eta - softplus(eta);
+    logLikelihood.add(y[i]! * eta - Math.max(eta, 0) - Math.log1p(e));
     const residual = y[i]! - prob;
-    const w = prob * (1 - prob);
-    for (let a = 0; a < row.count; a++) {
-      const j = indices[a]!;
-      const xj = values[a]!;
-      gradient[j]! += residual * xj;
-      const wx = w * xj;
-      for (let b = a; b < row.count; b++) upper[j * p + indices[b]!]! += wx * values[b]!;
-    }
+    for (let a = 0; a < row.count; a++) gradient[indices[a]!]! += residual * values[a]!;
+    addWeightedOuter(upper, row, e / ((1 + e) * (1 + e)));
   }
   const information: Matrix = Array.from({ length: p }, (_, j) =>
     Array.from({ length: p }, (_, m) => upper[Math.min(j, m) * p + Math.max(j, m)]! + (j === m && j > 0 ? settings.ridge : 0)),
   );
   const factor = cholesky(information);
-  let objective = logLikelihood;
+  let objective = logLikelihood.value;
   for (let j = 1; j < p; j++) objective -= 0.5 * settings.ridge * beta[j]! ** 2;
   if (settings.firth) objective += 0.5 * choleskyLogDet(factor);
   return {
     beta,
     factor,
-    logLikelihood,
+    logLikelihood: logLikelihood.value,
     objective,
     gradient: Array.from(gradient, (g, j) => (j > 0 ? g - settings.ridge * beta[j]! : g)),
     pi,
   };
+}
+
+/** xᵀAx for symmetric A over the upper triangle (half the multiplications); dense rows skip index look-ups. */
+function quadraticForm(a: Float64Array, row: SparseRow): number {
+  const { values, indices, count } = row;
+  const p = values.length;
+  let quad = 0;
+  for (let s = 0; s < count; s++) {
+    const j = count === p ? s : indices[s]!;
+    let inner = 0.5 * a[j * p + j]! * values[s]!;
+    if (count === p) {
+      for (let m = j + 1; m < p; m++) inner += a[j * p + m]! * values[m]!;
+    } else {
+      for (let t = s + 1; t < count; t++) inner += a[j * p + indices[t]!]! * values[t]!;
+    }
+    quad += 2 * values[s]! * inner;
+  }
+  return quad;
 }
 
 /**
@@ -152,14 +197,7 @@ function firthScore(X: readonly (readonly number[])[], at: Evaluation): number[]
   const { values, indices } = row;
   for (let i = 0; i < X.length; i++) {
     row.load(X[i]!, at.beta);
-    // xᵀM⁻¹x over the upper triangle: half the multiplications of the full form.
-    let quad = 0;
-    for (let a = 0; a < row.count; a++) {
-      const j = indices[a]!;
-      let inner = 0.5 * inverse[j * p + j]! * values[a]!;
-      for (let b = a + 1; b < row.count; b++) inner += inverse[j * p + indices[b]!]! * values[b]!;
-      quad += 2 * values[a]! * inner;
-    }
+    const quad = quadraticForm(inverse, row);
     const prob = at.pi[i]!;
     const correction = prob * (1 - prob) * quad * (0.5 - prob);
     for (let a = 0; a < row.count; a++) u[indices[a]!]! += correction * values[a]!;
@@ -197,34 +235,47 @@ export function fitLogistic(X: readonly (readonly number[])[], y: readonly numbe
   let current = evaluate(X, y, start, settings);
   let converged = false;
   let iterations = 0;
-  while (iterations < maxIterations && !converged) {
+  while (iterations < maxIterations) {
     iterations++;
     const delta = choleskySolve(current.factor, settings.firth ? firthScore(X, current) : current.gradient);
     const largest = Math.max(0, ...delta.map(Math.abs));
-    const accepted = lineSearch(X, y, current, delta, settings);
-    if (!accepted) {
-      // No ascent left within rounding: we are at the optimum if the Newton step was already tiny.
+    if (largest < tolerance) {
+      // A step this small cannot overshoot; taking it gives the quadratic last digits.
+      current = evaluate(X, y, current.beta.map((b, j) => b + delta[j]!), settings);
+      converged = true;
+      break;
+    }
+    // Moves below a hundredth of the tolerance change nothing we report, so halving stops there.
+    const next = lineSearch(X, y, current, delta, tolerance / 100, settings);
+    if (!next) {
+      // The objective is flat along the step to machine precision: the optimum, unless the
+      // step is still large (divergence under separation without Firth).
       converged = largest < Math.sqrt(tolerance);
       break;
     }
-    converged = accepted.step * largest < tolerance;
-    current = accepted.next;
+    current = next;
   }
   return summarise(current, converged, iterations);
 }
 
-/** Halve the Newton step until the objective does not fall; undefined when even tiny steps fail. */
+/**
+ * Halve the Newton step until the objective strictly increases. Strictly, because Firth's
+ * objective curves more than the information matrix says, and near the optimum full steps
+ * can overshoot to a point of equal height and oscillate. Stops early once the move would
+ * be below `shortest`; undefined when no step helps.
+ */
 function lineSearch(
   X: readonly (readonly number[])[],
   y: readonly number[],
   current: Evaluation,
   delta: readonly number[],
+  shortest: number,
   settings: Settings,
-): { next: Evaluation; step: number } | undefined {
-  const floor = current.objective - OBJECTIVE_SLACK * (1 + Math.abs(current.objective));
-  for (let halving = 0, step = 1; halving <= MAX_HALVINGS; halving++, step /= 2) {
+): Evaluation | undefined {
+  const largest = Math.max(...delta.map(Math.abs));
+  for (let halving = 0, step = 1; halving <= MAX_HALVINGS && step * largest >= shortest; halving++, step /= 2) {
     const next = evaluate(X, y, current.beta.map((b, j) => b + step * delta[j]!), settings);
-    if (next.objective >= floor) return { next, step };
+    if (next.objective > current.objective) return next;
   }
   return undefined;
 }

@@ -43,8 +43,12 @@ export interface EmotionDriver {
   /** Scored, analysed responses that express it, and their share of all scored, analysed responses. */
   mentions: number;
   share: number;
+  /** Of the responses mentioning it, the share of promoters and of detractors. */
   promoterRate: number;
   detractorRate: number;
+  /** Of all promoters (detractors), the share mentioning it. */
+  shareAmongPromoters: number;
+  shareAmongDetractors: number;
   npsWith: number | null;
   npsWithout: number | null;
   /** NPS(all) − NPS(all without the responses that mention it). */

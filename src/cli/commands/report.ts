@@ -1,0 +1,97 @@
+import { writeFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { buildReport } from '../../analysis/build-report.js';
+import type { Report } from '../../analysis/report-types.js';
+import { HeartlineError } from '../../errors.js';
+import { renderCsv } from '../../report/render-csv.js';
+import { renderHtml } from '../../report/render-html.js';
+import { renderJson } from '../../report/render-json.js';
+import { renderMarkdown } from '../../report/render-markdown.js';
+import { renderTable } from '../../report/render-table.js';
+import { dbOption, positiveNumber } from '../common-options.js';
+import { withDatabase } from '../with-database.js';
+
+const RENDERERS: Record<string, (r: Report) => string> = {
+  table: renderTable,
+  json: renderJson,
+  csv: renderCsv,
+  md: renderMarkdown,
+  html: renderHtml,
+};
+
+interface ReportFlags {
+  db: string;
+  format: string;
+  out?: string;
+  by: string[];
+  since?: string;
+  until?: string;
+  lang: string[];
+  segment: string[];
+  minSupport: string;
+  period: 'week' | 'month';
+  verbatims: string;
+}
+
+const repeatable = (value: string, previous: string[]) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+
+export function reportCommand(): Command {
+  return new Command('report')
+    .description('the emotion–loyalty report: NPS with CIs, emotion drivers (odds ratios, impact, importance), emotions vs sentiment, segments, trend, verbatims')
+    .addOption(dbOption())
+    .addOption(new Option('--format <format>', 'output format').choices(Object.keys(RENDERERS)).default('table'))
+    .addOption(new Option('--out <file>', 'write to this file instead of standard output'))
+    .addOption(new Option('--by <dimension>', 'break down by lang or a segment column (repeatable; default lang)').argParser(repeatable).default([]))
+    .addOption(new Option('--since <date>', 'only responses on or after this date (YYYY-MM-DD)'))
+    .addOption(new Option('--until <date>', 'only responses on or before this date'))
+    .addOption(new Option('--lang <code>', 'only these detected languages (repeatable or comma-separated)').argParser(repeatable).default([]))
+    .addOption(new Option('--segment <key=value>', 'only responses with this segment value (repeatable)').argParser(repeatable).default([]))
+    .addOption(new Option('--min-support <n>', 'emotions with fewer mentions are marked too rare to judge').default('30'))
+    .addOption(new Option('--period <period>', 'trend period').choices(['week', 'month']).default('month'))
+    .addOption(new Option('--verbatims <n>', 'verbatims per emotion and NPS group').default('3'))
+    .action(async (flags: ReportFlags) => {
+      const filters = {
+        since: date(flags.since, '--since'),
+        until: date(flags.until, '--until'),
+        lang: flags.lang.length > 0 ? flags.lang : undefined,
+        segment: flags.segment.length > 0 ? Object.fromEntries(flags.segment.map(segmentPair)) : undefined,
+      };
+      const report = await withDatabase(
+        flags.db,
+        (db) => {
+          // One read transaction: a report during an import sees one consistent snapshot (WAL).
+          db.exec('BEGIN');
+          try {
+            return buildReport(db, {
+              database: flags.db,
+              filters: JSON.parse(JSON.stringify(filters)) as typeof filters,
+              minSupport: positiveNumber(flags.minSupport, '--min-support'),
+              by: flags.by.length > 0 ? flags.by : ['lang'],
+              period: flags.period,
+              verbatims: positiveNumber(flags.verbatims, '--verbatims'),
+            });
+          } finally {
+            db.exec('COMMIT');
+          }
+        },
+        true,
+      );
+      const text = RENDERERS[flags.format]!(report);
+      if (flags.out) {
+        writeFileSync(flags.out, text);
+        process.stderr.write(`heartline: wrote ${flags.format} report to ${flags.out}\n`);
+      } else process.stdout.write(text);
+    });
+}
+
+function date(value: string | undefined, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}(-\d{2})?$/.test(value)) throw new HeartlineError('E_USAGE', `${flag} needs a date like 2025-03-31, not '${value}'`);
+  return value;
+}
+
+function segmentPair(pair: string): [string, string] {
+  const at = pair.indexOf('=');
+  if (at <= 0) throw new HeartlineError('E_USAGE', `--segment needs key=value, not '${pair}'`);
+  return [pair.slice(0, at).trim().toLowerCase(), pair.slice(at + 1).trim()];
+}
