@@ -7,7 +7,9 @@ import { lexiconCommand } from './commands/lexicon.js';
 import { tagCommand } from './commands/tag.js';
 import { importScoresCommand } from './commands/import-scores.js';
 import { rejectsCommand } from './commands/rejects.js';
+import { reanalyzeCommand } from './commands/reanalyze.js';
 import { reportCommand } from './commands/report.js';
+import { statusCommand } from './commands/status.js';
 import { runCommand } from './commands/run.js';
 import { summaryCommand } from './commands/summary.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
@@ -32,7 +34,7 @@ export function buildProgram(): Command {
     .addHelpText('after', EXIT_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [runCommand(), importScoresCommand(), detectCommand(), tagCommand(), explainCommand(), lexiconCommand(), reportCommand(), rejectsCommand(), summaryCommand()]) {
+  for (const command of [runCommand(), importScoresCommand(), detectCommand(), tagCommand(), explainCommand(), lexiconCommand(), reportCommand(), reanalyzeCommand(), statusCommand(), rejectsCommand(), summaryCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
   }
   return program;

@@ -9,7 +9,7 @@ export function emotionStage(tagger: EmotionTagger): Stage<FeedbackItem> {
     run(items) {
       for (const item of items) {
         const row = item.row;
-        if (!row?.language) continue;
+        if (!row?.language || item.current) continue;
         row.emotions = tagger.tag(row.text, row.language.segments);
       }
     },

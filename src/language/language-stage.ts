@@ -8,7 +8,7 @@ export function languageStage(detector: LanguageDetector): Stage<FeedbackItem> {
     name: 'language',
     run(items) {
       for (const item of items) {
-        if (item.row) item.row.language = detector.detect(item.row.text);
+        if (item.row && !item.current) item.row.language = detector.detect(item.row.text);
       }
     },
   };

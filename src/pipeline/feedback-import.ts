@@ -7,9 +7,12 @@ import { EmotionTagger } from '../emotion/tagger.js';
 import { type Counts, zeroCounts } from '../store/import-ledger.js';
 import { ResponseWriter, type RowItem } from '../store/response-writer.js';
 import type { ImportKind } from './import-file.js';
+import { knownStage } from './known-stage.js';
 
 export interface FeedbackItem extends RowItem {
   fields?: Record<string, unknown>;
+  /** Set by the `known` stage: the stored row is identical and analysed with today's lexicons. */
+  current?: boolean;
 }
 
 let sharedDetector: LanguageDetector | undefined;
@@ -27,7 +30,7 @@ export function taggerFor(dirs: readonly string[] = []): EmotionTagger {
 export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
   kind: 'feedback',
   toItem: (record) => ({ line: record.line, raw: record.raw, fields: record.fields, reject: record.reject }),
-  stages: (map, options) => [
+  stages: (map, options, db, source) => [
     {
       name: 'validate',
       run(items) {
@@ -40,8 +43,8 @@ export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
         }
       },
     },
-    languageStage(detector()),
-    emotionStage(taggerFor(options.lexiconDirs)),
+    knownStage(db, source, taggerFor(options.lexiconDirs).lexicons.version, options.reanalyze ?? false),
+    ...(options.importOnly ? [] : [languageStage(detector()), emotionStage(taggerFor(options.lexiconDirs))]),
   ],
   writer: (db, runId, source, file, options) =>
     new ResponseWriter(db, runId, source, file, taggerFor(options.lexiconDirs).lexicons),

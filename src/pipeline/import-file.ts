@@ -21,6 +21,10 @@ export interface ImportOptions {
   maxBytes?: number;
   /** User lexicon folders layered over the built-in lexicons (--lexicon-dir). */
   lexiconDirs?: string[];
+  /** Re-analyse unchanged rows whose analysis used another lexicon version (run --reanalyze). */
+  reanalyze?: boolean;
+  /** Skip language detection and emotion tagging (the benchmark's floor). */
+  importOnly?: boolean;
 }
 
 /** What an import of one file needs to know about the kind of rows it reads. */
@@ -28,7 +32,7 @@ export interface ImportKind<Item extends { line: number; raw: string }, C extend
   kind: 'feedback' | 'scores';
   /** The item a source record starts as (its fields, or the reader's reject). */
   toItem(record: SourceRecord): Item;
-  stages(map: ColumnMap, options: ImportOptions): Stage<Item>[];
+  stages(map: ColumnMap, options: ImportOptions, db: Database, source: string): Stage<Item>[];
   writer(db: Database, runId: number, source: string, file: string, options: ImportOptions): { write(items: Item[]): C };
   empty(): C;
 }
@@ -64,7 +68,7 @@ export async function importFile<Item extends { line: number; raw: string }, C e
     ledger.describe(runId, table.format, table.encoding);
     const map = mapColumns(table.columns, options.columns, label);
     if (table.columns.length > 0) requireColumns(map, table.columns, kind.kind, label);
-    const stages = kind.stages(map, options);
+    const stages = kind.stages(map, options, db, options.source);
     const writer = kind.writer(db, runId, options.source, label, options);
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     let batch: Item[] = [];

@@ -1,6 +1,7 @@
 import type { FeedbackRow } from '../ingest/feedback-row.js';
 import type { Reject } from '../ingest/reject.js';
 import type { Lexicons } from '../emotion/lexicon.js';
+import { AnalysisWriter, languageColumns } from './analysis-writer.js';
 import type { Database, Statement } from './database.js';
 import { type Counts, ImportLedger, now, zeroCounts } from './import-ledger.js';
 
@@ -33,9 +34,7 @@ export class ResponseWriter {
   private readonly update: Statement;
   private readonly touch: Statement;
   private readonly insertReject: Statement;
-  private readonly setAnalysis: Statement;
-  private readonly clearTags: Statement;
-  private readonly insertTag: Statement;
+  private readonly analysis: AnalysisWriter | undefined;
   private readonly ledger: ImportLedger;
   private readonly writeBatch: (items: RowItem[]) => Counts;
 
@@ -44,21 +43,10 @@ export class ResponseWriter {
     private readonly runId: number,
     private readonly source: string,
     private readonly file: string,
-    private readonly lexicons?: Pick<Lexicons, 'version' | 'dirs'>,
+    lexicons?: Pick<Lexicons, 'version' | 'dirs'>,
   ) {
     this.ledger = new ImportLedger(db);
-    this.setAnalysis = db.prepare('UPDATE responses SET polarity = ?, lexicon_version = ? WHERE id = ?');
-    this.clearTags = db.prepare('DELETE FROM emotion_tags WHERE response_id = ?');
-    this.insertTag = db.prepare(
-      'INSERT INTO emotion_tags (response_id, emotion, score, evidence, lexicon_version) VALUES (?, ?, ?, ?, ?)',
-    );
-    if (lexicons) {
-      db.prepare('INSERT OR IGNORE INTO lexicon_versions (version, dirs, first_used) VALUES (?, ?, ?)').run(
-        lexicons.version,
-        JSON.stringify(lexicons.dirs),
-        now(),
-      );
-    }
+    this.analysis = lexicons ? new AnalysisWriter(db, lexicons) : undefined;
     this.find = db.prepare(
       'SELECT id, row_hash, last_run_id, line, lexicon_version FROM responses WHERE source = ? AND external_id = ?',
     );
@@ -76,13 +64,7 @@ export class ResponseWriter {
          polarity = ?, lexicon_version = ?
        WHERE id = ?`,
     );
-    // Rows imported before language detection existed get their language on the next import that reads them.
-    this.touch = db.prepare(
-      `UPDATE responses SET last_run_id = ?, file = ?, line = ?,
-         language = COALESCE(language, ?), language_confidence = COALESCE(language_confidence, ?),
-         language_supported = COALESCE(language_supported, ?), language_segments = COALESCE(language_segments, ?)
-       WHERE id = ?`,
-    );
+    this.touch = db.prepare('UPDATE responses SET last_run_id = ?, file = ?, line = ? WHERE id = ?');
     this.insertReject = db.prepare(
       'INSERT INTO rejects (run_id, file, line, code, reason, raw) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -109,9 +91,9 @@ export class ResponseWriter {
     }
     const existing = this.find.get(this.source, row.externalId) as Existing | undefined;
     if (existing?.row_hash === row.rowHash) {
-      this.touch.run(this.runId, this.file, row.line, ...languageColumns(row), existing.id);
-      // Imported before emotion tagging existed: analyse it now (a lexicon change is `reanalyze`'s job).
-      if (existing.lexicon_version === null) this.storeAnalysis(existing.id, row);
+      this.touch.run(this.runId, this.file, row.line, existing.id);
+      // Analysed again (never analysed, or --reanalyze with other lexicons): store the new analysis.
+      if (row.emotions) this.storeAnalysis(existing.id, row);
       return 'unchanged';
     }
     if (existing && existing.last_run_id === this.runId) {
@@ -126,36 +108,25 @@ export class ResponseWriter {
     const at = now();
     if (existing) {
       this.update.run(row.text, score, origin, row.respondedAt, segments, row.declaredLanguage, row.rowHash,
-        this.file, row.line, this.runId, at, ...languageColumns(row), ...this.analysisColumns(row), existing.id);
-      this.clearTags.run(existing.id);
-      this.insertTags(existing.id, row);
+        this.file, row.line, this.runId, at, ...languageColumns(row.language), ...this.analysisColumns(row), existing.id);
+      this.storeAnalysis(existing.id, row);
       return 'updated';
     }
     const { lastInsertRowid } = this.insert.run(this.source, row.externalId, row.text, score, origin, row.respondedAt,
-      segments, row.declaredLanguage, row.rowHash, this.file, row.line, this.runId, this.runId, at, at, ...languageColumns(row),
-      ...this.analysisColumns(row));
-    this.insertTags(Number(lastInsertRowid), row);
+      segments, row.declaredLanguage, row.rowHash, this.file, row.line, this.runId, this.runId, at, at,
+      ...languageColumns(row.language), ...this.analysisColumns(row));
+    if (row.emotions) this.analysis?.insertTags(Number(lastInsertRowid), row.emotions);
     return 'inserted';
   }
 
-  /** Emotion tags, polarity and lexicon version of a response, replacing any earlier analysis. */
+  /** Language, emotion tags, polarity and lexicon version of a response, replacing any earlier analysis. */
   private storeAnalysis(id: number, row: FeedbackRow): void {
-    if (!row.emotions || !this.lexicons) return;
-    this.clearTags.run(id);
-    this.insertTags(id, row);
-    this.setAnalysis.run(...this.analysisColumns(row), id);
-  }
-
-  private insertTags(id: number, row: FeedbackRow): void {
-    if (!row.emotions || !this.lexicons) return;
-    for (const tag of row.emotions.emotions) {
-      this.insertTag.run(id, tag.emotion, tag.score, JSON.stringify(tag.evidence), this.lexicons.version);
-    }
+    if (row.emotions && row.language) this.analysis?.replace(id, row.language, row.emotions);
   }
 
   /** polarity, lexicon_version: NULL when no emotion stage ran. */
   private analysisColumns(row: FeedbackRow): [number | null, string | null] {
-    return row.emotions && this.lexicons ? [row.emotions.polarity, this.lexicons.version] : [null, null];
+    return row.emotions && this.analysis ? [row.emotions.polarity, this.analysis.lexicons.version] : [null, null];
   }
 
   /** The answer in the row wins; without one, an answer delivered earlier by import-scores applies. */
@@ -170,9 +141,3 @@ export class ResponseWriter {
   }
 }
 
-/** The language columns of a row, NULL where no language stage ran. */
-function languageColumns(row: FeedbackRow): [string | null, number | null, number | null, string | null] {
-  const l = row.language;
-  if (!l) return [null, null, null, null];
-  return [l.lang, l.confidence, l.supported ? 1 : 0, JSON.stringify(l.segments)];
-}

@@ -44,7 +44,7 @@ describe('language stage in the import', () => {
     const db = openTestDb(tmp.dir());
     const path = tmp.file('old.csv', 'id,nps,comment\n1,9,Tack för snabb leverans!\n');
     await importFile(db, path, feedbackImport, { invocation: 't', source: 'default', columns: {} });
-    db.prepare('UPDATE responses SET language = NULL, language_confidence = NULL, language_supported = NULL, language_segments = NULL').run();
+    db.prepare('UPDATE responses SET language = NULL, language_confidence = NULL, language_supported = NULL, language_segments = NULL, lexicon_version = NULL').run();
     const again = await importFile(db, path, feedbackImport, { invocation: 't2', source: 'default', columns: {} });
     expect(again.counts.unchanged).toBe(1);
     expect(rows(db, 'SELECT language, language_supported FROM responses')).toEqual([{ language: 'swe', language_supported: 1 }]);

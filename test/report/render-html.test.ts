@@ -45,7 +45,7 @@ describe('HTML report in a real browser', () => {
       expect(await page.locator('svg circle').count()).toBeGreaterThan(10);
       expect(await page.locator('table tbody tr').count()).toBeGreaterThan(5);
       expect(await page.locator('script').count()).toBe(0);
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.locator('body').isVisible()).toBe(true);
       // The hostile markup shows as text, inside the verbatims.
       const text = await page.locator('.verbatims').innerText();

@@ -23,6 +23,7 @@ interface RunFlags {
   maxBytes: string;
   wait?: string | boolean;
   lexiconDir: string[];
+  reanalyze?: boolean;
   summary: boolean;
 }
 
@@ -46,6 +47,7 @@ export function runCommand(): Command {
     .addOption(new Option('--date-format <pattern>', 'read dates with this date-fns pattern, e.g. dd/MM/yyyy'))
     .addOption(new Option('--batch-size <n>', 'rows per transaction').default('1000'))
     .addOption(lexiconDirOption())
+    .option('--reanalyze', 'also re-analyse unchanged responses tagged with other lexicons (see heartline reanalyze)')
     .addOption(waitOption())
     .option('--no-summary', 'do not print the database summary after the import')
     .action(async (files: string[], flags: RunFlags) => {
@@ -70,6 +72,7 @@ async function run(files: string[], flags: RunFlags): Promise<ExitCode> {
     batchSize: positiveNumber(flags.batchSize, '--batch-size'),
     maxBytes: positiveNumber(flags.maxBytes, '--max-bytes'),
     lexiconDirs: checkLexiconDirs(flags.lexiconDir),
+    reanalyze: flags.reanalyze ?? false,
   };
   return withWriteLock(flags.db, 'run', waitSeconds(flags.wait), (db, invocation) =>
     importFiles(db, flags.db, files, feedbackImport, { ...options, invocation }, flags.summary),

@@ -1,0 +1,28 @@
+import { Command } from 'commander';
+import { LanguageDetector } from '../../language/detect-language.js';
+import { taggerFor } from '../../pipeline/feedback-import.js';
+import { reanalyze } from '../../pipeline/reanalyze.js';
+import { dbOption, waitOption, waitSeconds } from '../common-options.js';
+import { checkLexiconDirs, lexiconDirOption } from '../lexicon-options.js';
+import { withWriteLock } from '../with-database.js';
+
+export function reanalyzeCommand(): Command {
+  return new Command('reanalyze')
+    .description('re-detect language and re-tag emotions of responses analysed with other lexicons (after a lexicon change)')
+    .addOption(dbOption())
+    .addOption(lexiconDirOption())
+    .option('--all', 're-analyse every response, not only those with another lexicon version')
+    .addOption(waitOption())
+    .action(async (flags: { db: string; lexiconDir: string[]; all?: boolean; wait?: string | boolean }) => {
+      const tagger = taggerFor(checkLexiconDirs(flags.lexiconDir));
+      const result = await withWriteLock(flags.db, 'reanalyze', waitSeconds(flags.wait), async (db) =>
+        reanalyze(db, new LanguageDetector(), tagger, flags.all ?? false),
+      );
+      const before = Object.entries(result.from).map(([v, n]) => `${n} from ${v}`).join(', ');
+      process.stdout.write(
+        result.reanalysed === 0
+          ? `all responses are analysed with lexicon ${result.version}; nothing to do\n`
+          : `re-analysed ${result.reanalysed} responses with lexicon ${result.version} (${before})\n`,
+      );
+    });
+}

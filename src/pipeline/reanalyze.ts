@@ -1,0 +1,44 @@
+import type { EmotionTagger } from '../emotion/tagger.js';
+import type { LanguageDetector } from '../language/detect-language.js';
+import { AnalysisWriter } from '../store/analysis-writer.js';
+import type { Database } from '../store/database.js';
+
+export interface ReanalyzeResult {
+  /** Responses analysed again, and the lexicon versions they had before. */
+  reanalysed: number;
+  from: Record<string, number>;
+  version: string;
+}
+
+const BATCH = 1000;
+
+/**
+ * Re-detects language and re-tags every response not analysed with the current lexicons (or every response
+ * with `all`), in batched transactions: a report never has to mix two lexicon versions.
+ */
+export function reanalyze(db: Database, detector: LanguageDetector, tagger: EmotionTagger, all = false): ReanalyzeResult {
+  const version = tagger.lexicons.version;
+  const writer = new AnalysisWriter(db, tagger.lexicons);
+  const from: Record<string, number> = {};
+  const select = db.prepare(
+    `SELECT id, text, lexicon_version FROM responses
+     WHERE id > ? AND (? = 1 OR lexicon_version IS NULL OR lexicon_version <> ?) ORDER BY id LIMIT ${BATCH}`,
+  );
+  const writeBatch = db.transaction((rows: { id: number; text: string }[]) => {
+    for (const row of rows) {
+      const language = detector.detect(row.text);
+      writer.replace(row.id, language, tagger.tag(row.text, language.segments));
+    }
+  });
+  let after = 0;
+  let reanalysed = 0;
+  for (;;) {
+    const rows = select.all(after, all ? 1 : 0, version) as { id: number; text: string; lexicon_version: string | null }[];
+    if (rows.length === 0) break;
+    for (const r of rows) from[r.lexicon_version ?? 'none'] = (from[r.lexicon_version ?? 'none'] ?? 0) + 1;
+    writeBatch(rows);
+    reanalysed += rows.length;
+    after = rows.at(-1)!.id;
+  }
+  return { reanalysed, from, version };
+}
