@@ -77,16 +77,13 @@ export function emotionDrivers(ds: Dataset, rows: number[], options: DriverOptio
   // Emotions nobody (or everybody) mentions cannot enter a model.
   const inModel = drivers.map((d, e) => e).filter((e) => drivers[e]!.mentions > 0 && drivers[e]!.mentions < rows.length);
   const languages = options.languageCovariate ? languageLevels(ds, rows) : [];
-  const X = rows.map((i) => [
-    ...inModel.map((e) => bit(ds, i, e)),
-    ...languages.map((l) => (ds.language[i] === l ? 1 : 0)),
-  ]);
+  const pattern = (i: number) => [...inModel.map((e) => bit(ds, i, e)), ...languages.map((l) => (ds.language[i] === l ? 1 : 0))];
   for (const [target, key] of [
     [(s: number) => (s >= 9 ? 1 : 0), 'promoter'],
     [(s: number) => (s <= 6 ? 1 : 0), 'detractor'],
   ] as const) {
-    const y = rows.map((i) => target(ds.scores[i]!));
-    const fit = fitLogistic(X, y, { firth: true });
+    const { X, y, weights } = aggregate(rows, pattern, (i) => target(ds.scores[i]!));
+    const fit = fitLogistic(X, y, { firth: true, weights });
     const q = bhQValues(inModel.map((_, j) => fit.pValues[j + 1]!));
     inModel.forEach((e, j) => {
       const [lo, hi] = fit.ci95[j + 1]!;
@@ -109,6 +106,30 @@ export function emotionDrivers(ds: Dataset, rows: number[], options: DriverOptio
     drivers[e]!.importance = shapley.total > 0 ? Math.round((10_000 * shapley.shares[j]!) / shapley.total) / 10_000 : 0;
   });
   return drivers;
+}
+
+/**
+ * Identical (predictors, outcome) rows collapse into one weighted row: a million responses with 13 yes/no
+ * emotions and a language have a few thousand distinct patterns, and the fit is exactly the same.
+ */
+function aggregate(rows: number[], pattern: (i: number) => number[], outcome: (i: number) => 0 | 1) {
+  const index = new Map<string, number>();
+  const X: number[][] = [];
+  const y: number[] = [];
+  const weights: number[] = [];
+  for (const i of rows) {
+    const x = pattern(i);
+    const o = outcome(i);
+    const key = `${o}:${x.join('')}`;
+    const at = index.get(key);
+    if (at === undefined) {
+      index.set(key, X.length);
+      X.push(x);
+      y.push(o);
+      weights.push(1);
+    } else weights[at]!++;
+  }
+  return { X, y, weights };
 }
 
 /** Language dummies: every language in the rows but the most frequent (the reference level). */

@@ -23,6 +23,11 @@ export interface LogisticOptions {
   maxIterations?: number;
   /** Converged when the Newton step moves no coefficient more than this (default 1e-8). */
   tolerance?: number;
+  /**
+   * Frequency weights: row i stands for weights[i] identical observations. Lets callers fit on distinct
+   * (pattern, outcome) rows — a million responses with 13 yes/no emotions have a few thousand patterns.
+   */
+  weights?: readonly number[];
 }
 
 export interface LogisticFit {
@@ -44,6 +49,7 @@ export interface LogisticFit {
 interface Settings {
   firth: boolean;
   ridge: number;
+  weights: readonly number[] | undefined;
 }
 
 /** Everything known at one β after a pass over the rows. */
@@ -145,10 +151,11 @@ function evaluate(X: readonly (readonly number[])[], y: readonly number[], beta:
     const e = Math.exp(-Math.abs(eta));
     const prob = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
     pi[i] = prob;
-    logLikelihood.add(y[i]! * eta - Math.max(eta, 0) - Math.log1p(e));
-    const residual = y[i]! - prob;
+    const weight = settings.weights ? settings.weights[i]! : 1;
+    logLikelihood.add(weight * (y[i]! * eta - Math.max(eta, 0) - Math.log1p(e)));
+    const residual = weight * (y[i]! - prob);
     for (let a = 0; a < row.count; a++) gradient[indices[a]!]! += residual * values[a]!;
-    addWeightedOuter(upper, row, e / ((1 + e) * (1 + e)));
+    addWeightedOuter(upper, row, (weight * e) / ((1 + e) * (1 + e)));
   }
   const information: Matrix = Array.from({ length: p }, (_, j) =>
     Array.from({ length: p }, (_, m) => upper[Math.min(j, m) * p + Math.max(j, m)]! + (j === m && j > 0 ? settings.ridge : 0)),
@@ -189,7 +196,7 @@ function quadraticForm(a: Float64Array, row: SparseRow): number {
  * Gradient of the Firth objective: the plain gradient plus Xᵀ(h(½ − π)), where h is the hat
  * diagonal wᵢ·xᵢᵀM⁻¹xᵢ. Needs M⁻¹ at β, hence a second pass over the rows.
  */
-function firthScore(X: readonly (readonly number[])[], at: Evaluation): number[] {
+function firthScore(X: readonly (readonly number[])[], at: Evaluation, weights: readonly number[] | undefined): number[] {
   const p = at.beta.length;
   const inverse = Float64Array.from(choleskyInverse(at.factor).flat());
   const u = Float64Array.from(at.gradient);
@@ -199,7 +206,8 @@ function firthScore(X: readonly (readonly number[])[], at: Evaluation): number[]
     row.load(X[i]!, at.beta);
     const quad = quadraticForm(inverse, row);
     const prob = at.pi[i]!;
-    const correction = prob * (1 - prob) * quad * (0.5 - prob);
+    // An aggregated row's hat value is the sum of its observations' hat values.
+    const correction = (weights ? weights[i]! : 1) * prob * (1 - prob) * quad * (0.5 - prob);
     for (let a = 0; a < row.count; a++) u[indices[a]!]! += correction * values[a]!;
   }
   return Array.from(u);
@@ -221,14 +229,24 @@ function validate(X: readonly (readonly number[])[], y: readonly number[]): numb
 
 /** Fit logit P(y = 1) = b₀ + X·b. X has no intercept column; one is added. */
 export function fitLogistic(X: readonly (readonly number[])[], y: readonly number[], options: LogisticOptions = {}): LogisticFit {
-  const settings: Settings = { firth: options.firth ?? true, ridge: options.ridge ?? 0 };
+  const settings: Settings = { firth: options.firth ?? true, ridge: options.ridge ?? 0, weights: options.weights };
+  if (options.weights && options.weights.length !== X.length) {
+    throw new Error(`fitLogistic: ${options.weights.length} weights for ${X.length} rows`);
+  }
   const maxIterations = options.maxIterations ?? 50;
   const tolerance = options.tolerance ?? 1e-8;
   if (!(settings.ridge >= 0)) throw new Error(`fitLogistic: ridge must be ≥ 0, got ${settings.ridge}`);
   const k = validate(X, y);
 
   // Starting at the intercept-only MLE saves an iteration or two.
-  const mean = y.reduce((s, v) => s + v, 0) / y.length;
+  const w = (i: number) => (options.weights ? options.weights[i]! : 1);
+  let total = 0;
+  let events = 0;
+  y.forEach((v, i) => {
+    total += w(i);
+    events += w(i) * v;
+  });
+  const mean = events / total;
   const start = new Array<number>(k + 1).fill(0);
   if (mean > 0 && mean < 1) start[0] = Math.log(mean / (1 - mean));
 
@@ -237,7 +255,7 @@ export function fitLogistic(X: readonly (readonly number[])[], y: readonly numbe
   let iterations = 0;
   while (iterations < maxIterations) {
     iterations++;
-    const delta = choleskySolve(current.factor, settings.firth ? firthScore(X, current) : current.gradient);
+    const delta = choleskySolve(current.factor, settings.firth ? firthScore(X, current, settings.weights) : current.gradient);
     const largest = Math.max(0, ...delta.map(Math.abs));
     if (largest < tolerance) {
       // A step this small cannot overshoot; taking it gives the quadratic last digits.

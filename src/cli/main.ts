@@ -64,3 +64,7 @@ async function main(): Promise<void> {
 }
 
 await main();
+// The benchmark reads peak memory from here (npm run bench); nobody else sets it.
+if (process.env['HEARTLINE_STATS']) {
+  process.stderr.write(`heartline-stats ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}\n`);
+}

@@ -184,3 +184,28 @@ describe('fitLogistic: simulation', () => {
     expect(covered / 200).toBeLessThanOrEqual(0.99);
   });
 });
+
+describe('fitLogistic with frequency weights', () => {
+  it('gives exactly the fit of the expanded rows, with and without Firth', () => {
+    // 2×2 table a=30 (x=1,y=1), b=10 (x=1,y=0), c=15 (x=0,y=1), d=45 (x=0,y=0), as 4 weighted rows.
+    const X = [[1], [1], [0], [0]];
+    const y = [1, 0, 1, 0];
+    const weights = [30, 10, 15, 45];
+    const expandedX: number[][] = [];
+    const expandedY: number[] = [];
+    X.forEach((row, i) => {
+      for (let k = 0; k < weights[i]!; k++) {
+        expandedX.push(row);
+        expandedY.push(y[i]!);
+      }
+    });
+    for (const firth of [false, true]) {
+      const weighted = fitLogistic(X, y, { firth, weights });
+      const expanded = fitLogistic(expandedX, expandedY, { firth });
+      weighted.coefficients.forEach((b, j) => expect(b).toBeCloseTo(expanded.coefficients[j]!, 8));
+      weighted.standardErrors.forEach((se, j) => expect(se).toBeCloseTo(expanded.standardErrors[j]!, 8));
+    }
+    // Closed form without Firth: slope = log(a·d / (b·c)).
+    expect(fitLogistic(X, y, { firth: false, weights }).coefficients[1]).toBeCloseTo(Math.log((30 * 45) / (10 * 15)), 8);
+  });
+});

@@ -24,6 +24,7 @@ interface RunFlags {
   wait?: string | boolean;
   lexiconDir: string[];
   reanalyze?: boolean;
+  importOnly?: boolean;
   summary: boolean;
 }
 
@@ -47,6 +48,7 @@ export function runCommand(): Command {
     .addOption(new Option('--date-format <pattern>', 'read dates with this date-fns pattern, e.g. dd/MM/yyyy'))
     .addOption(new Option('--batch-size <n>', 'rows per transaction').default('1000'))
     .addOption(lexiconDirOption())
+    .option('--import-only', 'import without language detection and emotion tagging (analyse later with reanalyze)')
     .option('--reanalyze', 'also re-analyse unchanged responses tagged with other lexicons (see heartline reanalyze)')
     .addOption(waitOption())
     .option('--no-summary', 'do not print the database summary after the import')
@@ -73,6 +75,7 @@ async function run(files: string[], flags: RunFlags): Promise<ExitCode> {
     maxBytes: positiveNumber(flags.maxBytes, '--max-bytes'),
     lexiconDirs: checkLexiconDirs(flags.lexiconDir),
     reanalyze: flags.reanalyze ?? false,
+    importOnly: flags.importOnly ?? false,
   };
   return withWriteLock(flags.db, 'run', waitSeconds(flags.wait), (db, invocation) =>
     importFiles(db, flags.db, files, feedbackImport, { ...options, invocation }, flags.summary),

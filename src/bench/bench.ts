@@ -1,0 +1,134 @@
+/**
+ * `npm run bench [-- --sizes 100000,1000000]`: builds a realistic multilingual dump by recombining the
+ * sentences of corpora/, then measures in one go: end-to-end `heartline run`; the floor (parse + validate +
+ * insert, `--import-only`); franc alone on the same texts; and `heartline report` on the result.
+ * Prints responses/s, peak RSS and the ratios end-to-end/floor and end-to-end/franc-alone.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { franc } from 'franc';
+import { mulberry32 } from '../analysis/mulberry32.js';
+import { LANG_CODES } from '../lang/registry.js';
+import { ROOT } from '../eval/eval-data.js';
+
+const BIN = join(ROOT, 'bin/heartline.js');
+const CHANNELS = ['web', 'app', 'phone', 'chat', 'email', 'store', 'delivery'];
+
+function corpusSentences(): string[] {
+  const texts: string[] = [];
+  const csvText = (file: string) => readFileSync(join(ROOT, 'corpora', file), 'utf8');
+  for (const line of csvText('support-tickets.jsonl').split('\n')) if (line.trim()) texts.push((JSON.parse(line) as { feedback: string }).feedback);
+  // Quoted CSV fields: good enough to harvest comment sentences for a benchmark.
+  for (const file of ['survey-qualtrics.csv', 'email-survey.csv']) {
+    for (const m of csvText(file).matchAll(/"((?:[^"]|"")*)"|[^,;\n]{25,}/g)) {
+      const t = (m[1] ?? m[0]).replace(/""/g, '"');
+      if (/\p{L}{3}/u.test(t) && !t.includes('ImportId') && t.length > 8) texts.push(t);
+    }
+  }
+  return texts.flatMap((t) => t.split(/(?<=[.!?。！？])\s*/u)).map((s) => s.trim()).filter((s) => s.length >= 4);
+}
+
+async function writeDump(path: string, n: number): Promise<string[]> {
+  const sentences = corpusSentences();
+  const random = mulberry32(42);
+  const out = createWriteStream(path);
+  const sample: string[] = [];
+  out.write('response_id,submitted_at,channel,nps,comment\n');
+  for (let i = 0; i < n; i++) {
+    const parts = 1 + Math.floor(random() * 3);
+    let text = '';
+    for (let p = 0; p < parts; p++) text += (p ? ' ' : '') + sentences[Math.floor(random() * sentences.length)]!;
+    const score = random() < 0.05 ? '' : String(Math.floor(random() * 11));
+    const day = 1 + Math.floor(random() * 28);
+    const month = 1 + Math.floor(random() * 12);
+    const line = `B${i},2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')},${CHANNELS[i % 7]},${score},"${text.replace(/"/g, '""')}"\n`;
+    if (i < 50_000) sample.push(text);
+    if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve) => out.end(() => resolve()));
+  return sample;
+}
+
+interface Timed {
+  seconds: number;
+  maxRssMb: number;
+  stdout: string;
+}
+
+function timed(args: string[]): Promise<Timed> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, HEARTLINE_STATS: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      const stats = /heartline-stats (\{.*\})/.exec(stderr);
+      if (code !== 0 && code !== 3) return reject(new Error(`heartline ${args[0]} exited ${code}: ${stderr}`));
+      const maxRssKb = stats ? (JSON.parse(stats[1]!) as { maxRssKb: number }).maxRssKb : 0;
+      resolve({ seconds, maxRssMb: maxRssKb / 1024, stdout });
+    });
+  });
+}
+
+async function benchSize(n: number): Promise<Record<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), 'heartline-bench-'));
+  try {
+    const dump = join(dir, 'dump.csv');
+    const sample = await writeDump(dump, n);
+    const full = await timed(['run', dump, '--db', join(dir, 'full.db'), '--no-summary']);
+    const floor = await timed(['run', dump, '--db', join(dir, 'floor.db'), '--no-summary', '--import-only']);
+    const again = await timed(['run', dump, '--db', join(dir, 'full.db'), '--no-summary']);
+    const report = await timed(['report', '--db', join(dir, 'full.db'), '--format', 'json', '--out', join(dir, 'report.json')]);
+    const francStart = process.hrtime.bigint();
+    for (const text of sample) franc(text, { only: [...LANG_CODES] });
+    const francRate = sample.length / (Number(process.hrtime.bigint() - francStart) / 1e9);
+    const rate = n / full.seconds;
+    return {
+      n,
+      e2eRate: Math.round(rate),
+      e2eSeconds: full.seconds,
+      e2eRssMb: Math.round(full.maxRssMb),
+      floorRate: Math.round(n / floor.seconds),
+      rerunRate: Math.round(n / again.seconds),
+      francRate: Math.round(francRate),
+      reportSeconds: report.seconds,
+      reportRssMb: Math.round(report.maxRssMb),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const at = process.argv.indexOf('--sizes');
+  const sizes = (at > 0 ? process.argv[at + 1]! : '100000,1000000').split(',').map(Number);
+  console.log(`Heartline benchmark — ${sizes.join(', ')} responses recombined from corpora/ sentences; one process, this machine`);
+  const results = [];
+  for (const n of sizes) {
+    const r = await benchSize(n);
+    results.push(r);
+    console.log(
+      `\n${n.toLocaleString('en')} responses:\n` +
+        `  end-to-end heartline run      ${r.e2eRate!.toLocaleString('en')} responses/s (${r.e2eSeconds!.toFixed(1)} s), peak RSS ${r.e2eRssMb} MB\n` +
+        `  floor (--import-only)         ${r.floorRate!.toLocaleString('en')} responses/s\n` +
+        `  re-run, nothing changed       ${r.rerunRate!.toLocaleString('en')} responses/s\n` +
+        `  franc alone (restricted)      ${r.francRate!.toLocaleString('en')} texts/s\n` +
+        `  report (json)                 ${r.reportSeconds!.toFixed(2)} s, peak RSS ${r.reportRssMb} MB\n` +
+        `  end-to-end / floor            ${(r.e2eRate! / r.floorRate!).toFixed(2)}\n` +
+        `  end-to-end / franc alone      ${(r.e2eRate! / r.francRate!).toFixed(2)}`,
+    );
+  }
+  if (results.length > 1) {
+    const [small, big] = [results[0]!, results.at(-1)!];
+    console.log(`\nmemory flatness: peak RSS ${big.e2eRssMb} MB at ${big.n} vs ${small.e2eRssMb} MB at ${small.n} (${((100 * (big.e2eRssMb! - small.e2eRssMb!)) / small.e2eRssMb!).toFixed(0)}%)`);
+  }
+  console.log('\ntargets: ≥ 25,000 responses/s end-to-end at 1M; peak RSS ≤ 400 MB, 1M within 15% of 100k; report on 1M ≤ 3 s');
+}
+
+await main();
