@@ -7,6 +7,7 @@ import { lexiconCommand } from './commands/lexicon.js';
 import { tagCommand } from './commands/tag.js';
 import { importScoresCommand } from './commands/import-scores.js';
 import { rejectsCommand } from './commands/rejects.js';
+import { nightlyCommand } from './commands/nightly.js';
 import { reanalyzeCommand } from './commands/reanalyze.js';
 import { reportCommand } from './commands/report.js';
 import { statusCommand } from './commands/status.js';
@@ -34,7 +35,7 @@ export function buildProgram(): Command {
     .addHelpText('after', EXIT_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const command of [runCommand(), importScoresCommand(), detectCommand(), tagCommand(), explainCommand(), lexiconCommand(), reportCommand(), reanalyzeCommand(), statusCommand(), rejectsCommand(), summaryCommand()]) {
+  for (const command of [runCommand(), importScoresCommand(), detectCommand(), tagCommand(), explainCommand(), lexiconCommand(), reportCommand(), nightlyCommand(), reanalyzeCommand(), statusCommand(), rejectsCommand(), summaryCommand()]) {
     program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
   }
   return program;

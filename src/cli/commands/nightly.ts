@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Command, Option } from 'commander';
+import { buildReport } from '../../analysis/build-report.js';
+import type { Report } from '../../analysis/report-types.js';
+import { feedbackImport } from '../../pipeline/feedback-import.js';
+import { type FileOutcome, importFile } from '../../pipeline/import-file.js';
+import { datedPath, filesOf, loadNightlyConfig, type NightlyInput } from '../../pipeline/nightly-config.js';
+import { scoresImport } from '../../pipeline/scores-import.js';
+import { renderCsv } from '../../report/render-csv.js';
+import { renderHtml } from '../../report/render-html.js';
+import { renderJson } from '../../report/render-json.js';
+import { renderMarkdown } from '../../report/render-markdown.js';
+import { renderTable } from '../../report/render-table.js';
+import type { Database } from '../../store/database.js';
+import type { Counts } from '../../store/import-ledger.js';
+import { EXIT, type ExitCode, exitCodeFor, worstExit } from '../exit-codes.js';
+import { formatOutcome } from '../print-import.js';
+import { withWriteLock } from '../with-database.js';
+
+const RENDER: Record<string, (r: Report) => string> = { table: renderTable, json: renderJson, csv: renderCsv, md: renderMarkdown, html: renderHtml };
+
+export function nightlyCommand(): Command {
+  return new Command('nightly')
+    .description(
+      'the cron job: import every new dump named in a config file (files already imported, by checksum, are skipped), ' +
+        'then write the configured reports; exits with the documented codes',
+    )
+    .addOption(new Option('--config <file>', 'the configuration (README "Running it every night")').default('heartline.config.json'))
+    .action(async (flags: { config: string }) => {
+      const config = loadNightlyConfig(flags.config);
+      process.exitCode = await withWriteLock(config.database, 'nightly', config.wait, async (db, invocation) => {
+        const codes: ExitCode[] = [];
+        let imported = 0;
+        let skipped = 0;
+        for (const input of config.inputs) {
+          for (const file of filesOf(input)) {
+            const previous = await alreadyImported(db, file, input);
+            if (previous !== undefined) {
+              skipped++;
+              process.stdout.write(`${file}: already imported (run #${previous}, same checksum), skipped\n`);
+              continue;
+            }
+            const outcome = await importOne(db, file, input, invocation, config.lexiconDirs);
+            imported++;
+            process.stdout.write(`${formatOutcome(outcome)}\n`);
+            if (outcome.error) {
+              process.stderr.write(`heartline: ${outcome.error.format()}\n`);
+              codes.push(exitCodeFor(outcome.error.code));
+            } else if (outcome.counts.rejected > 0) codes.push(EXIT.REJECTS);
+          }
+        }
+        process.stdout.write(
+          imported === 0
+            ? `nothing new to import (${skipped} file${skipped === 1 ? '' : 's'} already imported)\n`
+            : `imported ${imported} file${imported === 1 ? '' : 's'}, skipped ${skipped} already imported\n`,
+        );
+        for (const spec of config.reports) {
+          const report = buildReport(db, { database: config.database, filters: {}, by: spec.by.length > 0 ? spec.by : ['lang'] });
+          const path = datedPath(spec.path);
+          mkdirSync(dirname(path), { recursive: true });
+          writeFileSync(path, RENDER[spec.format]!(report));
+          process.stdout.write(`wrote ${spec.format} report ${path}\n`);
+        }
+        return worstExit(codes);
+      });
+    });
+}
+
+function importOne(db: Database, file: string, input: NightlyInput, invocation: string, lexiconDirs: string[]): Promise<FileOutcome<Counts>> {
+  const options = {
+    invocation,
+    source: input.source,
+    format: input.format,
+    encoding: input.encoding,
+    columns: input.columns,
+    dateFormat: input.dateFormat,
+    lexiconDirs,
+  };
+  return input.scores ? importFile(db, file, scoresImport, options) : importFile(db, file, feedbackImport, options);
+}
+
+/** The run that already imported this exact file for this source, if one finished. */
+async function alreadyImported(db: Database, file: string, input: NightlyInput): Promise<number | undefined> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  const row = db
+    .prepare(
+      `SELECT id FROM import_runs WHERE checksum = ? AND source = ? AND kind = ? AND status IN ('ok', 'rejects') ORDER BY id DESC LIMIT 1`,
+    )
+    .get(hash.digest('hex'), input.source, input.scores ? 'scores' : 'feedback') as { id: number } | undefined;
+  return row?.id;
+}
