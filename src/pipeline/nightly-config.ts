@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { HeartlineError } from '../errors.js';
 import type { Format } from '../ingest/table.js';
+import { RENDERERS, type ReportFormat } from '../report/renderers.js';
 
 /** One source of dumps: a drop folder, or files matching a name pattern (`*` and `?` in the last part). */
 export interface NightlyInput {
@@ -16,7 +17,7 @@ export interface NightlyInput {
 }
 
 export interface NightlyReport {
-  format: 'table' | 'json' | 'csv' | 'md' | 'html';
+  format: ReportFormat;
   /** `{date}` becomes today's date (YYYY-MM-DD). */
   path: string;
   by: string[];
@@ -33,7 +34,7 @@ export interface NightlyConfig {
 
 const EXTENSIONS = /\.(csv|tsv|tab|txt|jsonl|ndjson|json)(\.gz)?$/i;
 const FORMATS = ['csv', 'tsv', 'jsonl', 'json'];
-const REPORT_FORMATS = ['table', 'json', 'csv', 'md', 'html'];
+const REPORT_FORMATS = Object.keys(RENDERERS);
 
 /** Reads and validates heartline.config.json; paths in it are relative to the file. */
 export function loadNightlyConfig(file: string): NightlyConfig {

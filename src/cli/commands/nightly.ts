@@ -3,23 +3,16 @@ import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import { buildReport } from '../../analysis/build-report.js';
-import type { Report } from '../../analysis/report-types.js';
 import { feedbackImport } from '../../pipeline/feedback-import.js';
 import { type FileOutcome, importFile } from '../../pipeline/import-file.js';
 import { datedPath, filesOf, loadNightlyConfig, type NightlyInput } from '../../pipeline/nightly-config.js';
 import { scoresImport } from '../../pipeline/scores-import.js';
-import { renderCsv } from '../../report/render-csv.js';
-import { renderHtml } from '../../report/render-html.js';
-import { renderJson } from '../../report/render-json.js';
-import { renderMarkdown } from '../../report/render-markdown.js';
-import { renderTable } from '../../report/render-table.js';
+import { RENDERERS } from '../../report/renderers.js';
 import type { Database } from '../../store/database.js';
 import type { Counts } from '../../store/import-ledger.js';
 import { EXIT, type ExitCode, exitCodeFor, worstExit } from '../exit-codes.js';
 import { formatOutcome } from '../print-import.js';
 import { withWriteLock } from '../with-database.js';
-
-const RENDER: Record<string, (r: Report) => string> = { table: renderTable, json: renderJson, csv: renderCsv, md: renderMarkdown, html: renderHtml };
 
 export function nightlyCommand(): Command {
   return new Command('nightly')
@@ -60,7 +53,7 @@ export function nightlyCommand(): Command {
           const report = buildReport(db, { database: config.database, filters: {}, by: spec.by.length > 0 ? spec.by : ['lang'] });
           const path = datedPath(spec.path);
           mkdirSync(dirname(path), { recursive: true });
-          writeFileSync(path, RENDER[spec.format]!(report));
+          writeFileSync(path, RENDERERS[spec.format](report));
           process.stdout.write(`wrote ${spec.format} report ${path}\n`);
         }
         return worstExit(codes);

@@ -1,27 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { buildReport } from '../../analysis/build-report.js';
-import type { Report } from '../../analysis/report-types.js';
 import { HeartlineError } from '../../errors.js';
-import { renderCsv } from '../../report/render-csv.js';
-import { renderHtml } from '../../report/render-html.js';
-import { renderJson } from '../../report/render-json.js';
-import { renderMarkdown } from '../../report/render-markdown.js';
-import { renderTable } from '../../report/render-table.js';
+import { type ReportFormat, RENDERERS } from '../../report/renderers.js';
 import { dbOption, positiveNumber } from '../common-options.js';
 import { withDatabase } from '../with-database.js';
 
-const RENDERERS: Record<string, (r: Report) => string> = {
-  table: renderTable,
-  json: renderJson,
-  csv: renderCsv,
-  md: renderMarkdown,
-  html: renderHtml,
-};
-
 interface ReportFlags {
   db: string;
-  format: string;
+  format: ReportFormat;
   out?: string;
   by: string[];
   since?: string;
@@ -76,7 +63,7 @@ export function reportCommand(): Command {
         },
         true,
       );
-      const text = RENDERERS[flags.format]!(report);
+      const text = RENDERERS[flags.format](report);
       if (flags.out) {
         writeFileSync(flags.out, text);
         process.stderr.write(`heartline: wrote ${flags.format} report to ${flags.out}\n`);
