@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { HeartlineError } from '../errors.js';
+import { closeWorkers } from '../pipeline/worker-analysis-stage.js';
 import { detectCommand } from './commands/detect.js';
 import { explainCommand } from './commands/explain.js';
 import { lexiconCommand } from './commands/lexicon.js';
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   });
   try {
     await buildProgram().parseAsync(process.argv);
+    await closeWorkers();
   } catch (error) {
     if (error instanceof CommanderError) {
       const ok = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);

@@ -2,12 +2,12 @@ import { validateRow, isReject } from '../ingest/validate-row.js';
 import { LanguageDetector } from '../language/detect-language.js';
 import { languageStage } from '../language/language-stage.js';
 import { emotionStage } from '../emotion/emotion-stage.js';
-import { loadLexicons } from '../emotion/lexicon.js';
-import { EmotionTagger } from '../emotion/tagger.js';
+import { taggerFor } from './taggers.js';
 import { type Counts, zeroCounts } from '../store/import-ledger.js';
 import { ResponseWriter, type RowItem } from '../store/response-writer.js';
 import type { ImportKind } from './import-file.js';
 import { knownStage } from './known-stage.js';
+import { workerAnalysisStage } from './worker-analysis-stage.js';
 
 export interface FeedbackItem extends RowItem {
   fields?: Record<string, unknown>;
@@ -16,15 +16,9 @@ export interface FeedbackItem extends RowItem {
 }
 
 let sharedDetector: LanguageDetector | undefined;
-const taggers = new Map<string, EmotionTagger>();
-/** Loading word lists and lexicons takes a moment: once per process (per set of lexicon folders). */
+/** Loading the word lists takes a moment: once per process. */
 const detector = () => (sharedDetector ??= new LanguageDetector());
-export function taggerFor(dirs: readonly string[] = []): EmotionTagger {
-  const key = dirs.join('\n');
-  let tagger = taggers.get(key);
-  if (!tagger) taggers.set(key, (tagger = new EmotionTagger(loadLexicons(dirs))));
-  return tagger;
-}
+export { taggerFor };
 
 /** Feedback dumps: comments, NPS answers, dates and segments into `responses`. */
 export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
@@ -44,7 +38,11 @@ export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
       },
     },
     knownStage(db, source, taggerFor(options.lexiconDirs).lexicons.version, options.reanalyze ?? false),
-    ...(options.importOnly ? [] : [languageStage(detector()), emotionStage(taggerFor(options.lexiconDirs))]),
+    ...(options.importOnly
+      ? []
+      : options.workers && options.workers > 0
+        ? [workerAnalysisStage(options.workers, options.lexiconDirs ?? [])]
+        : [languageStage(detector()), emotionStage(taggerFor(options.lexiconDirs))]),
   ],
   writer: (db, runId, source, file, options) =>
     new ResponseWriter(db, runId, source, file, taggerFor(options.lexiconDirs).lexicons),

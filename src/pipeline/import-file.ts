@@ -1,3 +1,4 @@
+import PQueue from 'p-queue';
 import { HeartlineError } from '../errors.js';
 import { type ColumnMap, type ColumnOverrides, mapColumns, requireColumns } from '../ingest/column-map.js';
 import { DEFAULT_MAX_BYTES, openInput } from '../ingest/open-input.js';
@@ -25,6 +26,8 @@ export interface ImportOptions {
   reanalyze?: boolean;
   /** Skip language detection and emotion tagging (the benchmark's floor). */
   importOnly?: boolean;
+  /** Worker threads for language detection and tagging; 0 analyses on the main thread. */
+  workers?: number;
 }
 
 /** What an import of one file needs to know about the kind of rows it reads. */
@@ -71,20 +74,36 @@ export async function importFile<Item extends { line: number; raw: string }, C e
     const stages = kind.stages(map, options, db, options.source);
     const writer = kind.writer(db, runId, options.source, label, options);
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-    let batch: Item[] = [];
-    const flush = async () => {
-      for (const stage of stages) await stage.run(batch);
-      addCounts(counts, writer.write(batch));
-      batch = [];
+    // Batches go through the stages concurrently (analysis in worker threads), bounded by p-queue so memory
+    // stays flat, and are written strictly in input order by this thread, the single SQLite writer.
+    const concurrency = Math.max(1, options.workers ?? 1);
+    const queue = new PQueue({ concurrency });
+    const inFlight: Promise<Item[]>[] = [];
+    const launch = (items: Item[]) => {
+      inFlight.push(
+        queue.add(async () => {
+          for (const stage of stages) await stage.run(items);
+          return items;
+        }) as Promise<Item[]>,
+      );
     };
+    const drain = async (keep: number) => {
+      while (inFlight.length > keep) addCounts(counts, writer.write(await inFlight.shift()!));
+    };
+    let batch: Item[] = [];
     try {
       for await (const record of table.records) {
         batch.push(kind.toItem(record));
-        if (batch.length >= batchSize) await flush();
+        if (batch.length >= batchSize) {
+          launch(batch);
+          batch = [];
+          await drain(2 * concurrency);
+        }
       }
     } finally {
       // Rows read before a mid-file error are good rows: keep them.
-      if (batch.length > 0) await flush();
+      if (batch.length > 0) launch(batch);
+      await drain(0);
     }
     outcome.status = counts.rejected > 0 ? 'rejects' : 'ok';
     ledger.finish(runId, outcome.status, input.checksum());

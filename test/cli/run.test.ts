@@ -59,6 +59,16 @@ describe('heartline run', () => {
     );
   });
 
+  it('analyses in worker threads with --workers, and exits when done', () => {
+    const db = join(tmp.dir(), 'h.db');
+    const result = runCli(['run', tmp.file('good.csv', GOOD), '--db', db, '--workers', '2', '--no-summary']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('read 5 = inserted 5');
+    const handle = openDatabase(db);
+    expect(rows(handle, 'SELECT COUNT(*) AS n FROM responses WHERE lexicon_version IS NOT NULL')).toEqual([{ n: 5 }]);
+    handle.close();
+  });
+
   it('reads standard input with -', () => {
     const db = join(tmp.dir(), 'h.db');
     const result = runCli(['run', '-', '--db', db], { input: '{"id":"a","nps":9,"comment":"Köszönöm!"}\n' });
@@ -84,6 +94,7 @@ describe('heartline run', () => {
     [['run', 'FILE', '--frobnicate'], 2, "unknown option '--frobnicate'"],
     [['run'], 2, "missing required argument 'files'"],
     [['run', 'missing.csv'], 1, 'cannot read input: no such file'],
+    [['run', 'FILE', '--workers', 'many'], 2, "--workers needs a whole number 0–64, not 'many'"],
   ])('%j exits %i with a clear message', (args, status, message) => {
     const file = tmp.file('good.csv', GOOD);
     const db = join(tmp.dir(), 'h.db');

@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Analysis, AnalysisTask } from './analysis-worker.js';
+import type { FeedbackItem } from './feedback-import.js';
+import type { Stage } from './stage.js';
+
+/** The compiled worker (workers run plain JS; tests run after `npm run build`). */
+const WORKER = fileURLToPath(new URL('../../dist/pipeline/analysis-worker.js', import.meta.url));
+
+const pools = new Map<number, Piscina>();
+
+function poolOf(threads: number): Piscina {
+  let pool = pools.get(threads);
+  if (!pool) {
+    pool = new Piscina({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+    pools.set(threads, pool);
+  }
+  return pool;
+}
+
+/** Closes the worker threads so the process can exit. */
+export async function closeWorkers(): Promise<void> {
+  await Promise.all([...pools.values()].map((p) => p.destroy()));
+  pools.clear();
+}
+
+/**
+ * Pipeline stage: language detection and emotion tagging in worker threads. Requires validated rows,
+ * assigns `row.language` and `row.emotions` — the same values the main-thread stages give.
+ */
+export function workerAnalysisStage(threads: number, lexiconDirs: string[]): Stage<FeedbackItem> {
+  return {
+    name: 'analysis (workers)',
+    async run(items) {
+      const todo = items.filter((item) => item.row && !item.current);
+      if (todo.length === 0) return;
+      const task: AnalysisTask = { texts: todo.map((item) => item.row!.text), lexiconDirs };
+      const results = (await poolOf(threads).run(task)) as Analysis[];
+      todo.forEach((item, i) => {
+        item.row!.language = results[i]!.language;
+        item.row!.emotions = results[i]!.emotions;
+      });
+    },
+  };
+}
