@@ -32,3 +32,8 @@ export function positiveNumber(value: string, flag: string): number {
   if (!Number.isFinite(n) || n <= 0) throw new HeartlineError('E_USAGE', `${flag} needs a positive number, not '${value}'`);
   return n;
 }
+
+export const logFormatOption = () =>
+  new Option('--log-format <format>', 'progress: text (a bar on a terminal) or json (structured lines on stderr, for cron)')
+    .choices(['text', 'json'])
+    .default('text');

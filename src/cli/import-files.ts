@@ -4,6 +4,7 @@ import { summarise } from '../store/summarise.js';
 import { type FileOutcome, type ImportKind, type ImportOptions, importFile } from '../pipeline/import-file.js';
 import { EXIT, type ExitCode, exitCodeFor, worstExit } from './exit-codes.js';
 import { formatOutcome, formatSummary, formatTotal } from './print-import.js';
+import { RunReporter } from './run-reporter.js';
 
 /** Imports files in order, printing each outcome as it ends, then the total and the database summary. */
 export async function importFiles<Item extends { line: number; raw: string }, C extends Counts>(
@@ -13,11 +14,14 @@ export async function importFiles<Item extends { line: number; raw: string }, C 
   kind: ImportKind<Item, C>,
   options: ImportOptions,
   printSummary = true,
+  reporter = new RunReporter('text'),
 ): Promise<ExitCode> {
   const outcomes: FileOutcome<C>[] = [];
   const codes: ExitCode[] = [];
   for (const file of files) {
-    const outcome = await importFile(db, file, kind, options);
+    reporter.fileStarted(file === '-' ? '<stdin>' : file);
+    const outcome = await importFile(db, file, kind, { ...options, onProgress: (p) => reporter.progress(p) });
+    reporter.fileDone(outcome);
     outcomes.push(outcome);
     process.stdout.write(`${formatOutcome(outcome)}\n`);
     if (outcome.error) {

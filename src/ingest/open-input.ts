@@ -12,6 +12,8 @@ export interface Input {
   bytes: AsyncIterable<Buffer>;
   /** sha256 of the raw bytes; complete once `bytes` has been read to the end. */
   checksum(): string;
+  /** Raw bytes read so far, and the file's size (undefined for stdin), for progress. */
+  progress(): { read: number; total: number | undefined };
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -20,22 +22,31 @@ export const DEFAULT_MAX_BYTES = 8 * 1024 ** 3;
 
 export async function openInput(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Input> {
   const label = path === '-' ? '<stdin>' : path;
-  if (path !== '-') assertReadableFile(path);
+  const total = path === '-' ? undefined : assertReadableFile(path);
   const hash = createHash('sha256');
   const raw = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 16 });
-  const source = hashing(raw, hash, label);
+  const counter = { read: 0 };
+  const source = hashing(raw, hash, label, counter);
   const first = await source.next();
   const head = first.done ? Buffer.alloc(0) : first.value;
   const compressed = GZIP_MAGIC.every((b, i) => head[i] === b);
   const all = prepend(head, source);
   const bytes = compressed ? capped(Readable.from(all).pipe(createGunzip()), maxBytes, label) : all;
-  return { label, compressed, bytes: guardGunzip(bytes, label), checksum: () => hash.digest('hex') };
+  return {
+    label,
+    compressed,
+    bytes: guardGunzip(bytes, label),
+    checksum: () => hash.digest('hex'),
+    progress: () => ({ read: counter.read, total }),
+  };
 }
 
-function assertReadableFile(path: string): void {
+/** The file's size; throws a clear error when it cannot be read. */
+function assertReadableFile(path: string): number {
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new HeartlineError('E_IO', 'is a directory, not a file', { file: path });
+    return stat.size;
   } catch (error) {
     if (error instanceof HeartlineError) throw error;
     throw ioError(error, path);
@@ -49,11 +60,17 @@ function ioError(error: unknown, file: string): HeartlineError {
   return new HeartlineError('E_IO', `cannot read input: ${message}`, { file });
 }
 
-async function* hashing(stream: AsyncIterable<Buffer | string>, hash: ReturnType<typeof createHash>, label: string) {
+async function* hashing(
+  stream: AsyncIterable<Buffer | string>,
+  hash: ReturnType<typeof createHash>,
+  label: string,
+  counter: { read: number },
+) {
   try {
     for await (const chunk of stream) {
       const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       hash.update(buf);
+      counter.read += buf.length;
       yield buf;
     }
   } catch (error) {

@@ -28,6 +28,15 @@ export interface ImportOptions {
   importOnly?: boolean;
   /** Worker threads for language detection and tagging; 0 analyses on the main thread. */
   workers?: number;
+  /** Told after each batch is written: rows so far and raw bytes read (of the file's size, when known). */
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  file: string;
+  rows: number;
+  bytesRead: number;
+  bytesTotal: number | undefined;
 }
 
 /** What an import of one file needs to know about the kind of rows it reads. */
@@ -88,7 +97,11 @@ export async function importFile<Item extends { line: number; raw: string }, C e
       );
     };
     const drain = async (keep: number) => {
-      while (inFlight.length > keep) addCounts(counts, writer.write(await inFlight.shift()!));
+      while (inFlight.length > keep) {
+        addCounts(counts, writer.write(await inFlight.shift()!));
+        const { read, total } = input.progress();
+        options.onProgress?.({ file: label, rows: counts.read, bytesRead: read, bytesTotal: total });
+      }
     };
     let batch: Item[] = [];
     try {

@@ -69,6 +69,16 @@ describe('heartline run', () => {
     handle.close();
   });
 
+  it('logs structured JSON lines to stderr with --log-format json, never the comments', () => {
+    const db = join(tmp.dir(), 'h.db');
+    const result = runCli(['run', tmp.file('good.csv', GOOD), '--db', db, '--log-format', 'json', '--no-summary']);
+    expect(result.status).toBe(0);
+    const events = result.stderr.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(events.map((e) => e['event'])).toEqual(['file-start', 'file-done']);
+    expect(events[1]).toMatchObject({ status: 'ok', counts: { read: 5, inserted: 5 }, rowsPerSecond: expect.any(Number) });
+    for (const comment of ['Превзошли', 'Fick ringa', '客服', 'Soha', 'Fine.']) expect(result.stderr).not.toContain(comment);
+  });
+
   it('reads standard input with -', () => {
     const db = join(tmp.dir(), 'h.db');
     const result = runCli(['run', '-', '--db', db], { input: '{"id":"a","nps":9,"comment":"Köszönöm!"}\n' });

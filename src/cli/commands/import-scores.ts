@@ -2,9 +2,10 @@ import { Command } from 'commander';
 import { checkEncoding } from '../../ingest/decode-text.js';
 import type { Format } from '../../ingest/table.js';
 import { scoresImport } from '../../pipeline/scores-import.js';
-import { dbOption, inputOptions, positiveNumber, waitOption, waitSeconds } from '../common-options.js';
+import { dbOption, inputOptions, logFormatOption, positiveNumber, waitOption, waitSeconds } from '../common-options.js';
 import type { ExitCode } from '../exit-codes.js';
 import { importFiles } from '../import-files.js';
+import { type LogFormat, RunReporter } from '../run-reporter.js';
 import { withWriteLock } from '../with-database.js';
 
 interface ScoresFlags {
@@ -16,6 +17,7 @@ interface ScoresFlags {
   scoreColumn?: string;
   maxBytes: string;
   wait?: string | boolean;
+  logFormat: LogFormat;
   summary: boolean;
 }
 
@@ -29,6 +31,7 @@ export function importScoresCommand(): Command {
     .addOption(dbOption());
   for (const option of inputOptions()) command.addOption(option);
   return command.addOption(waitOption())
+    .addOption(logFormatOption())
     .option('--no-summary', 'do not print the database summary after the import').action(async (files: string[], flags: ScoresFlags) => {
     process.exitCode = await importScores(files, flags);
   });
@@ -44,6 +47,6 @@ async function importScores(files: string[], flags: ScoresFlags): Promise<ExitCo
     maxBytes: positiveNumber(flags.maxBytes, '--max-bytes'),
   };
   return withWriteLock(flags.db, 'import-scores', waitSeconds(flags.wait), (db, invocation) =>
-    importFiles(db, flags.db, files, scoresImport, { ...options, invocation }, flags.summary),
+    importFiles(db, flags.db, files, scoresImport, { ...options, invocation }, flags.summary, new RunReporter(flags.logFormat)),
   );
 }

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { Command, Option } from 'commander';
 import { buildReport } from '../../analysis/build-report.js';
 import { feedbackImport } from '../../pipeline/feedback-import.js';
-import { type FileOutcome, importFile } from '../../pipeline/import-file.js';
+import { type FileOutcome, type ImportProgress, importFile } from '../../pipeline/import-file.js';
 import { datedPath, filesOf, loadNightlyConfig, type NightlyInput } from '../../pipeline/nightly-config.js';
 import { scoresImport } from '../../pipeline/scores-import.js';
 import { RENDERERS } from '../../report/renderers.js';
@@ -12,6 +12,8 @@ import type { Database } from '../../store/database.js';
 import type { Counts } from '../../store/import-ledger.js';
 import { EXIT, type ExitCode, exitCodeFor, worstExit } from '../exit-codes.js';
 import { formatOutcome } from '../print-import.js';
+import { logFormatOption } from '../common-options.js';
+import { type LogFormat, RunReporter } from '../run-reporter.js';
 import { withWriteLock } from '../with-database.js';
 
 export function nightlyCommand(): Command {
@@ -21,7 +23,9 @@ export function nightlyCommand(): Command {
         'then write the configured reports; exits with the documented codes',
     )
     .addOption(new Option('--config <file>', 'the configuration (README "Running it every night")').default('heartline.config.json'))
-    .action(async (flags: { config: string }) => {
+    .addOption(logFormatOption())
+    .action(async (flags: { config: string; logFormat: LogFormat }) => {
+      const reporter = new RunReporter(flags.logFormat);
       const config = loadNightlyConfig(flags.config);
       process.exitCode = await withWriteLock(config.database, 'nightly', config.wait, async (db, invocation) => {
         const codes: ExitCode[] = [];
@@ -32,10 +36,13 @@ export function nightlyCommand(): Command {
             const previous = await alreadyImported(db, file, input);
             if (previous !== undefined) {
               skipped++;
+              reporter.log({ event: 'file-skipped', file, previousRun: previous });
               process.stdout.write(`${file}: already imported (run #${previous}, same checksum), skipped\n`);
               continue;
             }
-            const outcome = await importOne(db, file, input, invocation, config.lexiconDirs);
+            reporter.fileStarted(file);
+            const outcome = await importOne(db, file, input, invocation, config.lexiconDirs, reporter);
+            reporter.fileDone(outcome);
             imported++;
             process.stdout.write(`${formatOutcome(outcome)}\n`);
             if (outcome.error) {
@@ -61,8 +68,16 @@ export function nightlyCommand(): Command {
     });
 }
 
-function importOne(db: Database, file: string, input: NightlyInput, invocation: string, lexiconDirs: string[]): Promise<FileOutcome<Counts>> {
+function importOne(
+  db: Database,
+  file: string,
+  input: NightlyInput,
+  invocation: string,
+  lexiconDirs: string[],
+  reporter: RunReporter,
+): Promise<FileOutcome<Counts>> {
   const options = {
+    onProgress: (p: ImportProgress) => reporter.progress(p),
     invocation,
     source: input.source,
     format: input.format,

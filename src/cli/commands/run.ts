@@ -4,9 +4,10 @@ import { HeartlineError } from '../../errors.js';
 import { feedbackImport } from '../../pipeline/feedback-import.js';
 import type { Format } from '../../ingest/table.js';
 import { checkEncoding } from '../../ingest/decode-text.js';
-import { dbOption, inputOptions, positiveNumber, waitOption, waitSeconds } from '../common-options.js';
+import { dbOption, inputOptions, logFormatOption, positiveNumber, waitOption, waitSeconds } from '../common-options.js';
 import type { ExitCode } from '../exit-codes.js';
 import { importFiles } from '../import-files.js';
+import { type LogFormat, RunReporter } from '../run-reporter.js';
 import { checkLexiconDirs, lexiconDirOption } from '../lexicon-options.js';
 import { withWriteLock } from '../with-database.js';
 
@@ -24,6 +25,7 @@ interface RunFlags {
   batchSize: string;
   maxBytes: string;
   wait?: string | boolean;
+  logFormat: LogFormat;
   lexiconDir: string[];
   reanalyze?: boolean;
   importOnly?: boolean;
@@ -55,6 +57,7 @@ export function runCommand(): Command {
     .option('--import-only', 'import without language detection and emotion tagging (analyse later with reanalyze)')
     .option('--reanalyze', 'also re-analyse unchanged responses tagged with other lexicons (see heartline reanalyze)')
     .addOption(waitOption())
+    .addOption(logFormatOption())
     .option('--no-summary', 'do not print the database summary after the import')
     .action(async (files: string[], flags: RunFlags) => {
       process.exitCode = await run(files, flags);
@@ -83,7 +86,7 @@ async function run(files: string[], flags: RunFlags): Promise<ExitCode> {
     workers: workerCount(flags.workers),
   };
   return withWriteLock(flags.db, 'run', waitSeconds(flags.wait), (db, invocation) =>
-    importFiles(db, flags.db, files, feedbackImport, { ...options, invocation }, flags.summary),
+    importFiles(db, flags.db, files, feedbackImport, { ...options, invocation }, flags.summary, new RunReporter(flags.logFormat)),
   );
 }
 
