@@ -3,6 +3,7 @@ import { bhQValues } from './benjamini-hochberg.js';
 import { fitLogistic } from './logistic-regression.js';
 import { type NpsCounts, npsOf } from './nps.js';
 import type { EmotionDriver } from './report-types.js';
+import { round1 } from './nps-summary.js';
 import { MAX_SHAPLEY_PREDICTORS, shapleyR2 } from './shapley-r2.js';
 
 /** Fewer responses than this and no model is fitted for a group (the counts are still shown). */
@@ -141,6 +142,5 @@ function languageLevels(ds: Dataset, rows: number[]): number[] {
 }
 
 const rate = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((10_000 * part) / whole) / 10_000);
-const round1 = (x: number) => Math.round(x * 10) / 10;
 /** Four significant digits: odds ratios and p-values span many orders of magnitude. */
 const sig = (x: number) => (Number.isFinite(x) && x !== 0 ? Number(x.toPrecision(4)) : x);
