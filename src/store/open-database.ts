@@ -33,6 +33,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
   if (options.readonly && !existsSync(path)) {
     throw new HeartlineError('E_IO', 'no such database', { file: path }, 'run `heartline run FILE… --db PATH` first');
   }
+  if (options.readonly && pendingMigrations(path)) {
+    // A database written by an older Heartline: bring it up to date once, then read it as asked.
+    openDatabase(path).close();
+  }
   let db: Database;
   try {
     db = new BetterSqlite3(path, { readonly: options.readonly ?? false }) as unknown as Database;
@@ -49,6 +53,16 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
     throw new HeartlineError('E_DATABASE', `cannot open the database: ${(error as Error).message}`, { file: path });
   }
   return db;
+}
+
+function pendingMigrations(path: string): boolean {
+  const db = new BetterSqlite3(path, { readonly: true });
+  try {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    return current < (loadMigrations().at(-1)?.version ?? 0);
+  } finally {
+    db.close();
+  }
 }
 
 export function migrate(db: Database, migrations: Migration[], readonly = false): void {
