@@ -45,6 +45,8 @@ export interface LanguageLexicon {
   negators: Cue[];
   /** Words that contain a negator but do not negate (`!不过` in negators.txt: "but", not "not"). */
   nonNegators: Cue[];
+  /** Verbs that pass a negation on to the clause they introduce (raising.txt). */
+  raising: Cue[];
   intensifiers: Cue[];
   contrast: Cue[];
   polarity: Cue[];
@@ -135,7 +137,7 @@ export function loadLexicons(userDirs: readonly string[] = []): Lexicons {
   const problems: LexiconProblem[] = [];
   const languages = new Map<LangCode, LanguageLexicon>();
   for (const language of LANGUAGES) {
-    const lexicon: LanguageLexicon = { lang: language.code, language, entries: [], negators: [], nonNegators: [], intensifiers: [], contrast: [], polarity: [] };
+    const lexicon: LanguageLexicon = { lang: language.code, language, entries: [], negators: [], nonNegators: [], raising: [], intensifiers: [], contrast: [], polarity: [] };
     const entries = new Map<string, LexiconEntry>();
     for (const dir of dirs) {
       for (const line of read(join(dir, language.code, 'emotions.tsv'))) {
@@ -155,6 +157,7 @@ export function loadLexicons(userDirs: readonly string[] = []): Lexicons {
       const exceptions = negatorLines.filter(isException).map((l) => ({ ...l, fields: [l.fields[0]!.slice(1)] }));
       lexicon.nonNegators.push(...cues(exceptions, language, () => 1));
       lexicon.contrast.push(...cues(read(join(dir, language.code, 'contrast.txt')), language, () => 1));
+      lexicon.raising.push(...cues(read(join(dir, language.code, 'raising.txt')), language, () => 1));
       lexicon.intensifiers.push(...cues(read(join(dir, language.code, 'intensifiers.tsv')), language, (f, s) => numberField(f[1], s, 0.1, 3, problems)));
       lexicon.polarity.push(...cues(read(join(dir, language.code, 'polarity.tsv')), language, (f, s) => numberField(f[1], s, -5, 5, problems)));
     }

@@ -17,7 +17,7 @@ const EXCLAMATION_FACTOR = 1.15;
 /** How close (in units) an intensifier must stand before the term it strengthens. */
 const INTENSIFIER_REACH = 2;
 
-type CueKind = 'negator' | 'nonNegator' | 'intensifier' | 'contrast' | 'polarity';
+type CueKind = 'negator' | 'nonNegator' | 'raising' | 'intensifier' | 'contrast' | 'polarity';
 
 /** Everything a language's text is matched against, in one index: one pass over the units finds it all. */
 type Pattern = { kind: 'entry'; parts: LexiconEntry['parts']; entry: LexiconEntry } | { kind: CueKind; parts: Cue['parts']; cue: Cue };
@@ -32,6 +32,7 @@ interface Found {
   entries: Hit<LexiconEntry>[];
   negator: Hit<Cue>[];
   nonNegator: Hit<Cue>[];
+  raising: Hit<Cue>[];
   intensifier: Hit<Cue>[];
   contrast: Hit<Cue>[];
   polarity: Hit<Cue>[];
@@ -61,6 +62,7 @@ export class EmotionTagger {
         ...lexicon.entries.map((entry): Pattern => ({ kind: 'entry', parts: entry.parts, entry })),
         ...cues('negator', lexicon.negators),
         ...cues('nonNegator', lexicon.nonNegators),
+        ...cues('raising', lexicon.raising),
         ...cues('intensifier', lexicon.intensifiers),
         ...cues('contrast', lexicon.contrast),
         ...cues('polarity', lexicon.polarity),
@@ -92,6 +94,7 @@ export class EmotionTagger {
   private tagUnits(text: string, units: Unit[], c: CompiledLanguage, found: Found, out: Candidate[], removed: Evidence[]): void {
     const hits = outermost(found.entries);
     const negators = negatorsOf(found);
+    const raised = raisedNegators(negators, found.raising, units);
     const intensifiers = outermost(found.intensifier);
     const contrast = found.contrast;
     const contrastAt = contrast.map((h) => h.first);
@@ -110,7 +113,7 @@ export class EmotionTagger {
         weight: entry.weight,
       };
       const emphasis: string[] = [];
-      const negator = entry.negated ? undefined : nearest(negators, hit, units, scope.before, scope.after, hits, contrast);
+      const negator = entry.negated ? undefined : nearest(negators, hit, units, scope.before, scope.after, hits, contrast, raised);
       if (isShouted(evidence.text)) {
         evidence.weight *= CAPS_FACTOR;
         emphasis.push('caps');
@@ -186,13 +189,23 @@ export class EmotionTagger {
 }
 
 function find(matcher: Matcher<Pattern>, units: Unit[]): Found {
-  const found: Found = { entries: [], negator: [], nonNegator: [], intensifier: [], contrast: [], polarity: [] };
+  const found: Found = { entries: [], negator: [], nonNegator: [], raising: [], intensifier: [], contrast: [], polarity: [] };
   for (const hit of matcher.findAll(units)) {
     const p = hit.item;
     if (p.kind === 'entry') found.entries.push({ ...hit, item: p.entry });
     else found[p.kind].push({ ...hit, item: p.cue });
   }
   return found;
+}
+
+/** Negators followed (within two words, same clause) by a raising verb, with the unit after that verb. */
+function raisedNegators(negators: Hit<Cue>[], raising: Hit<Cue>[], units: Unit[]): Map<Hit<Cue>, number> {
+  const raised = new Map<Hit<Cue>, number>();
+  for (const n of negators) {
+    const verb = raising.find((r) => r.first >= n.last && r.first - n.last <= 2 && units[r.first]!.clause === units[n.first]!.clause);
+    if (verb) raised.set(n, verb.last);
+  }
+  return raised;
 }
 
 /** Negator matches, less those inside a word that only looks like one (不过 "but", 不仅 "not only"). */
@@ -221,6 +234,7 @@ function nearest(
   after: number,
   matches: Hit<unknown>[],
   barriers: Hit<Cue>[] = [],
+  raised: Map<Hit<Cue>, number> = new Map(),
 ): Hit<Cue> | undefined {
   const clause = units[hit.first]!.clause;
   let best: Hit<Cue> | undefined;
@@ -238,9 +252,16 @@ function nearest(
     const distance = cue.last <= hit.first ? hit.first - cue.last : cue.first >= hit.last ? cue.first - hit.last : -1;
     if (distance < 0) continue;
     const isBefore = cue.last <= hit.first;
-    if (distance >= (isBefore ? before : after)) continue;
     const [from, to] = isBefore ? [cue.last, hit.first] : [hit.last, cue.first];
-    if (units[cue.first]!.clause !== clause || units[cue.last - 1]!.clause !== clause) continue;
+    const raisedEnd = raised.get(cue);
+    if (units[cue.first]!.clause !== clause || units[cue.last - 1]!.clause !== clause) {
+      // "Не думаю, что вернусь": a negated thinking/saying verb negates the clause it introduces.
+      const nextClause = isBefore && raisedEnd !== undefined && units[cue.first]!.clause + 1 === clause;
+      if (!nextClause || hit.first - raisedEnd > before) continue;
+    } else if (distance >= (isBefore ? before : after)) {
+      // "I wouldn't say that it was easy": a raising verb carries the negation on within its clause too.
+      if (!(isBefore && raisedEnd !== undefined && hit.first - raisedEnd < before)) continue;
+    }
     // A contrast marker closes the scope: in "not cheap but worth it", "not" stops at "but".
     if (barriers.some((b) => b.first >= from && b.last <= to)) continue;
     // A cue inside another emotion match ("never again") is that match's — unless that match overlaps

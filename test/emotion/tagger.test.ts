@@ -44,6 +44,15 @@ describe('EmotionTagger: negation flips to the opposite or removes', () => {
     expect(found).not.toContain(absent);
   });
 
+  it.each([
+    ['Не думаю, что вернусь к вам.', 'defection'],
+    ['Nem mondanám, hogy könnyű volt lemondani a rendelést.', 'frustration'],
+    ["I wouldn't say that it was easy.", 'frustration'],
+    ['Jag tror inte att jag kommer tillbaka.', 'defection'],
+  ])('a negated thinking or saying verb negates the clause it introduces: %s', (text, expected) => {
+    expect(emotions(text)).toContain(expected);
+  });
+
   it('removes an emotion without an opposite ("not angry"), and says so', () => {
     const result = tag("I'm not angry, just disappointed.");
     expect(result.emotions.map((e) => e.emotion)).toEqual(['disappointment']);
