@@ -39,7 +39,6 @@ interface Found {
 }
 
 interface Candidate {
-  entry: LexiconEntry;
   emotion: string;
   evidence: Evidence;
 }
@@ -148,7 +147,7 @@ export class EmotionTagger {
         emotion = opposite;
       }
       evidence.weight = Math.min(1, round(evidence.weight));
-      out.push({ entry, emotion, evidence });
+      out.push({ emotion, evidence });
     }
   }
 
@@ -160,7 +159,6 @@ export class EmotionTagger {
         if (taken[at]) continue;
         for (let i = at; i < at + entry.pattern.length; i++) taken[i] = true;
         out.push({
-          entry,
           emotion: entry.emotion,
           evidence: { start: at, end: at + entry.pattern.length, text: entry.pattern, pattern: entry.pattern, source: entry.source, lang: 'emoji', weight: entry.weight },
         });

@@ -18,7 +18,6 @@ export interface FeedbackItem extends RowItem {
 let sharedDetector: LanguageDetector | undefined;
 /** Loading the word lists takes a moment: once per process. */
 const detector = () => (sharedDetector ??= new LanguageDetector());
-export { taggerFor };
 
 /** Feedback dumps: comments, NPS answers, dates and segments into `responses`. */
 export const feedbackImport: ImportKind<FeedbackItem, Counts> = {

@@ -35,9 +35,14 @@ export class AnalysisWriter {
     }
   }
 
-  replace(id: number, language: TextLanguage, emotions: TagResult): void {
+  /** A response's tags replaced by these (none when it was not analysed: old tags describe old text). */
+  replaceTags(id: number, emotions: TagResult | undefined): void {
     this.clear.run(id);
-    this.insertTags(id, emotions);
+    if (emotions) this.insertTags(id, emotions);
+  }
+
+  replace(id: number, language: TextLanguage, emotions: TagResult): void {
+    this.replaceTags(id, emotions);
     this.update.run(...languageColumns(language), emotions.polarity, this.lexicons.version, id);
   }
 }

@@ -109,7 +109,8 @@ export class ResponseWriter {
     if (existing) {
       this.update.run(row.text, score, origin, row.respondedAt, segments, row.declaredLanguage, row.rowHash,
         this.file, row.line, this.runId, at, ...languageColumns(row.language), ...this.analysisColumns(row), existing.id);
-      this.storeAnalysis(existing.id, row);
+      // The row itself now carries language, polarity and version: only its tags remain to replace.
+      this.analysis?.replaceTags(existing.id, row.emotions);
       return 'updated';
     }
     const { lastInsertRowid } = this.insert.run(this.source, row.externalId, row.text, score, origin, row.respondedAt,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { feedbackImport, taggerFor } from '../../src/pipeline/feedback-import.js';
+import { feedbackImport } from '../../src/pipeline/feedback-import.js';
+import { taggerFor } from '../../src/pipeline/taggers.js';
 import { importFile } from '../../src/pipeline/import-file.js';
 import { openTestDb, rows } from '../helpers/open-test-db.js';
 import { useTempDir } from '../helpers/temp-dir.js';

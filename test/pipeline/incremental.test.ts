@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LanguageDetector } from '../../src/language/detect-language.js';
-import { feedbackImport, taggerFor } from '../../src/pipeline/feedback-import.js';
+import { feedbackImport } from '../../src/pipeline/feedback-import.js';
+import { taggerFor } from '../../src/pipeline/taggers.js';
 import { type ImportOptions, importFile } from '../../src/pipeline/import-file.js';
 import { reanalyze } from '../../src/pipeline/reanalyze.js';
 import { openTestDb, rows } from '../helpers/open-test-db.js';
@@ -34,6 +35,16 @@ describe('incremental analysis', () => {
     const again = await importFile(db, path, feedbackImport, options());
     expect(again.counts.unchanged).toBe(3);
     expect(tagsOf(db).filter((t) => t.id === '2')).toEqual([]);
+  });
+
+  it('drops the tags of a changed response imported without analysis (they describe the old text)', async () => {
+    const db = openTestDb(tmp.dir());
+    await importFile(db, tmp.file('a.csv', DUMP), feedbackImport, options());
+    expect(tagsOf(db).some((t) => t.id === '2')).toBe(true);
+    const changed = DUMP.replace('Tack så mycket!', 'Paketet kom på tisdag.');
+    await importFile(db, tmp.file('b.csv', changed), feedbackImport, options({ importOnly: true }));
+    expect(tagsOf(db).filter((t) => t.id === '2')).toEqual([]);
+    expect(rows(db, "SELECT lexicon_version FROM responses WHERE external_id = '2'")).toEqual([{ lexicon_version: null }]);
   });
 
   it('re-analyses responses tagged with other lexicons: reanalyze, and run --reanalyze', async () => {

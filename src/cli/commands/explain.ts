@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { ANSI, PLAIN, explain } from '../../emotion/explain.js';
 import { LanguageDetector } from '../../language/detect-language.js';
-import { taggerFor } from '../../pipeline/feedback-import.js';
+import { taggerFor } from '../../pipeline/taggers.js';
 import { checkLexiconDirs, lexiconDirOption } from '../lexicon-options.js';
 
 export function explainCommand(): Command {

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { LanguageDetector } from '../../language/detect-language.js';
-import { taggerFor } from '../../pipeline/feedback-import.js';
+import { taggerFor } from '../../pipeline/taggers.js';
 import { reanalyze } from '../../pipeline/reanalyze.js';
 import { dbOption, waitOption, waitSeconds } from '../common-options.js';
 import { checkLexiconDirs, lexiconDirOption } from '../lexicon-options.js';

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { Command } from 'commander';
 import { LanguageDetector } from '../../language/detect-language.js';
-import { taggerFor } from '../../pipeline/feedback-import.js';
+import { taggerFor } from '../../pipeline/taggers.js';
 import { checkLexiconDirs, lexiconDirOption } from '../lexicon-options.js';
 
 export function tagCommand(): Command {
