@@ -20,6 +20,11 @@ export function loadMigrations(dir: URL = MIGRATIONS_DIR): Migration[] {
     .map((name) => ({ version: Number(name.slice(0, 3)), name, sql: readFileSync(new URL(name, dir), 'utf8') }));
 }
 
+/** WAL pages (4 KiB each) between automatic checkpoints. */
+const CHECKPOINT_PAGES = 16_384;
+/** Page cache per connection, in KiB. */
+const CACHE_KIB = 64 * 1024;
+
 export interface OpenOptions {
   readonly?: boolean;
 }
@@ -45,8 +50,14 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
       db.pragma('journal_mode = WAL');
       // NORMAL in WAL mode survives a killed process; only an OS crash can lose the last commits.
       db.pragma('synchronous = NORMAL');
+      // Checkpoints copy the WAL into the database and sync both. SQLite's default (every 4 MB of WAL) made
+      // commits ~10% of a large import; at 64 MB pages rewritten by many batches are copied once.
+      db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
     }
     db.pragma('foreign_keys = ON');
+    // SQLite's default page cache is 2 MB; the indexes of a million responses are far larger, and every
+    // insert and report query walks them. 64 MB keeps their upper levels and hot leaves in memory.
+    db.pragma(`cache_size = -${CACHE_KIB}`);
     migrate(db, loadMigrations(), options.readonly ?? false);
   } catch (error) {
     if (error instanceof HeartlineError) throw error;
