@@ -129,12 +129,12 @@ function isQualtrics(lookahead: CsvRecord[]): boolean {
 /** Duplicate header names get a suffix so no column silently shadows another. */
 function uniqueNames(names: string[], notes: string[]): string[] {
   const seen = new Map<string, number>();
-  return names.map((name) => {
+  return names.map((name, i) => {
     const key = name.toLowerCase();
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     if (n === 1) return name;
-    notes.push(`duplicate column '${name}': the copy is read as '${name} (${n})'`);
+    notes.push(`duplicate column '${name}': the first is used; column ${i + 1} is read as '${name} (${n})'`);
     return `${name} (${n})`;
   });
 }
