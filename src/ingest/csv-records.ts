@@ -24,14 +24,18 @@ const newApi = (options: Options): Api => (new Parser(options) as unknown as { a
  * line it opened on and the lines after it are read again as rows; a line longer than MAX_RECORD_CHARS is a
  * reject read no further. Nothing but the current record and the line being read is held in memory.
  */
-export async function* csvRecords(chunks: AsyncIterable<string>, delimiter: string): AsyncGenerator<CsvRecord> {
+export async function* csvRecords(
+  chunks: AsyncIterable<string>,
+  delimiter: string,
+  header: { columns: number } = { columns: 0 },
+): AsyncGenerator<CsvRecord> {
   const source = boundedLines(chunks, MAX_RECORD_CHARS)[Symbol.asyncIterator]();
   /** Lines to read again after a broken record, before the rest of the file. */
   const again: TextLine[] = [];
   /** Lines fed to the parser that no record has claimed yet. */
   let pending: TextLine[] = [];
   const out: CsvRecord[] = [];
-  let failure: CsvError | undefined;
+  let failure: Reject | undefined;
   const options: Options = {
     delimiter,
     relax_column_count: true,
@@ -40,14 +44,23 @@ export async function* csvRecords(chunks: AsyncIterable<string>, delimiter: stri
     skip_records_with_error: true,
     max_record_size: MAX_RECORD_CHARS,
     on_skip: (error) => {
-      failure ??= error;
+      failure ??= brokenRecord(error as CsvError);
     },
   };
   let api = newApi(options);
   const push = (record: string[]) => {
     if (failure) return; // read again by the next parser
     pending = pending.filter((l) => !isBlank(l));
-    const lines = pending.splice(0, 1 + record.reduce((n, v) => n + countLf(v), 0));
+    const span = 1 + record.reduce((n, v) => n + countLf(v), 0);
+    if (span > 1 && header.columns > 0 && !fitsHeader(record, header.columns)) {
+      // A quote opened on one line and closed by a quote on a later one swallowed the rows in between.
+      failure = reject(
+        'R_QUOTE',
+        `a quoted field opened on this line closes only ${span - 1} line(s) later, leaving ${record.length} fields for ${header.columns} columns; the lines after it are read as rows`,
+      );
+      return;
+    }
+    const lines = pending.splice(0, span);
     if (lines.length === 0) return; // only for files with bare-CR line ends, which we do not count
     out.push({ line: lines[0]!.no, raw: rawPreview(trimEnd(lines.map((l) => l.text).join(''))), values: record });
   };
@@ -75,13 +88,13 @@ export async function* csvRecords(chunks: AsyncIterable<string>, delimiter: stri
     if (next.done) {
       api.parse(undefined, true, push, close);
       if (!failure) break;
-      recover(brokenRecord(failure));
+      recover(failure);
     } else if (next.value.oversize) {
       // Finish the record before it first: complete, or broken by a quote that runs into this line.
       api.parse(undefined, true, push, close);
       if (failure) {
         pending.push(next.value);
-        recover(brokenRecord(failure));
+        recover(failure);
       } else {
         out.push({ line: next.value.no, raw: rawPreview(next.value.text), reject: tooLarge() });
         pending = [];
@@ -90,11 +103,17 @@ export async function* csvRecords(chunks: AsyncIterable<string>, delimiter: stri
     } else {
       pending.push(next.value);
       api.parse(Buffer.from(next.value.text), false, push, close);
-      if (failure) recover(brokenRecord(failure));
+      if (failure) recover(failure);
     }
     yield* out.splice(0);
   }
   yield* out.splice(0);
+}
+
+/** The row has the header's fields, or more that are all empty (a trailing delimiter). */
+export function fitsHeader(values: string[], columns: number): boolean {
+  if (values.length === columns) return true;
+  return values.length > columns && values.slice(columns).every((v) => v.trim() === '');
 }
 
 function brokenRecord(error: CsvError): Reject {

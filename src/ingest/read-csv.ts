@@ -1,5 +1,5 @@
 import { HeartlineError } from '../errors.js';
-import { type CsvRecord, csvRecords } from './csv-records.js';
+import { type CsvRecord, csvRecords, fitsHeader } from './csv-records.js';
 import { peekText } from './peek-text.js';
 import { reject } from './reject.js';
 import type { Column, SourceRecord, Table } from './table.js';
@@ -16,7 +16,8 @@ export async function readCsv(chunks: AsyncIterable<string>, label: string, deli
   const { head, all } = await peekText(chunks, (t) => t.includes('\n') || t.length > 1 << 20);
   const sep = delimiter ?? detectDelimiter(firstLine(head));
   const format = sep === '\t' ? 'tsv' : 'csv';
-  const rows = csvRecords(all, sep);
+  const shape = { columns: 0 };
+  const rows = csvRecords(all, sep, shape);
   const header = await nextRow(rows, label);
   if (!header) return { format, columns: [], notes: ['the file is empty'], records: emptyRecords() };
   if (!header.values) {
@@ -27,6 +28,7 @@ export async function readCsv(chunks: AsyncIterable<string>, label: string, deli
   }
   const notes: string[] = [];
   const names = uniqueNames(header.values.map((n) => n.trim()), notes);
+  shape.columns = names.length;
   let columns: Column[] = names.map((name) => ({ name }));
   const lookahead: CsvRecord[] = [];
   for (let i = 0; i < 2; i++) {
@@ -80,8 +82,7 @@ function toRecord(row: CsvRecord, names: string[]): SourceRecord {
   const { line, raw } = row;
   const values = row.values;
   if (!values) return { line, raw, reject: row.reject };
-  const extraAllEmpty = values.length > names.length && values.slice(names.length).every((v) => v.trim() === '');
-  if (values.length !== names.length && !extraAllEmpty) {
+  if (!fitsHeader(values, names.length)) {
     return {
       line,
       raw,
