@@ -3,10 +3,13 @@ import type { ColumnMap } from './column-map.js';
 import type { FeedbackRow } from './feedback-row.js';
 import { parseDate } from './parse-date.js';
 import { parseScore } from './parse-score.js';
+import { redact } from '../privacy/redact.js';
 import { reject, type Reject } from './reject.js';
 
 export interface ValidateOptions {
   dateFormat?: string;
+  /** Mask personal data in the comment (--redact): the row is stored, hashed and analysed redacted. */
+  redact?: boolean;
 }
 
 /** Turns a row's fields into a FeedbackRow, or says why it cannot be imported. */
@@ -20,7 +23,10 @@ export function validateRow(
   if (isReject(score)) return score;
   const respondedAt = parseDate(map.date ? fields[map.date] : undefined, options.dateFormat);
   if (isReject(respondedAt)) return respondedAt;
-  const text = map.text ? cell(fields[map.text]) : '';
+  const typed = map.text ? cell(fields[map.text]) : '';
+  // Before the hash, so the hash is of what is stored: re-importing with --redact sees the same rows as
+  // unchanged; the first import with --redact after one without it updates (and so masks) them.
+  const text = options.redact ? redact(typed).text : typed;
   if (text.trim() === '' && score === null) return reject('R_EMPTY', 'the row has neither an NPS answer nor a comment');
   const segments: Record<string, string> = {};
   // Segment names are lowercased so that "Channel" in one export and "channel" in another are one segment.

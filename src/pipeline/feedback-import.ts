@@ -29,7 +29,7 @@ export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
       run(items) {
         for (const item of items) {
           if (!item.fields) continue;
-          const result = validateRow(item.fields, item.line, map, { dateFormat: options.dateFormat });
+          const result = validateRow(item.fields, item.line, map, { dateFormat: options.dateFormat, redact: options.redact });
           if (isReject(result)) item.reject = result;
           else item.row = result;
           item.fields = undefined;
@@ -44,6 +44,6 @@ export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
         : [languageStage(detector()), emotionStage(taggerFor(options.lexiconDirs))]),
   ],
   writer: (db, runId, source, file, options) =>
-    new ResponseWriter(db, runId, source, file, taggerFor(options.lexiconDirs).lexicons),
+    new ResponseWriter(db, runId, source, file, taggerFor(options.lexiconDirs).lexicons, options.redact),
   empty: zeroCounts,
 };
