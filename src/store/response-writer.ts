@@ -141,7 +141,7 @@ export class ResponseWriter {
   }
 
   private rejectItem(item: RowItem, reason: Reject): void {
-    const stored = this.redact ? redactReject(reason.reason, item.raw) : { reason: reason.reason, raw: item.raw };
+    const stored = this.redact ? redactReject(reason, item.raw) : { reason: reason.reason, raw: item.raw };
     this.insertReject.run(this.runId, this.file, item.line, reason.code, stored.reason, stored.raw);
   }
 }

@@ -1,3 +1,4 @@
+import type { RejectCode } from '../ingest/reject.js';
 import { redactReject } from '../privacy/redact-reject.js';
 import type { Database, Statement } from './database.js';
 import { type Counts, ImportLedger, now, zeroCounts } from './import-ledger.js';
@@ -98,8 +99,8 @@ export class ScoreWriter {
     return 'inserted';
   }
 
-  private storeReject(item: ScoreItem, code: string, reason: string): void {
-    const stored = this.redact ? redactReject(reason, item.raw) : { reason, raw: item.raw };
+  private storeReject(item: ScoreItem, code: RejectCode, reason: string): void {
+    const stored = this.redact ? redactReject({ code, reason }, item.raw) : { reason, raw: item.raw };
     this.insertReject.run(this.runId, this.file, item.line, code, stored.reason, stored.raw);
   }
 }
