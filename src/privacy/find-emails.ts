@@ -18,4 +18,6 @@ const LOCAL = String.raw`(?:${CHAR}|[_%+\-])+(?:\.(?:${CHAR}|[_%+\-])+)*`;
 const LABEL = String.raw`${CHAR}(?:(?:${CHAR}|-)*${CHAR})?`;
 /** The top-level domain: two or more letters (com, se, рф), or punycode. */
 const TLD = String.raw`(?:xn--[a-z0-9\-]+|(?:(?!\p{Script=Han})\p{L}){2,})`;
-const EMAIL = new RegExp(`${LOCAL}@(?:${LABEL}\\.)+${TLD}`, 'gu');
+/** Starts where no address character stands before it: one attempt per word keeps long words linear. */
+const START = String.raw`(?<!${CHAR}|[_%+.\-])`;
+const EMAIL = new RegExp(`${START}${LOCAL}@(?:${LABEL}\\.)+${TLD}`, 'gu');

@@ -12,8 +12,13 @@ export function findNumbers(text: string): PiiSpan[] {
   for (const run of text.matchAll(RUN)) {
     if (GLUED.test(text.slice(Math.max(0, run.index - 2), run.index))) continue;
     const groups = [...run[0].matchAll(/\d+/g)].map((g) => ({ start: run.index + g.index, end: run.index + g.index + g[0].length }));
+    // Digits before each group, to skip stretches too short or too long to test.
+    const before = [0];
+    for (const g of groups) before.push(before[before.length - 1]! + g.end - g.start);
     for (let i = 0; i < groups.length; i++) {
       for (let j = Math.min(groups.length, i + MAX_GROUPS); j > i; j--) {
+        const digits = before[j]! - before[i]!;
+        if (digits < MIN_DIGITS || digits > MAX_DIGITS) continue;
         const span = numberSpan(text, groups[i]!.start, groups[j - 1]!.end);
         if (span) {
           spans.push(span);
@@ -28,6 +33,9 @@ export function findNumbers(text: string): PiiSpan[] {
 
 /** More groups than any card (5) or phone number (+44 (0)20 7946 0958: 5) is written in, with room to spare. */
 const MAX_GROUPS = 8;
+/** The shortest phone number (+46 8 123 45, with its country code) and the longest card number. */
+const MIN_DIGITS = 8;
+const MAX_DIGITS = 19;
 
 /**
  * Digit groups joined the way people write numbers: one space, hyphen or dot, or parentheses around an area
@@ -46,8 +54,8 @@ const GLUED = /(?:[\p{Script=Latin}\p{Script=Cyrillic}]-?|[#_@])$/u;
 /** The stretch start–end as written (with a + or ( just before it, a ) just after), if it is a card or phone. */
 function numberSpan(text: string, start: number, end: number): PiiSpan | undefined {
   if (text[start - 1] === '+' || text[start - 1] === '(') start--;
-  if (text[end] === ')' && text.lastIndexOf('(', end) >= start && text.lastIndexOf(')', end - 1) < text.lastIndexOf('(', end)) end++;
-  const candidate = text.slice(start, end);
+  let candidate = text.slice(start, end);
+  if (text[end] === ')' && candidate.lastIndexOf('(') > candidate.lastIndexOf(')')) candidate = text.slice(start, ++end);
   if (isCard(candidate)) return { kind: 'card', start, end };
   if (isPhone(candidate)) return { kind: 'phone', start, end };
   return undefined;

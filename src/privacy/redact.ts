@@ -61,11 +61,20 @@ function asciiForms(text: string): string {
   });
 }
 
-/** The spans of all lists, earlier lists first where two overlap (an e-mail's digits are not a phone), in text order. */
+/** The spans of all lists (each in text order), earlier lists first where two overlap (an e-mail's digits are not a phone). */
 function firstWins(lists: PiiSpan[][]): PiiSpan[] {
-  const kept: PiiSpan[] = [];
+  let kept: PiiSpan[] = [];
   for (const list of lists) {
-    for (const span of list) if (!kept.some((k) => k.start < span.end && span.start < k.end)) kept.push(span);
+    // Merge two sorted lists, dropping spans of the new one that overlap a kept span.
+    const merged: PiiSpan[] = [];
+    let k = 0;
+    for (const span of list) {
+      while (k < kept.length && kept[k]!.end <= span.start) merged.push(kept[k++]!);
+      if (k < kept.length && kept[k]!.start < span.end) continue;
+      if (merged.length > 0 && merged[merged.length - 1]!.end > span.start) continue;
+      merged.push(span);
+    }
+    kept = merged.concat(kept.slice(k));
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }
