@@ -80,6 +80,18 @@ describe('redact leaves numbers that are not personal data alone', () => {
   });
 });
 
+describe('redact on hostile input', () => {
+  it.each([
+    ['a long word before an @', `${'a'.repeat(50_000)}@${'b'.repeat(50_000)}`],
+    ['a long digit run', '7'.repeat(100_000)],
+    ['many short digit groups', '12 '.repeat(10_000)],
+    ['many IBAN-like starts', 'SE45 '.repeat(20_000)],
+    ['many dotted atoms', `${'a.'.repeat(20_000)}@`],
+  ])('%s: finishes, finds nothing', (_, text) => {
+    expect(redact(text).spans).toEqual([]);
+  });
+});
+
 describe('Luhn and mod-97 checks', () => {
   it.each([
     ['4111111111111111', true], // Visa test card
