@@ -3,12 +3,15 @@ import type { ColumnMap } from './column-map.js';
 import type { FeedbackRow } from './feedback-row.js';
 import { parseDate } from './parse-date.js';
 import { parseScore } from './parse-score.js';
+import { redact } from '../privacy/redact.js';
 import { reject, type Reject } from './reject.js';
 
 export interface ValidateOptions {
   dateFormat?: string;
   /** The moment dates are checked against (tests pin it); default: now. */
   now?: Date;
+  /** Mask personal data in the comment (--redact): the row is stored, hashed and analysed redacted. */
+  redact?: boolean;
 }
 
 /**
@@ -34,7 +37,10 @@ export function validateRow(
   if (isReject(respondedAt)) return respondedAt;
   const future = inFuture(respondedAt, options.now ?? new Date());
   if (future) return future;
-  const text = map.text ? cell(fields[map.text]) : '';
+  const typed = map.text ? cell(fields[map.text]) : '';
+  // Before the hash, so the hash is of what is stored: re-importing with --redact sees the same rows as
+  // unchanged; the first import with --redact after one without it updates (and so masks) them.
+  const text = options.redact ? redact(typed).text : typed;
   if (text.trim() === '' && score === null) return reject('R_EMPTY', 'the row has neither an NPS answer nor a comment');
   const segments: Record<string, string> = {};
   // Segment names are lowercased so that "Channel" in one export and "channel" in another are one segment.

@@ -30,7 +30,7 @@ export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
       run(items) {
         for (const item of items) {
           if (!item.fields) continue;
-          const result = validateRow(item.fields, item.line, map, { dateFormat: options.dateFormat });
+          const result = validateRow(item.fields, item.line, map, { dateFormat: options.dateFormat, redact: options.redact });
           if (isReject(result)) item.reject = result;
           else item.row = result;
           item.fields = undefined;
@@ -46,6 +46,6 @@ export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
   ],
   // The version is all the writer needs of the lexicons: with workers the main thread never loads them.
   writer: (db, runId, source, file, options) =>
-    new ResponseWriter(db, runId, source, file, lexiconIdentity(options.lexiconDirs)),
+    new ResponseWriter(db, runId, source, file, lexiconIdentity(options.lexiconDirs), options.redact),
   empty: zeroCounts,
 };

@@ -26,6 +26,11 @@ export interface ImportOptions {
   reanalyze?: boolean;
   /** Skip language detection and emotion tagging (the benchmark's floor). */
   importOnly?: boolean;
+  /**
+   * Mask e-mail addresses, phone numbers, card numbers and IBANs before anything is stored (--redact): in
+   * comments, and in the raw lines and reasons of rejected rows.
+   */
+  redact?: boolean;
   /** Worker threads for language detection and tagging; 0 analyses on the main thread. */
   workers?: number;
   /** Told after each batch is written: rows so far and raw bytes read (of the file's size, when known). */

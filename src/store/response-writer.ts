@@ -1,6 +1,7 @@
 import type { FeedbackRow } from '../ingest/feedback-row.js';
 import type { Reject } from '../ingest/reject.js';
 import type { Lexicons } from '../emotion/lexicon.js';
+import { redactReject } from '../privacy/redact-reject.js';
 import { AnalysisWriter, languageColumns } from './analysis-writer.js';
 import type { Database, Statement } from './database.js';
 import { type Counts, ImportLedger, now, zeroCounts } from './import-ledger.js';
@@ -48,6 +49,8 @@ export class ResponseWriter {
     private readonly source: string,
     private readonly file: string,
     lexicons?: Pick<Lexicons, 'version' | 'dirs'>,
+    /** Mask personal data in rejected rows' raw lines and reasons (--redact). */
+    private readonly redact = false,
   ) {
     this.ledger = new ImportLedger(db);
     this.analysis = lexicons ? new AnalysisWriter(db, lexicons) : undefined;
@@ -155,7 +158,8 @@ export class ResponseWriter {
   }
 
   private rejectItem(item: RowItem, reason: Reject): void {
-    this.insertReject.run(this.runId, this.file, item.line, reason.code, reason.reason, item.raw);
+    const stored = this.redact ? redactReject(reason, item.raw) : { reason: reason.reason, raw: item.raw };
+    this.insertReject.run(this.runId, this.file, item.line, reason.code, stored.reason, stored.raw);
   }
 }
 

@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { buildReport } from '../../analysis/build-report.js';
 import { feedbackImport } from '../../pipeline/feedback-import.js';
 import { type FileOutcome, type ImportProgress, importFile } from '../../pipeline/import-file.js';
-import { datedPath, filesOf, loadNightlyConfig, type NightlyInput } from '../../pipeline/nightly-config.js';
+import { datedPath, filesOf, loadNightlyConfig, type NightlyConfig, type NightlyInput } from '../../pipeline/nightly-config.js';
 import { scoresImport } from '../../pipeline/scores-import.js';
 import { RENDERERS } from '../../report/renderers.js';
 import type { Database } from '../../store/database.js';
@@ -41,7 +41,7 @@ export function nightlyCommand(): Command {
               continue;
             }
             reporter.fileStarted(file);
-            const outcome = await importOne(db, file, input, invocation, config.lexiconDirs, reporter);
+            const outcome = await importOne(db, file, input, invocation, config, reporter);
             reporter.fileDone(outcome);
             imported++;
             process.stdout.write(`${formatOutcome(outcome)}\n`);
@@ -57,7 +57,7 @@ export function nightlyCommand(): Command {
             : `imported ${imported} file${imported === 1 ? '' : 's'}, skipped ${skipped} already imported\n`,
         );
         for (const spec of config.reports) {
-          const report = buildReport(db, { database: config.database, filters: {}, by: spec.by.length > 0 ? spec.by : ['lang'] });
+          const report = buildReport(db, { database: config.database, filters: {}, by: spec.by.length > 0 ? spec.by : ['lang'], redact: config.redact });
           const path = datedPath(spec.path);
           mkdirSync(dirname(path), { recursive: true });
           writeFileSync(path, RENDERERS[spec.format](report));
@@ -73,7 +73,7 @@ function importOne(
   file: string,
   input: NightlyInput,
   invocation: string,
-  lexiconDirs: string[],
+  config: Pick<NightlyConfig, 'lexiconDirs' | 'redact'>,
   reporter: RunReporter,
 ): Promise<FileOutcome<Counts>> {
   const options = {
@@ -84,7 +84,8 @@ function importOne(
     encoding: input.encoding,
     columns: input.columns,
     dateFormat: input.dateFormat,
-    lexiconDirs,
+    lexiconDirs: config.lexiconDirs,
+    redact: config.redact,
   };
   return input.scores ? importFile(db, file, scoresImport, options) : importFile(db, file, feedbackImport, options);
 }
