@@ -103,7 +103,11 @@ export async function importFile<Item extends { line: number; raw: string }, C e
     };
     const drain = async (keep: number) => {
       while (inFlight.length > keep) {
-        addCounts(counts, writer.write(await inFlight.shift()!));
+        const items = await inFlight.shift()!;
+        addCounts(counts, writer.write(items));
+        // p-queue 9 keeps the closures of up to ~100 finished tasks (and so the batches they returned) until
+        // it compacts its queue, which it never empties while batches keep coming: let the written rows go.
+        items.length = 0;
         const { read, total } = input.progress();
         options.onProgress?.({ file: label, rows: counts.read, bytesRead: read, bytesTotal: total });
       }
