@@ -37,6 +37,7 @@ export async function acquireRunLock(db: Database, command: string, options: Loc
 }
 
 function tryAcquire(db: Database, command: string): LockRow | undefined {
+  // IMMEDIATE: two runs starting at once must not both read "free" and then race to write the row.
   return db.transaction(() => {
     const row = db.prepare('SELECT pid, host, command, started_at FROM run_lock WHERE id = 1').get() as
       | LockRow
@@ -53,11 +54,16 @@ function tryAcquire(db: Database, command: string): LockRow | undefined {
       "UPDATE import_runs SET status = 'interrupted', finished_at = ?, error = 'the process stopped before the end (killed or crashed); rows it committed are kept' WHERE status = 'running'",
     ).run(new Date().toISOString());
     return undefined;
-  })();
+  }).immediate();
 }
 
 function releaseRunLock(db: Database): void {
-  db.prepare('DELETE FROM run_lock WHERE id = 1 AND pid = ? AND host = ?').run(process.pid, hostname());
+  try {
+    db.prepare('DELETE FROM run_lock WHERE id = 1 AND pid = ? AND host = ?').run(process.pid, hostname());
+  } catch {
+    // The disk refused even this (full, read-only): the row stays, names a process that is about to exit,
+    // and the next run takes it over. The error that brought us here is the one to report, not this.
+  }
 }
 
 function isAlive(pid: number): boolean {
