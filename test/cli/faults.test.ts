@@ -204,6 +204,24 @@ describe('a full disk', () => {
   }, 120_000);
 });
 
+describe('a report that cannot be written', () => {
+  it('into a missing folder or /proc: exits 1 naming the file and what to do, no stack', () => {
+    const db = join(tmp.dir(), 'h.db');
+    expect(runCli(['run', tmp.file('dump.csv', fiveLanguageDump(100)), '--db', db, '--no-summary']).status).toBe(0);
+    const missing = join(tmp.dir(), 'reports', 'r.html');
+    expect(runCli(['report', '--db', db, '--format', 'html', '--out', missing])).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `heartline: [E_IO] ${missing}: cannot write the report (ENOENT)\n  hint: create the folder ${join(tmp.dir(), 'reports')} first, or write elsewhere\n`,
+    });
+    expect(runCli(['report', '--db', db, '--out', '/proc/r.txt'])).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'heartline: [E_IO] /proc/r.txt: cannot write the report (ENOENT)\n  hint: let this user write there, or write elsewhere\n',
+    });
+  }, 60_000);
+});
+
 describe('an unreadable input file', () => {
   it('/proc/self/mem, unreadable even for root: exits 1, the run is recorded as failed', () => {
     const db = join(tmp.dir(), 'h.db');
