@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -137,6 +137,21 @@ describe('a read-only database folder', () => {
     expect(rerun.status).toBe(0);
     expect(rerun.stdout).toContain('read 2000 = inserted 1000 + updated 0 + unchanged 1000 + rejected 0');
     expectEveryRowOnce(db, 2_000);
+  }, 60_000);
+});
+
+describe('a file that is not a database', () => {
+  it('exits 1 saying so and what to check; the file is left as it was', () => {
+    const notes = tmp.file('notes.txt', 'not a database\n'.repeat(100));
+    const result = runCli(['run', tmp.file('dump.csv', fiveLanguageDump(10)), '--db', notes]);
+    expect(result).toEqual({
+      status: 1,
+      stdout: '',
+      stderr:
+        `heartline: [E_DATABASE] ${notes}: cannot open the database: the file is not a SQLite database (SQLITE_NOTADB)\n` +
+        '  hint: check the --db path; Heartline creates the file itself when it does not exist\n',
+    });
+    expect(readFileSync(notes, 'utf8')).toBe('not a database\n'.repeat(100));
   }, 60_000);
 });
 
