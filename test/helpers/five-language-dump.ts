@@ -1,6 +1,6 @@
 /**
- * Comments in the five languages, each of which the built-in lexicons tag with at least one emotion (checked
- * by `expectAllTagged` in the tests that use them), so "every response has its tags" means something.
+ * Comments in the five languages, each of which the built-in lexicons tag with at least one emotion (the crash
+ * test checks every response got a tag), so "every response has its tags" means something.
  */
 export const TAGGED_TEXTS = [
   'Спасибо, всё супер',
