@@ -62,9 +62,13 @@ function assertReadableFile(path: string): number {
 
 function ioError(error: unknown, file: string): HeartlineError {
   const code = (error as NodeJS.ErrnoException).code;
-  const message =
-    code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String((error as Error).message);
-  return new HeartlineError('E_IO', `cannot read input: ${message}`, { file });
+  const [message, hint] =
+    code === 'ENOENT'
+      ? ['no such file', 'check the path']
+      : code === 'EACCES' || code === 'EPERM'
+        ? ['permission denied', 'let this user read the file (e.g. chmod a+r), or run heartline as a user who can']
+        : [String((error as Error).message), 'check that the file can be read (e.g. with cat) and that its disk is healthy'];
+  return new HeartlineError('E_IO', `cannot read input: ${message}`, { file }, hint);
 }
 
 async function* hashing(

@@ -5,6 +5,7 @@ import { DEFAULT_MAX_BYTES, openInput } from '../ingest/open-input.js';
 import { readTable } from '../ingest/read-table.js';
 import type { Format, SourceRecord } from '../ingest/table.js';
 import type { Database } from '../store/database.js';
+import { databaseError } from '../store/database-error.js';
 import { type Counts, ImportLedger, type RunStatus, zeroCounts } from '../store/import-ledger.js';
 import type { Stage } from './stage.js';
 
@@ -130,9 +131,14 @@ export async function importFile<Item extends { line: number; raw: string }, C e
     outcome.status = counts.rejected > 0 ? 'rejects' : 'ok';
     ledger.finish(runId, outcome.status, input.checksum());
   } catch (error) {
-    outcome.error = asHeartlineError(error, label);
+    outcome.error = asHeartlineError(error, label, db.name);
     outcome.status = 'failed';
-    ledger.finish(runId, 'failed', null, outcome.error.format());
+    try {
+      ledger.finish(runId, 'failed', null, outcome.error.format());
+    } catch {
+      // The database refused this write too (full disk): the row stays 'running' until the next run takes
+      // the lock and marks it interrupted. The user sees the error above either way.
+    }
   }
   return outcome;
 }
@@ -143,8 +149,10 @@ function addCounts<C extends Counts>(total: C, add: C): void {
   }
 }
 
-function asHeartlineError(error: unknown, file: string): HeartlineError {
+function asHeartlineError(error: unknown, file: string, dbPath: string): HeartlineError {
   if (error instanceof HeartlineError) return error;
+  const known = databaseError(error, dbPath, `cannot import ${file}`);
+  if (known instanceof HeartlineError) return known;
   const code = (error as { code?: string }).code ?? '';
   if (code.startsWith('SQLITE')) {
     return new HeartlineError('E_DATABASE', `SQLite: ${(error as Error).message} (${code})`, { file });

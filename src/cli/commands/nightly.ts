@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createReadStream } from 'node:fs';
 import { Command, Option } from 'commander';
 import { buildReport } from '../../analysis/build-report.js';
 import { feedbackImport } from '../../pipeline/feedback-import.js';
@@ -15,6 +14,7 @@ import { formatOutcome } from '../print-import.js';
 import { logFormatOption } from '../common-options.js';
 import { type LogFormat, RunReporter } from '../run-reporter.js';
 import { withWriteLock } from '../with-database.js';
+import { writeOutput } from '../write-output.js';
 
 export function nightlyCommand(): Command {
   return new Command('nightly')
@@ -59,8 +59,7 @@ export function nightlyCommand(): Command {
         for (const spec of config.reports) {
           const report = buildReport(db, { database: config.database, filters: {}, by: spec.by.length > 0 ? spec.by : ['lang'], redact: config.redact });
           const path = datedPath(spec.path);
-          mkdirSync(dirname(path), { recursive: true });
-          writeFileSync(path, RENDERERS[spec.format](report));
+          writeOutput(path, RENDERERS[spec.format](report), { createFolder: true });
           process.stdout.write(`wrote ${spec.format} report ${path}\n`);
         }
         return worstExit(codes);

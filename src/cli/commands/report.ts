@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { buildReport } from '../../analysis/build-report.js';
 import { HeartlineError } from '../../errors.js';
 import { type ReportFormat, RENDERERS } from '../../report/renderers.js';
 import { dbOption, positiveNumber, redactOption } from '../common-options.js';
 import { withDatabase } from '../with-database.js';
+import { writeOutput } from '../write-output.js';
 
 interface ReportFlags {
   db: string;
@@ -68,7 +68,7 @@ export function reportCommand(): Command {
       );
       const text = RENDERERS[flags.format](report);
       if (flags.out) {
-        writeFileSync(flags.out, text);
+        writeOutput(flags.out, text);
         process.stderr.write(`heartline: wrote ${flags.format} report to ${flags.out}\n`);
       } else process.stdout.write(text);
     });
