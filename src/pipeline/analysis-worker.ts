@@ -24,6 +24,7 @@ export default function analyse(task: AnalysisTask): Analysis[] {
   const tagger = taggerFor(task.lexiconDirs);
   return task.texts.map((text) => {
     const language = detector!.detect(text);
-    return { language, emotions: tagger.tag(text, language.segments) };
+    // Matches removed by negation serve explanations only: not worth copying back to the writer.
+    return { language, emotions: { ...tagger.tag(text, language.segments), removed: [] } };
   });
 }
