@@ -21,9 +21,11 @@ interface ParsedRow {
  * escapes handled by csv-parse, Qualtrics' two extra header rows detected and used as question texts.
  */
 export async function readCsv(chunks: AsyncIterable<string>, label: string, delimiter?: string): Promise<Table> {
-  const { head, all } = await peekText(chunks, (t) => t.includes('\n') || t.length > 1 << 20);
-  const sep = delimiter ?? detectDelimiter(firstLine(head));
+  const { head, all } = await peekText(chunks, (t) => headerRecord(t) !== undefined || t.length > 1 << 20);
+  const sep = delimiter ?? detectDelimiter(headerRecord(head) ?? firstLine(head));
   const skipped: SourceRecord[] = [];
+  /** An unreadable first record: the header itself, without which no row can be read. */
+  let badHeader: { line: number; error: CsvError | undefined } | undefined;
   const parser = parse({
     delimiter: sep,
     relax_column_count: true,
@@ -34,11 +36,14 @@ export async function readCsv(chunks: AsyncIterable<string>, label: string, deli
     on_skip: (error: CsvError | undefined, raw: string | undefined) => {
       const text = raw ?? '';
       const end = Number(error?.lines ?? 0);
-      skipped.push({
+      const record: SourceRecord = {
         line: Math.max(1, end - countNewlines(trimRaw(text))),
         raw: text,
         reject: reject('R_FIELD_COUNT', `unreadable CSV row: ${error?.message ?? 'parse error'}`),
-      });
+      };
+      // csv-parse counts only the records it emitted: none yet means this was the header line.
+      if (Number(error?.records) === 0 && !badHeader) badHeader = { line: record.line, error };
+      else skipped.push(record);
       return undefined;
     },
   });
@@ -48,6 +53,15 @@ export async function readCsv(chunks: AsyncIterable<string>, label: string, deli
   const rows = parser[Symbol.asyncIterator]() as AsyncIterator<ParsedRow>;
   const lines = new LineCounter();
   const header = await rows.next();
+  if (badHeader) {
+    // Without this, an unclosed quote on the header line swallowed the whole file and it read as empty.
+    parser.destroy();
+    await done;
+    const error = badHeader.error;
+    const why = error?.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quote is never closed' : (error?.message ?? 'parse error');
+    const where = { file: label, line: badHeader.line };
+    throw new HeartlineError('E_FORMAT', `the header line cannot be read: ${why}`, where, 'check the quotes on the header line');
+  }
   if (header.done) {
     await done;
     return { format: sep === '\t' ? 'tsv' : 'csv', columns: [], notes: ['the file is empty'], records: emptyRecords() };
@@ -114,7 +128,9 @@ class LineCounter {
   place(raw: string): { line: number; raw: string } {
     const leading = /^[\r\n]*/.exec(raw)![0];
     const body = trimRaw(raw);
-    const line = this.next + countNewlines(leading);
+    // csv-parse keeps only the \r of a CRLF record delimiter in `raw`: blank CRLF lines before a record show as
+    // "\r\r", so each \r\n, \n or lone \r there is one blank line.
+    const line = this.next + (leading.match(/\r\n|\r|\n/g)?.length ?? 0);
     this.next = line + countNewlines(body) + 1;
     return { line, raw: body };
   }
@@ -131,14 +147,12 @@ function toRecord(row: ParsedRow, names: string[], lines: LineCounter): SourceRe
       reject: reject('R_FIELD_COUNT', `row has ${values.length} fields but the header has ${names.length}`),
     };
   }
-  const fields: Record<string, unknown> = {};
-  names.forEach((name, i) => {
-    fields[name] = values[i];
-  });
+  // fromEntries defines each name as an own property: assigning would drop a column named `__proto__`.
+  const fields: Record<string, unknown> = Object.fromEntries(names.map((name, i) => [name, values[i]]));
   return { line, raw, fields };
 }
 
-/** The delimiter that splits the header line into the most fields, quotes respected. */
+/** The delimiter that splits the header record into the most fields, quotes respected. */
 export function detectDelimiter(line: string): string {
   let best: string = ',';
   let bestCount = 0;
@@ -180,6 +194,22 @@ function uniqueNames(names: string[], notes: string[]): string[] {
     notes.push(`duplicate column '${name}': the copy is read as '${name} (${n})'`);
     return `${name} (${n})`;
   });
+}
+
+/**
+ * The header record: the first line that is not blank, continued past line breaks inside quotes (a quoted
+ * column name may span lines); undefined until the text holds all of it.
+ */
+function headerRecord(text: string): string | undefined {
+  const from = text.search(/[^\r\n]/);
+  if (from === -1) return undefined;
+  let inQuotes = false;
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (ch === '\n' && !inQuotes) return text.slice(from, i);
+  }
+  return undefined;
 }
 
 function firstLine(text: string): string {
