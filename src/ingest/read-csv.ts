@@ -28,6 +28,9 @@ export async function readCsv(chunks: AsyncIterable<string>, label: string, deli
   let badHeader: { line: number; error: CsvError | undefined } | undefined;
   const parser = parse({
     delimiter: sep,
+    // Any line ending, mixed in one file: auto-detection fixes the first one found, and a CRLF row in an LF
+    // file then kept its \r in the last field.
+    record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
     relax_quotes: true,
     raw: true,

@@ -149,16 +149,18 @@ const qualtrics = (rows: string[][]) => {
 };
 
 describe('well-formed files read back exactly', () => {
-  it('CSV and TSV, every field quoted, LF or CRLF, with or without a BOM, with blank lines anywhere', async () => {
+  it('CSV and TSV, every field quoted, LF, CRLF or both, with or without a BOM, with blank lines anywhere', async () => {
     const blanks = fc.array(fc.nat(2), { maxLength: 12 });
     await fc.assert(
       fc.asyncProperty(
-        table, fc.constantFrom(',', ';', '\t', '|'), fc.constantFrom('\n', '\r\n'), fc.boolean(), blanks, cuts,
-        async ([columns, rows], sep, eol, bom, blank, at) => {
+        table, fc.constantFrom(',', ';', '\t', '|'), fc.array(fc.constantFrom('\n', '\r\n'), { minLength: 1 }), fc.boolean(), blanks, cuts,
+        async ([columns, rows], sep, eols, bom, blank, at) => {
           fc.pre(!qualtrics(rows));
           const lines = [columns, ...rows].map((r) => r.map(quote).join(sep));
           const before = (k: number) => blank[k] ?? 0;
-          const text = (bom ? '\uFEFF' : '') + lines.map((l, k) => eol.repeat(before(k)) + l).join(eol) + eol;
+          // Line k ends with eols[k], or with the last one given: one line ending, or a mix.
+          const eol = (k: number) => eols[Math.min(k, eols.length - 1)]!;
+          const text = (bom ? '\uFEFF' : '') + lines.map((l, k) => eol(k).repeat(before(k)) + l + eol(k)).join('');
           const records = await readAll(memoryInput(utf8(text), at, sep === '\t' ? 'dump.tsv' : 'dump.csv'));
           expect(records.map((r) => r.fields)).toEqual(rows.map((r) => object(columns, r)));
           // Line k starts after every earlier line and the blank lines just before it.
@@ -208,6 +210,20 @@ describe('regressions the properties found', () => {
   it('blank lines in a CRLF file count as lines', async () => {
     const records = await readAll(memoryInput(utf8('id,b\r\n1,2\r\n\r\n\r\n"x\r\ny",4\r\n5,6\r\n'), [], 'dump.csv'));
     expect(records.map((r) => r.line)).toEqual([2, 5, 7]);
+  });
+
+  it('a file that mixes LF and CRLF keeps no \\r in its last field; old Mac CR-only files still read', async () => {
+    const mixed = await readAll(memoryInput(utf8('id,comment\n1,"Tack"\r\n2,Bra\r\n3,ok\n'), [], 'dump.csv'));
+    expect(mixed.map((r) => [r.line, r.fields])).toEqual([
+      [2, { id: '1', comment: 'Tack' }],
+      [3, { id: '2', comment: 'Bra' }],
+      [4, { id: '3', comment: 'ok' }],
+    ]);
+    const mac = await readAll(memoryInput(utf8('id,comment\r1,"Tack"\r2,Bra\r'), [], 'dump.csv'));
+    expect(mac.map((r) => [r.line, r.fields])).toEqual([
+      [2, { id: '1', comment: 'Tack' }],
+      [3, { id: '2', comment: 'Bra' }],
+    ]);
   });
 
   it('the delimiter is detected from the header, not from blank lines before it', async () => {
