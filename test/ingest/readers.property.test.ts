@@ -122,6 +122,32 @@ describe('readers never throw anything but a HeartlineError', () => {
   }, fuzzTimeout());
 });
 
+describe('invalid UTF-8 is reported on its line', () => {
+  it('whatever the chunking, and however the text around it is encoded', async () => {
+    // Lines of any script, with genuine U+FFFD characters that must not be mistaken for the bad byte.
+    const piece = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 4 }), fc.constantFrom('\uFFFD', 'ж', '中', '😀', 'ő'));
+    const line = fc.array(piece, { maxLength: 6 }).map((p) => p.join('').replace(/[\0\r\n]/g, ''));
+    const lines = fc.array(line, { minLength: 1, maxLength: 8 });
+    await fc.assert(
+      fc.asyncProperty(lines, fc.nat(), fc.nat(), cuts, async (text, lineAt, charAt, at) => {
+        const k = lineAt % text.length;
+        const chars = [...text[k]!];
+        const cut = charAt % (chars.length + 1);
+        const bytes = Buffer.concat([
+          Buffer.from([...text.slice(0, k), chars.slice(0, cut).join('')].join('\n'), 'utf8'),
+          Buffer.from([0xff]),
+          Buffer.from([chars.slice(cut).join(''), ...text.slice(k + 1)].join('\n'), 'utf8'),
+        ]);
+        const error = await readAll(memoryInput(new Uint8Array(bytes), at, 'dump.csv')).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(HeartlineError);
+        expect((error as HeartlineError).code).toBe('E_ENCODING');
+        expect((error as HeartlineError).context.line).toBe(k + 1);
+      }),
+      { numRuns: RUNS, timeout: RUN_TIMEOUT_MS },
+    );
+  }, fuzzTimeout());
+});
+
 /** Any well-formed text: every script, emoji, quotes, delimiters and line breaks; no NUL (it marks UTF-16/binary). */
 const cellText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 30 }),
@@ -229,6 +255,13 @@ describe('regressions the properties found', () => {
   it('the delimiter is detected from the header, not from blank lines before it', async () => {
     const records = await readAll(memoryInput(utf8('\r\n\r\nid;comment\r\n1;"Bra, tack"\r\n'), [], 'dump.csv'));
     expect(records).toEqual([{ line: 4, raw: '1;"Bra, tack"', fields: { id: '1', comment: 'Bra, tack' } }]);
+  });
+
+  it('invalid UTF-8 after a character cut in two by a chunk boundary is reported on its own line', async () => {
+    const bytes = Buffer.concat([Buffer.from('id\nab'), Buffer.from([0xd0]), Buffer.from([0xb6]), Buffer.from('\nc\n�d'), Buffer.from([0xff])]);
+    const cut = Buffer.from('id\nab').length + 1; // between the two bytes of ж
+    const error = await readAll(memoryInput(new Uint8Array(bytes), [cut], 'dump.csv')).catch((e: unknown) => e);
+    expect((error as HeartlineError).format()).toMatch(/^\[E_ENCODING\] dump.csv:4: invalid UTF-8/);
   });
 
   it('a column named __proto__ is read like any other', async () => {
