@@ -23,9 +23,10 @@ interface ParsedRow {
 export async function readCsv(chunks: AsyncIterable<string>, label: string, delimiter?: string): Promise<Table> {
   const { head, all } = await peekText(chunks, (t) => headerRecord(t) !== undefined || t.length > 1 << 20);
   const sep = delimiter ?? detectDelimiter(headerRecord(head) ?? firstLine(head));
-  const skipped: SourceRecord[] = [];
+  /** Rows csv-parse could not read, placed on their lines when their turn comes (see LineCounter). */
+  const skipped: Unreadable[] = [];
   /** An unreadable first record: the header itself, without which no row can be read. */
-  let badHeader: { line: number; error: CsvError | undefined } | undefined;
+  let badHeader: Unreadable | undefined;
   const parser = parse({
     delimiter: sep,
     // Any line ending, mixed in one file: auto-detection fixes the first one found, and a CRLF row in an LF
@@ -37,16 +38,10 @@ export async function readCsv(chunks: AsyncIterable<string>, label: string, deli
     skip_empty_lines: true,
     skip_records_with_error: true,
     on_skip: (error: CsvError | undefined, raw: string | undefined) => {
-      const text = raw ?? '';
-      const end = Number(error?.lines ?? 0);
-      const record: SourceRecord = {
-        line: Math.max(1, end - countNewlines(trimRaw(text))),
-        raw: text,
-        reject: reject('R_FIELD_COUNT', `unreadable CSV row: ${error?.message ?? 'parse error'}`),
-      };
+      const row = { raw: raw ?? '', why: describe(error), after: Number(error?.records) || 0 };
       // csv-parse counts only the records it emitted: none yet means this was the header line.
-      if (Number(error?.records) === 0 && !badHeader) badHeader = { line: record.line, error };
-      else skipped.push(record);
+      if (Number(error?.records) === 0 && !badHeader) badHeader = row;
+      else skipped.push(row);
       return undefined;
     },
   });
@@ -60,10 +55,8 @@ export async function readCsv(chunks: AsyncIterable<string>, label: string, deli
     // Without this, an unclosed quote on the header line swallowed the whole file and it read as empty.
     parser.destroy();
     await done;
-    const error = badHeader.error;
-    const why = error?.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quote is never closed' : (error?.message ?? 'parse error');
-    const where = { file: label, line: badHeader.line };
-    throw new HeartlineError('E_FORMAT', `the header line cannot be read: ${why}`, where, 'check the quotes on the header line');
+    const where = { file: label, line: lines.place(badHeader.raw).line };
+    throw new HeartlineError('E_FORMAT', `the header line cannot be read: ${badHeader.why}`, where, 'check the quotes on the header line');
   }
   if (header.done) {
     await done;
@@ -79,10 +72,13 @@ export async function readCsv(chunks: AsyncIterable<string>, label: string, deli
     if (next.done) break;
     lookahead.push(next.value);
   }
+  /** Records taken from the parser before `lookahead`: the header, and Qualtrics' rows once skipped. */
+  let taken = 1;
   if (isQualtrics(lookahead)) {
     const questions = lookahead[0]!.record;
     for (const row of lookahead) lines.place(row.raw);
     columns = names.map((name, i) => ({ name, question: questions[i] ?? '' }));
+    taken += lookahead.length;
     lookahead.length = 0;
     notes.push('Qualtrics export: skipped the question-text and ImportId header rows');
   }
@@ -90,29 +86,43 @@ export async function readCsv(chunks: AsyncIterable<string>, label: string, deli
     format: sep === '\t' ? 'tsv' : 'csv',
     columns,
     notes,
-    records: toRecords(lookahead, rows, names, lines, skipped, label, done),
+    records: toRecords(lookahead, taken, rows, names, lines, skipped, label, done),
   };
 }
 
 async function* emptyRecords(): AsyncGenerator<SourceRecord> {}
 
+/**
+ * The rows in file order: a skipped row comes right after the records csv-parse emitted before it (the
+ * parser runs ahead of this generator, so it may have skipped a row before the one just taken).
+ */
 async function* toRecords(
   lookahead: ParsedRow[],
+  taken: number,
   rows: AsyncIterator<ParsedRow>,
   names: string[],
   lines: LineCounter,
-  skipped: SourceRecord[],
+  skipped: Unreadable[],
   label: string,
   done: Promise<void>,
 ): AsyncGenerator<SourceRecord> {
+  function* skippedUpTo(records: number): Generator<SourceRecord> {
+    while (skipped.length > 0 && skipped[0]!.after <= records) yield unreadable(skipped.shift()!, lines);
+  }
   try {
-    for (const row of lookahead) yield toRecord(row, names, lines);
+    for (const row of lookahead) {
+      yield* skippedUpTo(taken);
+      yield toRecord(row, names, lines);
+      taken++;
+    }
     for (;;) {
       const next = await rows.next();
-      while (skipped.length > 0) yield skipped.shift()!;
+      yield* skippedUpTo(taken);
       if (next.done) break;
       yield toRecord(next.value, names, lines);
+      taken++;
     }
+    yield* skippedUpTo(Infinity);
   } catch (error) {
     if (error instanceof HeartlineError) throw error;
     const csv = error as CsvError;
@@ -137,6 +147,25 @@ class LineCounter {
     this.next = line + countNewlines(body) + 1;
     return { line, raw: body };
   }
+}
+
+/** A row csv-parse skipped, why, and how many records it had emitted before (the header included). */
+interface Unreadable {
+  raw: string;
+  why: string;
+  after: number;
+}
+
+function describe(error: CsvError | undefined): string {
+  // csv-parse's message names the line where parsing stopped (the end of the file), not where the row starts.
+  if (error?.code === 'CSV_QUOTE_NOT_CLOSED') return 'a quote is never closed';
+  return error?.message ?? 'parse error';
+}
+
+/** Placed by the same LineCounter as the rows around it: csv-parse's own line count is off for CRLF. */
+function unreadable(row: Unreadable, lines: LineCounter): SourceRecord {
+  const { line, raw } = lines.place(row.raw);
+  return { line, raw, reject: reject('R_FIELD_COUNT', `unreadable CSV row: ${row.why}`) };
 }
 
 function toRecord(row: ParsedRow, names: string[], lines: LineCounter): SourceRecord {

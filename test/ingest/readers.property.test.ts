@@ -202,6 +202,22 @@ describe('well-formed files read back exactly', () => {
     );
   }, fuzzTimeout());
 
+  it('a row whose quote never closes is one reject on the line it starts, after every row before it', async () => {
+    await fc.assert(
+      fc.asyncProperty(table, fc.constantFrom('\n', '\r\n'), fc.nat(2), cellText, cuts, async ([columns, rows], eol, blank, broken, at) => {
+        fc.pre(!qualtrics(rows) && !qualtrics([...rows, ['{"ImportId":']]));
+        const lines = [columns, ...rows].map((r) => r.map(quote).join(','));
+        const text = lines.join(eol) + eol + eol.repeat(blank) + `"${broken.replaceAll('"', '')}${eol}`;
+        const records = await readAll(memoryInput(utf8(text), at, 'dump.csv'));
+        expect(records.slice(0, -1).map((r) => r.fields)).toEqual(rows.map((r) => object(columns, r)));
+        const last = records.at(-1)!;
+        expect(last.reject?.code).toBe('R_FIELD_COUNT');
+        expect(last.line).toBe(lines.reduce((n, l) => n + newlines(l) + 1, 1) + blank);
+      }),
+      { numRuns: RUNS, timeout: RUN_TIMEOUT_MS },
+    );
+  }, fuzzTimeout());
+
   it('JSON Lines and JSON arrays of objects', async () => {
     await fc.assert(
       fc.asyncProperty(table, fc.constantFrom('jsonl', 'json'), fc.constantFrom('\n', '\r\n'), cuts, async ([columns, rows], format, eol, at) => {
@@ -262,6 +278,17 @@ describe('regressions the properties found', () => {
     const cut = Buffer.from('id\nab').length + 1; // between the two bytes of ж
     const error = await readAll(memoryInput(new Uint8Array(bytes), [cut], 'dump.csv')).catch((e: unknown) => e);
     expect((error as HeartlineError).format()).toMatch(/^\[E_ENCODING\] dump.csv:4: invalid UTF-8/);
+  });
+
+  it('a last row whose quote never closes comes last, on the line it starts, also in CRLF files', async () => {
+    for (const eol of ['\n', '\r\n']) {
+      const records = await readAll(memoryInput(utf8(['id', '1', '2', '"broken', ''].join(eol)), [], 'dump.csv'));
+      expect(records.map((r) => [r.line, r.raw, r.reject?.reason])).toEqual([
+        [2, '1', undefined],
+        [3, '2', undefined],
+        [4, '"broken', 'unreadable CSV row: a quote is never closed'],
+      ]);
+    }
   });
 
   it('a column named __proto__ is read like any other', async () => {
