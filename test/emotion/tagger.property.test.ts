@@ -41,7 +41,7 @@ function textIn(code: LangCode): fc.Arbitrary<string> {
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 5 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) },
   );
-  const separator = code === 'cmn' ? fc.constantFrom('', '', ' ', '，') : fc.constantFrom(' ', ' ', ', ', '')
+  const separator = code === 'cmn' ? fc.constantFrom('', '', ' ', '，') : fc.constantFrom(' ', ' ', ', ', '');
   return fc.array(fc.tuple(piece, separator), { maxLength: 25 }).map((parts) => parts.map(([p, s]) => p + s).join(''));
 }
 

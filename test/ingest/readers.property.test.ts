@@ -16,8 +16,8 @@ import { useTempDir } from '../helpers/temp-dir.js';
 const tmp = useTempDir();
 /** Runs per property: enough to shake out chunk-boundary and quoting bugs, few enough for a loaded 2-core box. */
 const RUNS = fuzzRuns(150);
-/** A reader that takes longer than this on a few hundred bytes is hanging. */
-const RUN_TIMEOUT_MS = 2000;
+/** A reader that takes longer than this on a few kilobytes is hanging (generous: the machine may be busy). */
+const RUN_TIMEOUT_MS = 5000;
 
 /** An Input over bytes in memory, cut into chunks at the given places (mid-character cuts included). */
 function memoryInput(bytes: Uint8Array, cuts: number[] = [], label = '<stdin>'): Input {
@@ -64,7 +64,8 @@ async function readsOrFailsCleanly(input: Input, options: ReadOptions = {}): Pro
 const LABELS = ['<stdin>', 'dump.csv', 'dump.tsv', 'dump.jsonl', 'dump.json'];
 const label = fc.constantFrom(...LABELS);
 const encoding = fc.constantFrom(undefined, 'utf-8', 'windows-1251', 'windows-1250', 'utf-16le');
-const cuts = fc.array(fc.nat(400), { maxLength: 6 });
+/** Chunk boundaries, anywhere in the bytes (taken modulo their length). */
+const cuts = fc.array(fc.nat(), { maxLength: 6 });
 
 /** Pieces that make CSV and JSON hard: quotes, every delimiter, line breaks, BOMs, NULs, every script. */
 const NASTY = ['"', '""', ',', ';', '\t', '|', '\n', '\r\n', '\r', '\uFEFF', '\0', ' ', '\\', '{', '}', '[', ']', ':',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LANG_CODES, isSupported } from '../../src/lang/registry.js';
+import { isSupported } from '../../src/lang/registry.js';
 import { LanguageDetector } from '../../src/language/detect-language.js';
 import type { TextLanguage } from '../../src/language/detection.js';
 import { languageStage } from '../../src/language/language-stage.js';
@@ -70,7 +70,7 @@ describe('LanguageDetector on any text', () => {
     );
   }, fuzzTimeout());
 
-  it('gives each segment of a mixed text a valid detection, and detectSpan agrees on the code set', () => {
+  it('segments texts of several sentences in mixed languages validly, and detectSpan returns a valid code', () => {
     const sentence = fc.array(fc.constantFrom(...WORDS.filter((w) => !/\s/.test(w))), { minLength: 3, maxLength: 10 })
       .map((w) => `${w.join(' ')}.`);
     fc.assert(
@@ -83,10 +83,6 @@ describe('LanguageDetector on any text', () => {
       { numRuns: Math.ceil(RUNS / 2) },
     );
   }, fuzzTimeout());
-
-  it('names only the registered languages as supported', () => {
-    expect([...LANG_CODES].sort()).toEqual(['cmn', 'eng', 'hun', 'rus', 'swe']);
-  });
 });
 
 describe('regressions the properties found', () => {
