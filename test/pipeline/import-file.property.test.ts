@@ -5,15 +5,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { feedbackImport } from '../../src/pipeline/feedback-import.js';
 import { type FileOutcome, importFile } from '../../src/pipeline/import-file.js';
+import { scoresImport } from '../../src/pipeline/scores-import.js';
 import type { Database } from '../../src/store/database.js';
 import { fuzzRuns, fuzzTimeout } from '../helpers/fuzz-runs.js';
 import { openTestDb, rows } from '../helpers/open-test-db.js';
 
 /**
  * The ledger invariant under fuzzed dumps: small CSV files with duplicate ids, garbage scores and dates,
- * missing fields and text in every script are imported, re-imported and imported changed; after each
- * import every run satisfies rows_read = inserted + updated + unchanged + rejected, its counts match the
- * rows in `responses` and `rejects`, and (source, external_id) stays unique.
+ * missing fields and text in every script are imported, re-imported, imported changed, joined by a scores
+ * file and re-imported again; after each import every run satisfies rows_read = inserted + updated +
+ * unchanged + rejected, its counts match the rows in `responses`, `nps_scores` and `rejects`, and
+ * (source, external_id) stays unique.
  */
 
 /** Each run imports three files into a fresh SQLite file: a handful of runs is a few seconds. */
@@ -95,20 +97,25 @@ function isQualtrics(columns: readonly Column[], data: Row[]): boolean {
 }
 
 function checkLedger(db: Database): void {
-  const runs = rows<{ id: number; status: string; rows_read: number; inserted: number; updated: number; unchanged: number; rejected: number }>(
-    db, 'SELECT id, status, rows_read, inserted, updated, unchanged, rejected FROM import_runs',
-  );
+  type Run = { id: number; kind: string; status: string; rows_read: number; inserted: number; updated: number; unchanged: number; rejected: number };
+  const runs = rows<Run>(db, 'SELECT id, kind, status, rows_read, inserted, updated, unchanged, rejected FROM import_runs');
   for (const run of runs) {
     expect(run.rows_read).toBe(run.inserted + run.updated + run.unchanged + run.rejected);
     const [rejects] = rows<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM rejects WHERE run_id = ?', run.id);
     expect(rejects!.n).toBe(run.rejected);
-    const [inserted] = rows<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM responses WHERE first_run_id = ?', run.id);
-    expect(inserted!.n).toBe(run.inserted);
     // A run that failed (no usable column) read nothing; expectRead says which files may fail.
     expect(run.status).toBe(run.status === 'failed' ? 'failed' : run.rejected > 0 ? 'rejects' : 'ok');
   }
-  // The latest run last read each response it inserted, updated or left unchanged (a repeated row twice).
-  const latest = runs.at(-1)!;
+  const feedback = runs.filter((r) => r.kind === 'feedback');
+  for (const run of feedback) {
+    const [inserted] = rows<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM responses WHERE first_run_id = ?', run.id);
+    expect(inserted!.n).toBe(run.inserted);
+  }
+  // Scores runs insert into nps_scores, one row per id.
+  const [answers] = rows<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM nps_scores');
+  expect(answers!.n).toBe(runs.filter((r) => r.kind === 'scores').reduce((n, r) => n + r.inserted, 0));
+  // The latest feedback run last read each response it inserted, updated or left unchanged (a repeated row twice).
+  const latest = feedback.at(-1)!;
   const [last] = rows<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM responses WHERE last_run_id = ?', latest.id);
   expect(last!.n).toBeGreaterThanOrEqual(latest.inserted + latest.updated);
   expect(last!.n).toBeLessThanOrEqual(latest.inserted + latest.updated + latest.unchanged);
@@ -116,7 +123,7 @@ function checkLedger(db: Database): void {
     db, 'SELECT COUNT(*) AS responses, COUNT(DISTINCT source || char(0) || external_id) AS keys FROM responses',
   );
   expect(totals!.keys).toBe(totals!.responses);
-  expect(totals!.responses).toBe(runs.reduce((n, r) => n + r.inserted, 0));
+  expect(totals!.responses).toBe(feedback.reduce((n, r) => n + r.inserted, 0));
   // Stored evidence points into the stored text.
   const tags = rows<{ text: string; evidence: string }>(
     db, 'SELECT r.text, t.evidence FROM emotion_tags t JOIN responses r ON r.id = t.response_id',
@@ -157,9 +164,10 @@ describe('importFile keeps the ledger invariant on fuzzed dumps', () => {
       dropped: fc.array(fc.nat(), { maxLength: 3 }),
       added: fc.array(row, { maxLength: 3 }),
       batchSize: fc.integer({ min: 1, max: 5 }),
+      scores: fc.array(fc.tuple(id, score), { maxLength: 8 }),
     });
     await fc.assert(
-      fc.asyncProperty(dumps, async ({ format, columns, data, changes, dropped, added, batchSize }) => {
+      fc.asyncProperty(dumps, async ({ format, columns, data, changes, dropped, added, batchSize, scores }) => {
         const dir = mkdtempSync(join(tmpdir(), 'heartline-fuzz-'));
         const db = openTestDb(dir);
         const options = (dump: Dump) => ({
@@ -189,8 +197,23 @@ describe('importFile keeps the ledger invariant on fuzzed dumps', () => {
           const at = (n: number) => n % Math.max(1, data.length);
           const changed = data.map((r, i) => changes.find(([n]) => at(n) === i)?.[1] ?? r);
           const next: Dump = { format, columns, data: [...changed.filter((_, i) => !dropped.some((n) => at(n) === i)), ...added] };
-          expectRead(await importFile(db, write(dir, 'dump-2', next), feedbackImport, options(next)), next);
+          const file2 = write(dir, 'dump-2', next);
+          const changedRun = await importFile(db, file2, feedbackImport, options(next));
+          expectRead(changedRun, next);
           checkLedger(db);
+
+          // NPS answers delivered apart, then the changed file once more: it still changes nothing.
+          const scoresFile = join(dir, 'scores.csv');
+          writeFileSync(scoresFile, `id,score\n${scores.map((r) => r.map(quote).join(',')).join('\n')}\n`);
+          const answers = await importFile(db, scoresFile, scoresImport, { invocation: 'fuzz', source: 'fuzz', columns: {}, batchSize });
+          expect(answers.error?.format()).toBeUndefined();
+          expect(answers.counts.read).toBe(scores.length);
+          checkLedger(db);
+          const last = await importFile(db, file2, feedbackImport, options(next));
+          checkLedger(db);
+          if (changedRun.status !== 'failed') {
+            expect(last.counts).toMatchObject({ read: changedRun.counts.read, inserted: 0, updated: 0, rejected: changedRun.counts.rejected });
+          }
         } finally {
           db.close();
           rmSync(dir, { recursive: true, force: true });
