@@ -11,6 +11,7 @@ import { filterSql } from './filters.js';
 import { r2 } from './linear-r2.js';
 import { npsWithCi } from './nps.js';
 import { npsSummary } from './nps-summary.js';
+import { redactWithEvidence } from '../privacy/redact-with-evidence.js';
 import type { EmotionDriver, Models, Report, SegmentBreakdown, Verbatim } from './report-types.js';
 import { trendOf } from './trend.js';
 
@@ -24,6 +25,11 @@ export interface ReportOptions {
   period?: 'week' | 'month';
   /** Verbatims per emotion and NPS group (default 3). */
   verbatims?: number;
+  /**
+   * Mask personal data in the verbatims (report --redact), for databases imported without --redact. Every
+   * format renders from this report, so all are masked; evidence offsets are moved to match.
+   */
+  redact?: boolean;
 }
 
 /** Everything the report says, computed from what SQLite holds. */
@@ -61,7 +67,7 @@ export function buildReport(db: Database, options: ReportOptions): Report {
     answer: [],
     segments: (options.by ?? ['lang']).map((by) => breakdown(ds, by, minSupport, valence)),
     trend: trendOf(ds, options.period ?? 'month'),
-    verbatims: verbatims(db, options.filters, emotions, options.verbatims ?? 3),
+    verbatims: verbatims(db, options.filters, emotions, options.verbatims ?? 3, options.redact ?? false),
   };
   report.answer = answer(report);
   return report;
@@ -126,7 +132,7 @@ function breakdown(ds: Dataset, by: string, minSupport: number, valence: (e: str
 }
 
 /** A few promoter and detractor responses per emotion, the clearest (highest tag score) first. */
-function verbatims(db: Database, filters: ReportFilters, emotions: string[], per: number): Record<string, Verbatim[]> {
+function verbatims(db: Database, filters: ReportFilters, emotions: string[], per: number, redact: boolean): Record<string, Verbatim[]> {
   const { where, params } = filterSql(filters);
   const query = db.prepare(
     `SELECT r.id, r.score, r.language, r.text, t.evidence FROM emotion_tags AS t JOIN responses AS r ON r.id = t.response_id
@@ -140,7 +146,8 @@ function verbatims(db: Database, filters: ReportFilters, emotions: string[], per
       const rows = query.all({ ...params, emotion, low, high, per }) as { id: number; score: number; language: string | null; text: string; evidence: string }[];
       for (const r of rows) {
         const evidence = (JSON.parse(r.evidence) as { start: number; end: number; text: string }[]).map(({ start, end, text }) => ({ start, end, text }));
-        list.push({ responseId: r.id, score: r.score, group, language: r.language, text: r.text, evidence });
+        const shown = redact ? redactWithEvidence(r.text, evidence) : { text: r.text, evidence };
+        list.push({ responseId: r.id, score: r.score, group, language: r.language, ...shown });
       }
     }
     if (list.length > 0) out[emotion] = list;

@@ -2,7 +2,8 @@
  * `npm run bench [-- --sizes 100000,1000000]`: builds a realistic multilingual dump by recombining the
  * sentences of corpora/, then measures in one go: end-to-end `heartline run`; the floor (parse + validate +
  * insert, `--import-only`); franc alone on the same texts; and `heartline report` on the result.
- * Prints responses/s, peak RSS and the ratios end-to-end/floor and end-to-end/franc-alone.
+ * Prints responses/s, peak RSS and the ratios end-to-end/floor and end-to-end/franc-alone. `--workers N` also
+ * times the run with N worker threads.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -97,12 +98,13 @@ function timed(args: string[]): Promise<Timed> {
   });
 }
 
-async function benchSize(n: number): Promise<Record<string, number>> {
+async function benchSize(n: number, workers: number | undefined): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'heartline-bench-'));
   try {
     const dump = join(dir, 'dump.csv');
     const sample = await writeDump(dump, n);
     const full = await timed(['run', dump, '--db', join(dir, 'full.db'), '--no-summary']);
+    const threaded = workers === undefined ? undefined : await timed(['run', dump, '--db', join(dir, 'threaded.db'), '--no-summary', '--workers', String(workers)]);
     const floor = await timed(['run', dump, '--db', join(dir, 'floor.db'), '--no-summary', '--import-only']);
     const again = await timed(['run', dump, '--db', join(dir, 'full.db'), '--no-summary']);
     const report = await timed(['report', '--db', join(dir, 'full.db'), '--format', 'json', '--out', join(dir, 'report.json')]);
@@ -120,6 +122,7 @@ async function benchSize(n: number): Promise<Record<string, number>> {
       francRate: Math.round(francRate),
       reportSeconds: report.seconds,
       reportRssMb: Math.round(report.maxRssMb),
+      ...(threaded ? { threadedRate: Math.round(n / threaded.seconds), threadedRssMb: Math.round(threaded.maxRssMb) } : {}),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -129,14 +132,18 @@ async function benchSize(n: number): Promise<Record<string, number>> {
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--sizes');
   const sizes = (at > 0 ? process.argv[at + 1]! : '100000,1000000').split(',').map(Number);
+  // --workers N: also time the run with N worker threads, to compare with the default on this machine.
+  const w = process.argv.indexOf('--workers');
+  const workers = w > 0 ? Number(process.argv[w + 1]) : undefined;
   console.log(`Heartline benchmark — ${sizes.join(', ')} responses recombined from corpora/ sentences; one process, this machine`);
   const results = [];
   for (const n of sizes) {
-    const r = await benchSize(n);
+    const r = await benchSize(n, workers);
     results.push(r);
     console.log(
       `\n${n.toLocaleString('en')} responses:\n` +
         `  end-to-end heartline run      ${r.e2eRate!.toLocaleString('en')} responses/s (${r.e2eSeconds!.toFixed(1)} s), peak RSS ${r.e2eRssMb} MB\n` +
+        (r.threadedRate ? `  end-to-end, --workers ${workers}      ${r.threadedRate.toLocaleString('en')} responses/s, peak RSS ${r.threadedRssMb} MB\n` : '') +
         `  floor (--import-only)         ${r.floorRate!.toLocaleString('en')} responses/s\n` +
         `  re-run, nothing changed       ${r.rerunRate!.toLocaleString('en')} responses/s\n` +
         `  franc alone (restricted)      ${r.francRate!.toLocaleString('en')} texts/s\n` +

@@ -33,6 +33,10 @@ export function positiveNumber(value: string, flag: string): number {
   return n;
 }
 
+/** --redact, worded for the command: importing masks before storage, reporting masks what it shows. */
+export const redactOption = (what: string) =>
+  new Option('--redact', `mask e-mail addresses, phone numbers, card numbers and IBANs ${what} (README "Privacy")`);
+
 export const logFormatOption = () =>
   new Option('--log-format <format>', 'progress: text (a bar on a terminal) or json (structured lines on stderr, for cron)')
     .choices(['text', 'json'])

@@ -121,18 +121,35 @@ export function trustedStem(word: string, stem: string): string {
   return stem === word || stem.length >= MIN_STEM ? stem : '';
 }
 
+/** Every file `loadLexicons` reads, in order (missing ones included: a user folder may lack some). */
+function lexiconFiles(dirs: readonly string[]): string[] {
+  const perLanguage = ['emotions.tsv', 'negators.txt', 'contrast.txt', 'raising.txt', 'intensifiers.tsv', 'polarity.tsv'];
+  return [
+    ...dirs.map((dir) => join(dir, 'taxonomy.json')),
+    ...LANGUAGES.flatMap((language) => dirs.flatMap((dir) => perLanguage.map((file) => join(dir, language.code, file)))),
+    ...dirs.map((dir) => join(dir, 'emoji.tsv')),
+  ];
+}
+
+/**
+ * The lexicon folders (built-in first) and their version, sha256 of the tagger version and every lexicon
+ * file, without compiling anything: all an import needs of the lexicons on a thread that does not tag.
+ */
+export function lexiconIdentity(userDirs: readonly string[] = []): Pick<Lexicons, 'version' | 'dirs'> {
+  const dirs = [BUILTIN_LEXICON_DIR, ...userDirs];
+  const hash = createHash('sha256').update(`tagger ${TAGGER_VERSION}\n`);
+  for (const file of lexiconFiles(dirs)) {
+    if (existsSync(file)) hash.update(`${file.slice(file.lastIndexOf('lexicons'))}\n`).update(readFileSync(file));
+  }
+  return { version: hash.digest('hex').slice(0, 16), dirs };
+}
+
 /**
  * Loads the built-in lexicons and any user folders on top (same layout): user entries add to ours, a user
  * entry with the same pattern and emotion replaces ours, and weight 0 removes it.
  */
 export function loadLexicons(userDirs: readonly string[] = []): Lexicons {
-  const dirs = [BUILTIN_LEXICON_DIR, ...userDirs];
-  const hash = createHash('sha256').update(`tagger ${TAGGER_VERSION}\n`);
-  const read = (file: string): Line[] => {
-    if (existsSync(file)) hash.update(`${file.slice(file.lastIndexOf('lexicons'))}\n`).update(readFileSync(file));
-    return readLines(file);
-  };
-  for (const dir of dirs) read(join(dir, 'taxonomy.json'));
+  const { version, dirs } = lexiconIdentity(userDirs);
   const taxonomy = loadTaxonomy(dirs);
   const problems: LexiconProblem[] = [];
   const languages = new Map<LangCode, LanguageLexicon>();
@@ -140,7 +157,7 @@ export function loadLexicons(userDirs: readonly string[] = []): Lexicons {
     const lexicon: LanguageLexicon = { lang: language.code, language, entries: [], negators: [], nonNegators: [], raising: [], intensifiers: [], contrast: [], polarity: [] };
     const entries = new Map<string, LexiconEntry>();
     for (const dir of dirs) {
-      for (const line of read(join(dir, language.code, 'emotions.tsv'))) {
+      for (const line of readLines(join(dir, language.code, 'emotions.tsv'))) {
         const entry = toEntry(line, language, taxonomy, problems);
         if (!entry) continue;
         const key = `${normalise(entry.pattern)}\t${entry.emotion}`;
@@ -151,15 +168,15 @@ export function loadLexicons(userDirs: readonly string[] = []): Lexicons {
         if (entry.weight === 0) entries.delete(key);
         else entries.set(key, entry);
       }
-      const negatorLines = read(join(dir, language.code, 'negators.txt'));
+      const negatorLines = readLines(join(dir, language.code, 'negators.txt'));
       const isException = (l: Line) => l.fields[0]!.startsWith('!');
       lexicon.negators.push(...cues(negatorLines.filter((l) => !isException(l)), language, () => 1));
       const exceptions = negatorLines.filter(isException).map((l) => ({ ...l, fields: [l.fields[0]!.slice(1)] }));
       lexicon.nonNegators.push(...cues(exceptions, language, () => 1));
-      lexicon.contrast.push(...cues(read(join(dir, language.code, 'contrast.txt')), language, () => 1));
-      lexicon.raising.push(...cues(read(join(dir, language.code, 'raising.txt')), language, () => 1));
-      lexicon.intensifiers.push(...cues(read(join(dir, language.code, 'intensifiers.tsv')), language, (f, s) => numberField(f[1], s, 0.1, 3, problems)));
-      lexicon.polarity.push(...cues(read(join(dir, language.code, 'polarity.tsv')), language, (f, s) => numberField(f[1], s, -5, 5, problems)));
+      lexicon.contrast.push(...cues(readLines(join(dir, language.code, 'contrast.txt')), language, () => 1));
+      lexicon.raising.push(...cues(readLines(join(dir, language.code, 'raising.txt')), language, () => 1));
+      lexicon.intensifiers.push(...cues(readLines(join(dir, language.code, 'intensifiers.tsv')), language, (f, s) => numberField(f[1], s, 0.1, 3, problems)));
+      lexicon.polarity.push(...cues(readLines(join(dir, language.code, 'polarity.tsv')), language, (f, s) => numberField(f[1], s, -5, 5, problems)));
     }
     lexicon.entries = [...entries.values()];
     const negatorWords = new Set(lexicon.negators.map((n) => normalise(n.text)));
@@ -168,7 +185,7 @@ export function loadLexicons(userDirs: readonly string[] = []): Lexicons {
   }
   const emoji: LexiconEntry[] = [];
   for (const dir of dirs) {
-    for (const line of read(join(dir, 'emoji.tsv'))) {
+    for (const line of readLines(join(dir, 'emoji.tsv'))) {
       const [pattern, emotion, weight] = line.fields;
       if (!pattern || !emotion || !taxonomy.has(emotion)) {
         problems.push({ severity: 'error', source: line.source, message: `unknown emotion '${emotion ?? ''}'` });
@@ -177,7 +194,7 @@ export function loadLexicons(userDirs: readonly string[] = []): Lexicons {
       emoji.push({ pattern, emotion, weight: numberField(weight, line.source, 0, 1, problems), parts: [{ kind: 'chars', text: pattern }], negated: false, source: line.source });
     }
   }
-  return { version: hash.digest('hex').slice(0, 16), taxonomy, languages, emoji, problems, dirs };
+  return { version, taxonomy, languages, emoji, problems, dirs };
 }
 
 function toEntry(line: Line, language: Language, taxonomy: Taxonomy, problems: LexiconProblem[]): LexiconEntry | undefined {

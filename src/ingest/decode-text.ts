@@ -39,19 +39,72 @@ export async function decodeText(bytes: AsyncIterable<Buffer>, label: string, en
   const head = first.done ? Buffer.alloc(0) : first.value;
   const bom = sniffBom(head);
   const chosen = bom ?? (encoding ? checkEncoding(encoding) : 'utf-8');
-  if (!chosen.startsWith('utf-16') && looksLikeUtf16OrBinary(head)) {
-    throw new HeartlineError(
-      'E_ENCODING',
-      'the file contains NUL bytes: it is binary, or UTF-16 without a byte-order mark',
-      { file: label },
-      'if it is a text export, re-save it as UTF-8, or pass --encoding utf-16le',
-    );
-  }
+  if (!chosen.startsWith('utf-16')) refuseNonText(head, label);
   return { encoding: chosen, chunks: decodeChunks(head, iterator, chosen, label) };
 }
 
-function looksLikeUtf16OrBinary(head: Buffer): boolean {
-  return head.subarray(0, 4096).includes(0);
+/** Bytes looked at to tell a text export from UTF-16 without a BOM or from a binary file. */
+const SNIFF_BYTES = 4096;
+/** Share of control bytes (other than tab, CR, LF) above which a file is binary, not text with a stray NUL. */
+const BINARY_SHARE = 0.1;
+
+/** Binary signatures of files that are often renamed `.csv` by mistake, with what to do instead. */
+const SIGNATURES: { magic: number[]; what: string; hint: string }[] = [
+  {
+    magic: [0x50, 0x4b, 0x03, 0x04],
+    what: 'a ZIP archive (an Excel .xlsx or LibreOffice .ods workbook?), not a text export',
+    hint: "open it in the spreadsheet and save the sheet as 'CSV UTF-8', then import that file",
+  },
+  {
+    magic: [0xd0, 0xcf, 0x11, 0xe0],
+    what: 'an old Excel .xls workbook, not a text export',
+    hint: "open it in Excel and save the sheet as 'CSV UTF-8', then import that file",
+  },
+  { magic: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document, not a text export', hint: 'export the survey data as CSV or JSON' },
+];
+
+/**
+ * Refuses UTF-16 without a BOM and binary files at once, with what to do. A few NUL bytes in otherwise
+ * readable text are left to the rows they are in (R_NUL), so the good rows around them are still imported.
+ */
+function refuseNonText(head: Buffer, label: string): void {
+  const sample = head.subarray(0, SNIFF_BYTES);
+  const signature = SIGNATURES.find((s) => s.magic.every((b, i) => sample[i] === b));
+  if (signature) throw new HeartlineError('E_FORMAT', `the file is ${signature.what}`, { file: label }, signature.hint);
+  if (!sample.includes(0)) return;
+  const utf16 = utf16Order(sample);
+  if (utf16) {
+    throw new HeartlineError(
+      'E_ENCODING',
+      `the file looks like UTF-16 ${utf16.toUpperCase()} without a byte-order mark (every other byte is NUL)`,
+      { file: label },
+      `pass --encoding utf-16${utf16}, or re-save it as UTF-8`,
+    );
+  }
+  let control = 0;
+  for (const b of sample) if (b < 0x09 || (b > 0x0d && b < 0x20)) control++;
+  if (control > BINARY_SHARE * sample.length) {
+    throw new HeartlineError(
+      'E_FORMAT',
+      'the file is binary data, not a text export (CSV, TSV, JSON)',
+      { file: label },
+      'check that this is the export you meant; re-export the survey as CSV UTF-8 or JSON',
+    );
+  }
+}
+
+/** 'le' when most odd bytes are NUL and few even ones (ASCII in UTF-16 LE), 'be' for the reverse. */
+function utf16Order(sample: Buffer): 'le' | 'be' | undefined {
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] === 0) even++;
+    if (sample[i + 1] === 0) odd++;
+  }
+  const pairs = Math.floor(sample.length / 2);
+  if (odd > 0.25 * pairs && even < 0.05 * pairs) return 'le';
+  if (even > 0.25 * pairs && odd < 0.05 * pairs) return 'be';
+  return undefined;
 }
 
 async function* decodeChunks(

@@ -19,6 +19,13 @@ export interface Input {
 const GZIP_MAGIC = [0x1f, 0x8b];
 /** Decompressed size cap: a small file that expands past this is a zip bomb, not a survey export. */
 export const DEFAULT_MAX_BYTES = 8 * 1024 ** 3;
+/**
+ * Survey text gzips 3–10×, highly repetitive exports 30×; a stream of one repeated byte reaches 1000×.
+ * Past GRACE_BYTES of output, expanding more than MAX_RATIO times the bytes read is a bomb, whatever the cap:
+ * a 2 GB bomb would otherwise be read (and its junk rows written to `rejects`) under the 8 GiB cap.
+ */
+export const MAX_RATIO = 100;
+export const GRACE_BYTES = 16 * 1024 ** 2;
 
 export async function openInput(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Input> {
   const label = path === '-' ? '<stdin>' : path;
@@ -31,7 +38,7 @@ export async function openInput(path: string, maxBytes = DEFAULT_MAX_BYTES): Pro
   const head = first.done ? Buffer.alloc(0) : first.value;
   const compressed = GZIP_MAGIC.every((b, i) => head[i] === b);
   const all = prepend(head, source);
-  const bytes = compressed ? capped(Readable.from(all).pipe(createGunzip()), maxBytes, label) : all;
+  const bytes = compressed ? capped(Readable.from(all).pipe(createGunzip()), maxBytes, label, counter) : all;
   return {
     label,
     compressed,
@@ -55,9 +62,13 @@ function assertReadableFile(path: string): number {
 
 function ioError(error: unknown, file: string): HeartlineError {
   const code = (error as NodeJS.ErrnoException).code;
-  const message =
-    code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String((error as Error).message);
-  return new HeartlineError('E_IO', `cannot read input: ${message}`, { file });
+  const [message, hint] =
+    code === 'ENOENT'
+      ? ['no such file', 'check the path']
+      : code === 'EACCES' || code === 'EPERM'
+        ? ['permission denied', 'let this user read the file (e.g. chmod a+r), or run heartline as a user who can']
+        : [String((error as Error).message), 'check that the file can be read (e.g. with cat) and that its disk is healthy'];
+  return new HeartlineError('E_IO', `cannot read input: ${message}`, { file }, hint);
 }
 
 async function* hashing(
@@ -83,16 +94,29 @@ async function* prepend(head: Buffer, rest: AsyncIterable<Buffer>): AsyncGenerat
   yield* rest;
 }
 
-async function* capped(stream: AsyncIterable<Buffer>, maxBytes: number, label: string): AsyncGenerator<Buffer> {
+async function* capped(
+  stream: AsyncIterable<Buffer>,
+  maxBytes: number,
+  label: string,
+  compressed: { read: number },
+): AsyncGenerator<Buffer> {
   let total = 0;
   for await (const chunk of stream) {
     total += chunk.length;
     if (total > maxBytes) {
       throw new HeartlineError(
         'E_FORMAT',
-        `gzip input expands past ${maxBytes} bytes; refusing to read further`,
+        `gzip input expands past ${maxBytes} bytes (--max-bytes); refusing to read further`,
         { file: label },
         'if the file is genuine, raise the limit with --max-bytes',
+      );
+    }
+    if (total > GRACE_BYTES && total > MAX_RATIO * compressed.read) {
+      throw new HeartlineError(
+        'E_FORMAT',
+        `gzip input expands more than ${MAX_RATIO}× (${total} bytes from ${compressed.read}): a zip bomb, not a survey export; refusing to read further`,
+        { file: label },
+        'if the file is genuine, gunzip it and import the plain file',
       );
     }
     yield chunk;

@@ -1,5 +1,7 @@
 import { HeartlineError } from '../errors.js';
-import { reject } from './reject.js';
+import { boundedLines } from './bounded-lines.js';
+import { MAX_RAW_CHARS, MAX_RECORD_CHARS, rawPreview } from './limits.js';
+import { type Reject, reject } from './reject.js';
 import type { Column, Format, SourceRecord, Table } from './table.js';
 
 /** JSON Lines / NDJSON: one object per line; a bad line is a reject, not the end of the file. */
@@ -16,18 +18,15 @@ export async function readJsonArray(chunks: AsyncIterable<string>, label: string
 }
 
 async function* jsonLineRecords(chunks: AsyncIterable<string>): AsyncGenerator<SourceRecord> {
-  let carry = '';
-  let line = 0;
-  for await (const chunk of chunks) {
-    const parts = (carry + chunk).split('\n');
-    carry = parts.pop() ?? '';
-    for (const part of parts) {
-      line++;
-      if (part.trim()) yield parseRecord(part.replace(/\r$/, ''), line);
-    }
+  for await (const line of boundedLines(chunks, MAX_RECORD_CHARS)) {
+    const text = line.text.replace(/\r?\n$/, '');
+    if (line.oversize) yield { line: line.no, raw: rawPreview(text), reject: tooLarge() };
+    else if (text.trim()) yield parseRecord(text, line.no);
   }
-  line++;
-  if (carry.trim()) yield parseRecord(carry.replace(/\r$/, ''), line);
+}
+
+function tooLarge(): Reject {
+  return reject('R_TOO_LARGE', `the row is longer than ${MAX_RECORD_CHARS} characters, the limit for one response; shorten or split it`);
 }
 
 async function* jsonArrayRecords(chunks: AsyncIterable<string>, label: string): AsyncGenerator<SourceRecord> {
@@ -39,6 +38,7 @@ async function* jsonArrayRecords(chunks: AsyncIterable<string>, label: string): 
   let closed = false;
   let element = '';
   let elementLine = 0;
+  let oversize = false;
   for await (const chunk of chunks) {
     for (const ch of chunk) {
       if (ch === '\n') line++;
@@ -53,15 +53,22 @@ async function* jsonArrayRecords(chunks: AsyncIterable<string>, label: string): 
       }
       if (depth === 0 && !inString) {
         if (ch === ',' || ch === ']') {
-          if (element.trim()) yield parseRecord(element.trim(), elementLine);
+          if (oversize) yield { line: elementLine, raw: rawPreview(element), reject: tooLarge() };
+          else if (element.trim()) yield parseRecord(element.trim(), elementLine);
           element = '';
+          oversize = false;
           if (ch === ']') closed = true;
           continue;
         }
         if (isSpace(ch) && !element) continue;
         if (!element) elementLine = line;
       }
-      element += ch;
+      // Past the cap only the scanning goes on, so a huge element costs no memory.
+      if (!oversize) element += ch;
+      if (element.length > MAX_RECORD_CHARS && !oversize) {
+        oversize = true;
+        element = element.slice(0, MAX_RAW_CHARS);
+      }
       if (inString) {
         if (escaped) escaped = false;
         else if (ch === '\\') escaped = true;

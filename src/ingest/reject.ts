@@ -8,7 +8,10 @@ export type RejectCode =
   | 'R_SCORE' // the NPS answer is not an integer 0–10
   | 'R_SCORE_MISSING' // a scores file row without a score
   | 'R_DATE' // the date does not parse
-  | 'R_DUPLICATE_ID'; // the same id twice in one import with different content
+  | 'R_DUPLICATE_ID' // the same id twice in one import with different content
+  | 'R_QUOTE' // a CSV quote never closed: its line is rejected, the lines after it are read again
+  | 'R_TOO_LARGE' // a row longer than MAX_RECORD_CHARS
+  | 'R_NUL'; // NUL bytes inside a row of a text file
 
 export interface Reject {
   code: RejectCode;

@@ -3,11 +3,22 @@ import type { ColumnMap } from './column-map.js';
 import type { FeedbackRow } from './feedback-row.js';
 import { parseDate } from './parse-date.js';
 import { parseScore } from './parse-score.js';
+import { redact } from '../privacy/redact.js';
 import { reject, type Reject } from './reject.js';
 
 export interface ValidateOptions {
   dateFormat?: string;
+  /** The moment dates are checked against (tests pin it); default: now. */
+  now?: Date;
+  /** Mask personal data in the comment (--redact): the row is stored, hashed and analysed redacted. */
+  redact?: boolean;
 }
+
+/**
+ * How far past now a response date may lie: dates without a zone are read as UTC, and a response sent just
+ * after midnight in Asia is still "tomorrow" in Europe. Anything later is a wrong date, not a time zone.
+ */
+export const FUTURE_SLACK_MS = 36 * 3600 * 1000;
 
 /** Turns a row's fields into a FeedbackRow, or says why it cannot be imported. */
 export function validateRow(
@@ -16,11 +27,20 @@ export function validateRow(
   map: ColumnMap,
   options: ValidateOptions = {},
 ): FeedbackRow | Reject {
+  const nul = Object.keys(fields).find((name) => cell(fields[name]).includes('\u0000'));
+  if (nul !== undefined) {
+    return reject('R_NUL', `column '${nul}' contains NUL bytes (a damaged export?); the row is not imported`);
+  }
   const score = parseScore(map.score ? field(fields, map.score) : undefined);
   if (isReject(score)) return score;
   const respondedAt = parseDate(map.date ? field(fields, map.date) : undefined, options.dateFormat);
   if (isReject(respondedAt)) return respondedAt;
-  const text = map.text ? cell(field(fields, map.text)) : '';
+  const future = inFuture(respondedAt, options.now ?? new Date());
+  if (future) return future;
+  const typed = map.text ? cell(field(fields, map.text)) : '';
+  // Before the hash, so the hash is of what is stored: re-importing with --redact sees the same rows as
+  // unchanged; the first import with --redact after one without it updates (and so masks) them.
+  const text = options.redact ? redact(typed).text : typed;
   if (text.trim() === '' && score === null) return reject('R_EMPTY', 'the row has neither an NPS answer nor a comment');
   const segments: Record<string, string> = {};
   // Segment names are lowercased so that "Channel" in one export and "channel" in another are one segment.
@@ -36,6 +56,15 @@ export function validateRow(
     externalId = `#${rowHash}`;
   }
   return { line, externalId, text, score, respondedAt, segments, declaredLanguage, rowHash };
+}
+
+/** A response cannot have been given after the export was made: such a date is a reject, like one that does not parse. */
+function inFuture(iso: string | null, now: Date): Reject | undefined {
+  if (iso === null) return undefined;
+  const zoned = /(Z|[+-]\d{2}:\d{2})$/.test(iso);
+  const at = Date.parse(zoned ? iso : `${iso.length === 10 ? `${iso}T00:00:00` : iso}Z`);
+  if (!(at > now.getTime() + FUTURE_SLACK_MS)) return undefined;
+  return reject('R_DATE', `date ${iso} is in the future (after ${now.toISOString().slice(0, 10)}); check the date column or its format`);
 }
 
 export function isReject(value: unknown): value is Reject {

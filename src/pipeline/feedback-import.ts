@@ -2,6 +2,7 @@ import { validateRow, isReject } from '../ingest/validate-row.js';
 import { LanguageDetector } from '../language/detect-language.js';
 import { languageStage } from '../language/language-stage.js';
 import { emotionStage } from '../emotion/emotion-stage.js';
+import { lexiconIdentity } from '../emotion/lexicon.js';
 import { taggerFor } from './taggers.js';
 import { type Counts, zeroCounts } from '../store/import-ledger.js';
 import { ResponseWriter, type RowItem } from '../store/response-writer.js';
@@ -29,21 +30,22 @@ export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
       run(items) {
         for (const item of items) {
           if (!item.fields) continue;
-          const result = validateRow(item.fields, item.line, map, { dateFormat: options.dateFormat });
+          const result = validateRow(item.fields, item.line, map, { dateFormat: options.dateFormat, redact: options.redact });
           if (isReject(result)) item.reject = result;
           else item.row = result;
           item.fields = undefined;
         }
       },
     },
-    knownStage(db, source, taggerFor(options.lexiconDirs).lexicons.version, options.reanalyze ?? false),
+    knownStage(db, source, lexiconIdentity(options.lexiconDirs).version, options.reanalyze ?? false),
     ...(options.importOnly
       ? []
       : options.workers && options.workers > 0
         ? [workerAnalysisStage(options.workers, options.lexiconDirs ?? [])]
         : [languageStage(detector()), emotionStage(taggerFor(options.lexiconDirs))]),
   ],
+  // The version is all the writer needs of the lexicons: with workers the main thread never loads them.
   writer: (db, runId, source, file, options) =>
-    new ResponseWriter(db, runId, source, file, taggerFor(options.lexiconDirs).lexicons),
+    new ResponseWriter(db, runId, source, file, lexiconIdentity(options.lexiconDirs), options.redact),
   empty: zeroCounts,
 };

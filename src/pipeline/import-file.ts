@@ -5,6 +5,7 @@ import { DEFAULT_MAX_BYTES, openInput } from '../ingest/open-input.js';
 import { readTable } from '../ingest/read-table.js';
 import type { Format, SourceRecord } from '../ingest/table.js';
 import type { Database } from '../store/database.js';
+import { databaseError } from '../store/database-error.js';
 import { type Counts, ImportLedger, type RunStatus, zeroCounts } from '../store/import-ledger.js';
 import type { Stage } from './stage.js';
 
@@ -26,6 +27,11 @@ export interface ImportOptions {
   reanalyze?: boolean;
   /** Skip language detection and emotion tagging (the benchmark's floor). */
   importOnly?: boolean;
+  /**
+   * Mask e-mail addresses, phone numbers, card numbers and IBANs before anything is stored (--redact): in
+   * comments, and in the raw lines and reasons of rejected rows.
+   */
+  redact?: boolean;
   /** Worker threads for language detection and tagging; 0 analyses on the main thread. */
   workers?: number;
   /** Told after each batch is written: rows so far and raw bytes read (of the file's size, when known). */
@@ -98,7 +104,11 @@ export async function importFile<Item extends { line: number; raw: string }, C e
     };
     const drain = async (keep: number) => {
       while (inFlight.length > keep) {
-        addCounts(counts, writer.write(await inFlight.shift()!));
+        const items = await inFlight.shift()!;
+        addCounts(counts, writer.write(items));
+        // p-queue 9 keeps the closures of up to ~100 finished tasks (and so the batches they returned) until
+        // it compacts its queue, which it never empties while batches keep coming: let the written rows go.
+        items.length = 0;
         const { read, total } = input.progress();
         options.onProgress?.({ file: label, rows: counts.read, bytesRead: read, bytesTotal: total });
       }
@@ -121,9 +131,14 @@ export async function importFile<Item extends { line: number; raw: string }, C e
     outcome.status = counts.rejected > 0 ? 'rejects' : 'ok';
     ledger.finish(runId, outcome.status, input.checksum());
   } catch (error) {
-    outcome.error = asHeartlineError(error, label);
+    outcome.error = asHeartlineError(error, label, db.name);
     outcome.status = 'failed';
-    ledger.finish(runId, 'failed', null, outcome.error.format());
+    try {
+      ledger.finish(runId, 'failed', null, outcome.error.format());
+    } catch {
+      // The database refused this write too (full disk): the row stays 'running' until the next run takes
+      // the lock and marks it interrupted. The user sees the error above either way.
+    }
   }
   return outcome;
 }
@@ -134,8 +149,10 @@ function addCounts<C extends Counts>(total: C, add: C): void {
   }
 }
 
-function asHeartlineError(error: unknown, file: string): HeartlineError {
+function asHeartlineError(error: unknown, file: string, dbPath: string): HeartlineError {
   if (error instanceof HeartlineError) return error;
+  const known = databaseError(error, dbPath, `cannot import ${file}`);
+  if (known instanceof HeartlineError) return known;
   const code = (error as { code?: string }).code ?? '';
   if (code.startsWith('SQLITE')) {
     return new HeartlineError('E_DATABASE', `SQLite: ${(error as Error).message} (${code})`, { file });

@@ -30,6 +30,11 @@ export interface NightlyConfig {
   reports: NightlyReport[];
   /** Seconds to wait for another run holding the database. */
   wait: number;
+  /**
+   * `"redact": true` masks e-mail addresses, phone numbers, card numbers and IBANs in comments and rejected
+   * rows before they are stored, and in the reports' verbatims (as `run --redact` and `report --redact`).
+   */
+  redact: boolean;
 }
 
 const EXTENSIONS = /\.(csv|tsv|tab|txt|jsonl|ndjson|json)(\.gz)?$/i;
@@ -58,7 +63,7 @@ export function loadNightlyConfig(file: string): NightlyConfig {
     for (const k of Object.keys(o)) if (!keys.includes(k)) fail(where, `unknown key '${k}' (known: ${keys.join(', ')})`);
   };
   const top = obj(raw, 'config');
-  only(top, ['$comment', 'database', 'inputs', 'lexiconDirs', 'reports', 'wait'], 'config');
+  only(top, ['$comment', 'database', 'inputs', 'lexiconDirs', 'redact', 'reports', 'wait'], 'config');
   if (!Array.isArray(top['inputs']) || top['inputs'].length === 0) fail('inputs', 'must be a non-empty list');
   const inputs = (top['inputs'] as unknown[]).map((value, i): NightlyInput => {
     const where = `inputs[${i}]`;
@@ -90,6 +95,7 @@ export function loadNightlyConfig(file: string): NightlyConfig {
       return { format: format as NightlyReport['format'], path: resolve(base, str(o['path'], `${where}.path`)), by: strings(o['by'], `${where}.by`) };
     },
   );
+  if (top['redact'] !== undefined && typeof top['redact'] !== 'boolean') fail('redact', 'must be true or false');
   const wait = top['wait'] === undefined ? 600 : typeof top['wait'] === 'number' && top['wait'] >= 0 ? top['wait'] : fail('wait', 'must be a number of seconds ≥ 0');
   return {
     database: resolve(base, top['database'] === undefined ? 'heartline.db' : str(top['database'], 'database')),
@@ -97,6 +103,7 @@ export function loadNightlyConfig(file: string): NightlyConfig {
     lexiconDirs: strings(top['lexiconDirs'], 'lexiconDirs').map((d) => resolve(base, d)),
     reports,
     wait,
+    redact: top['redact'] === true,
   };
 }
 

@@ -31,6 +31,6 @@ export const scoresImport: ImportKind<ScoresFileItem, ScoreCounts> = {
       },
     },
   ],
-  writer: (db, runId, source, file) => new ScoreWriter(db, runId, source, file),
+  writer: (db, runId, source, file, options) => new ScoreWriter(db, runId, source, file, options.redact),
   empty: () => ({ ...zeroCounts(), linked: 0 }),
 };

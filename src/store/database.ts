@@ -13,7 +13,8 @@ export interface Database {
   prepare(sql: string): Statement;
   exec(sql: string): unknown;
   pragma(source: string, options?: { simple?: boolean }): unknown;
-  transaction<F extends (...args: never[]) => unknown>(fn: F): F;
+  /** Runs `fn` in BEGIN … COMMIT (rolled back if it throws); `.immediate` takes the write lock at BEGIN. */
+  transaction<F extends (...args: never[]) => unknown>(fn: F): F & { immediate: F };
   close(): unknown;
   readonly name: string;
 }

@@ -1,6 +1,7 @@
 import type { FeedbackRow } from '../ingest/feedback-row.js';
 import type { Reject } from '../ingest/reject.js';
 import type { Lexicons } from '../emotion/lexicon.js';
+import { redactReject } from '../privacy/redact-reject.js';
 import { AnalysisWriter, languageColumns } from './analysis-writer.js';
 import type { Database, Statement } from './database.js';
 import { type Counts, ImportLedger, now, zeroCounts } from './import-ledger.js';
@@ -13,6 +14,8 @@ export interface RowItem {
   raw: string;
   row?: FeedbackRow;
   reject?: Reject;
+  /** Set when a look-up before analysis found no stored row with this id: the write tries a plain insert first. */
+  absent?: boolean;
 }
 
 interface Existing {
@@ -37,6 +40,8 @@ export class ResponseWriter {
   private readonly analysis: AnalysisWriter | undefined;
   private readonly ledger: ImportLedger;
   private readonly writeBatch: (items: RowItem[]) => Counts;
+  /** The batch's timestamp: one clock read per transaction, not per row. */
+  private at = '';
 
   constructor(
     db: Database,
@@ -44,6 +49,8 @@ export class ResponseWriter {
     private readonly source: string,
     private readonly file: string,
     lexicons?: Pick<Lexicons, 'version' | 'dirs'>,
+    /** Mask personal data in rejected rows' raw lines and reasons (--redact). */
+    private readonly redact = false,
   ) {
     this.ledger = new ImportLedger(db);
     this.analysis = lexicons ? new AnalysisWriter(db, lexicons) : undefined;
@@ -51,11 +58,14 @@ export class ResponseWriter {
       'SELECT id, row_hash, last_run_id, line, lexicon_version FROM responses WHERE source = ? AND external_id = ?',
     );
     this.pendingScore = db.prepare('SELECT score FROM nps_scores WHERE source = ? AND external_id = ?');
+    // A conflict inserts nothing (changes = 0): the row arrived meanwhile, from a batch written since the
+    // look-up or earlier in this one, and the write goes the way of a stored row.
     this.insert = db.prepare(
       `INSERT INTO responses (source, external_id, text, score, score_origin, responded_at, segments,
          declared_language, row_hash, file, line, first_run_id, last_run_id, imported_at, updated_at,
          language, language_confidence, language_supported, language_segments, polarity, lexicon_version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (source, external_id) DO NOTHING`,
     );
     this.update = db.prepare(
       `UPDATE responses SET text = ?, score = ?, score_origin = ?, responded_at = ?, segments = ?,
@@ -70,6 +80,7 @@ export class ResponseWriter {
     );
     this.writeBatch = db.transaction((items: RowItem[]) => {
       const counts = zeroCounts();
+      this.at = now();
       for (const item of items) {
         counts.read++;
         counts[this.writeOne(item)]++;
@@ -89,6 +100,8 @@ export class ResponseWriter {
       this.rejectItem(item, item.reject!);
       return 'rejected';
     }
+    // Most rows of a dump are new: one insert, without the look-up the `known` stage has just made.
+    if (item.absent && this.tryInsert(row)) return 'inserted';
     const existing = this.find.get(this.source, row.externalId) as Existing | undefined;
     if (existing?.row_hash === row.rowHash) {
       this.touch.run(this.runId, this.file, row.line, existing.id);
@@ -103,21 +116,28 @@ export class ResponseWriter {
       });
       return 'rejected';
     }
-    const [score, origin] = this.effectiveScore(row);
-    const segments = JSON.stringify(row.segments);
-    const at = now();
-    if (existing) {
-      this.update.run(row.text, score, origin, row.respondedAt, segments, row.declaredLanguage, row.rowHash,
-        this.file, row.line, this.runId, at, ...languageColumns(row.language), ...this.analysisColumns(row), existing.id);
-      // The row itself now carries language, polarity and version: only its tags remain to replace.
-      this.analysis?.replaceTags(existing.id, row.emotions);
-      return 'updated';
+    if (!existing) {
+      this.tryInsert(row);
+      return 'inserted';
     }
-    const { lastInsertRowid } = this.insert.run(this.source, row.externalId, row.text, score, origin, row.respondedAt,
-      segments, row.declaredLanguage, row.rowHash, this.file, row.line, this.runId, this.runId, at, at,
-      ...languageColumns(row.language), ...this.analysisColumns(row));
+    const [score, origin] = this.effectiveScore(row);
+    this.update.run(row.text, score, origin, row.respondedAt, JSON.stringify(row.segments), row.declaredLanguage,
+      row.rowHash, this.file, row.line, this.runId, this.at, ...languageColumns(row.language),
+      ...this.analysisColumns(row), existing.id);
+    // The row itself now carries language, polarity and version: only its tags remain to replace.
+    this.analysis?.replaceTags(existing.id, row.emotions);
+    return 'updated';
+  }
+
+  /** Inserts a new response with its tags; false when one with its id is stored already. */
+  private tryInsert(row: FeedbackRow): boolean {
+    const [score, origin] = this.effectiveScore(row);
+    const { changes, lastInsertRowid } = this.insert.run(this.source, row.externalId, row.text, score, origin,
+      row.respondedAt, JSON.stringify(row.segments), row.declaredLanguage, row.rowHash, this.file, row.line,
+      this.runId, this.runId, this.at, this.at, ...languageColumns(row.language), ...this.analysisColumns(row));
+    if (changes === 0) return false;
     if (row.emotions) this.analysis?.insertTags(Number(lastInsertRowid), row.emotions);
-    return 'inserted';
+    return true;
   }
 
   /** Language, emotion tags, polarity and lexicon version of a response, replacing any earlier analysis. */
@@ -138,7 +158,8 @@ export class ResponseWriter {
   }
 
   private rejectItem(item: RowItem, reason: Reject): void {
-    this.insertReject.run(this.runId, this.file, item.line, reason.code, reason.reason, item.raw);
+    const stored = this.redact ? redactReject(reason, item.raw) : { reason: reason.reason, raw: item.raw };
+    this.insertReject.run(this.runId, this.file, item.line, reason.code, stored.reason, stored.raw);
   }
 }
 

@@ -37,11 +37,13 @@ export async function acquireRunLock(db: Database, command: string, options: Loc
 }
 
 function tryAcquire(db: Database, command: string): LockRow | undefined {
+  // A live holder is answered from a plain read, at once, without waiting for its batch to commit.
+  const held = liveHolder(db);
+  if (held) return held;
+  // IMMEDIATE, and read again: two runs starting at once must not both see "free" and both write the row.
   return db.transaction(() => {
-    const row = db.prepare('SELECT pid, host, command, started_at FROM run_lock WHERE id = 1').get() as
-      | LockRow
-      | undefined;
-    if (row && !(row.host === hostname() && (row.pid === process.pid || !isAlive(row.pid)))) return row;
+    const row = liveHolder(db);
+    if (row) return row;
     db.prepare('INSERT OR REPLACE INTO run_lock (id, pid, host, command, started_at) VALUES (1, ?, ?, ?, ?)').run(
       process.pid,
       hostname(),
@@ -53,11 +55,23 @@ function tryAcquire(db: Database, command: string): LockRow | undefined {
       "UPDATE import_runs SET status = 'interrupted', finished_at = ?, error = 'the process stopped before the end (killed or crashed); rows it committed are kept' WHERE status = 'running'",
     ).run(new Date().toISOString());
     return undefined;
-  })();
+  }).immediate();
+}
+
+/** The lock row, unless it is free, ours, or left by a process that no longer exists on this host. */
+function liveHolder(db: Database): LockRow | undefined {
+  const row = db.prepare('SELECT pid, host, command, started_at FROM run_lock WHERE id = 1').get() as LockRow | undefined;
+  if (!row || (row.host === hostname() && (row.pid === process.pid || !isAlive(row.pid)))) return undefined;
+  return row;
 }
 
 function releaseRunLock(db: Database): void {
-  db.prepare('DELETE FROM run_lock WHERE id = 1 AND pid = ? AND host = ?').run(process.pid, hostname());
+  try {
+    db.prepare('DELETE FROM run_lock WHERE id = 1 AND pid = ? AND host = ?').run(process.pid, hostname());
+  } catch {
+    // The disk refused even this (full, read-only): the row stays, names a process that is about to exit,
+    // and the next run takes it over. The error that brought us here is the one to report, not this.
+  }
 }
 
 function isAlive(pid: number): boolean {

@@ -1,3 +1,5 @@
+import type { RejectCode } from '../ingest/reject.js';
+import { redactReject } from '../privacy/redact-reject.js';
 import type { Database, Statement } from './database.js';
 import { type Counts, ImportLedger, now, zeroCounts } from './import-ledger.js';
 import type { RowItem } from './response-writer.js';
@@ -37,6 +39,8 @@ export class ScoreWriter {
     private readonly runId: number,
     private readonly source: string,
     private readonly file: string,
+    /** Mask personal data in rejected rows' raw lines and reasons (--redact). */
+    private readonly redact = false,
   ) {
     this.ledger = new ImportLedger(db);
     this.find = db.prepare('SELECT score, run_id FROM nps_scores WHERE source = ? AND external_id = ?');
@@ -61,8 +65,7 @@ export class ScoreWriter {
         counts.read++;
         const row = item.row;
         if (!row) {
-          const reason = item.reject!;
-          this.insertReject.run(this.runId, this.file, item.line, reason.code, reason.reason, item.raw);
+          this.storeReject(item, item.reject!.code, item.reject!.reason);
           counts.rejected++;
           continue;
         }
@@ -85,8 +88,7 @@ export class ScoreWriter {
     const existing = this.find.get(this.source, row.externalId) as { score: number; run_id: number } | undefined;
     if (existing?.score === row.score) return 'unchanged';
     if (existing && existing.run_id === this.runId) {
-      this.insertReject.run(this.runId, this.file, row.line, 'R_DUPLICATE_ID',
-        `id '${row.externalId}' already has a different answer earlier in this file`, item.raw);
+      this.storeReject(item, 'R_DUPLICATE_ID', `id '${row.externalId}' already has a different answer earlier in this file`);
       return 'rejected';
     }
     if (existing) {
@@ -95,5 +97,10 @@ export class ScoreWriter {
     }
     this.insert.run(this.source, row.externalId, row.score, this.runId, now());
     return 'inserted';
+  }
+
+  private storeReject(item: ScoreItem, code: RejectCode, reason: string): void {
+    const stored = this.redact ? redactReject({ code, reason }, item.raw) : { reason, raw: item.raw };
+    this.insertReject.run(this.runId, this.file, item.line, code, stored.reason, stored.raw);
   }
 }

@@ -10,12 +10,15 @@ export interface CliResult {
 }
 
 /** Runs the built `heartline` command as a user would. */
-export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer } = {}): CliResult {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {},
+): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     input: options.input,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

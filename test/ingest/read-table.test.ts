@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { HeartlineError } from '../../src/errors.js';
+import { MAX_RAW_CHARS, MAX_RECORD_CHARS } from '../../src/ingest/limits.js';
 import { openInput } from '../../src/ingest/open-input.js';
 import { type ReadOptions, readTable } from '../../src/ingest/read-table.js';
 import type { SourceRecord } from '../../src/ingest/table.js';
@@ -190,6 +191,18 @@ describe('readTable: CSV structure', () => {
       'row has 4 fields but the header has 3',
       'ok',
     ]);
+  });
+
+  it.each([
+    ['an unclosed quote', 'id,nps,comment\r\n1,9,"Спасибо\r\n2,3,Tack\r\n3,9,好\r\n', [[2, 'R_QUOTE'], [3, '2'], [4, '3']]],
+    ['a quote closed by a later row', 'id,nps,comment\n1,9,"Köszönöm\n2,3,Tack\n3,9,"a, b"\n', [[2, 'R_QUOTE'], [3, '2'], [4, '3']]],
+    ['a quoted newline that fits', 'id,nps,comment\n1,9,"Tack\nså mycket"\n\n2,3,ok\n', [[2, '1'], [5, '2']]],
+    ['a row over the size limit', `id,nps,comment\n1,9,ok\n2,9,${'ж'.repeat(MAX_RECORD_CHARS)}\n3,9,ok\n`, [[2, '1'], [3, 'R_TOO_LARGE'], [4, '3']]],
+    ['a JSON line over the size limit', `{"id":1}\n{"id":2,"c":"${'好'.repeat(MAX_RECORD_CHARS)}"}\n{"id":3}\n`, [[1, 1], [2, 'R_TOO_LARGE'], [3, 3]]],
+  ])('reads past %s, rejecting only its line', async (_, text, expected) => {
+    const { records } = await read(text.startsWith('{') ? 'rows.jsonl' : 'rows.csv', text);
+    expect(records.map((r) => [r.line, r.reject?.code ?? r.fields?.['id']])).toEqual(expected);
+    for (const r of records) expect(r.raw.length).toBeLessThanOrEqual(MAX_RAW_CHARS + 1);
   });
 
   it('renames duplicate column names instead of shadowing one', async () => {

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createReadStream } from 'node:fs';
 import { Command, Option } from 'commander';
 import { buildReport } from '../../analysis/build-report.js';
 import { feedbackImport } from '../../pipeline/feedback-import.js';
 import { type FileOutcome, type ImportProgress, importFile } from '../../pipeline/import-file.js';
-import { datedPath, filesOf, loadNightlyConfig, type NightlyInput } from '../../pipeline/nightly-config.js';
+import { datedPath, filesOf, loadNightlyConfig, type NightlyConfig, type NightlyInput } from '../../pipeline/nightly-config.js';
 import { scoresImport } from '../../pipeline/scores-import.js';
 import { RENDERERS } from '../../report/renderers.js';
 import type { Database } from '../../store/database.js';
@@ -15,6 +14,7 @@ import { formatOutcome } from '../print-import.js';
 import { logFormatOption } from '../common-options.js';
 import { type LogFormat, RunReporter } from '../run-reporter.js';
 import { withWriteLock } from '../with-database.js';
+import { writeOutput } from '../write-output.js';
 
 export function nightlyCommand(): Command {
   return new Command('nightly')
@@ -41,7 +41,7 @@ export function nightlyCommand(): Command {
               continue;
             }
             reporter.fileStarted(file);
-            const outcome = await importOne(db, file, input, invocation, config.lexiconDirs, reporter);
+            const outcome = await importOne(db, file, input, invocation, config, reporter);
             reporter.fileDone(outcome);
             imported++;
             process.stdout.write(`${formatOutcome(outcome)}\n`);
@@ -57,10 +57,9 @@ export function nightlyCommand(): Command {
             : `imported ${imported} file${imported === 1 ? '' : 's'}, skipped ${skipped} already imported\n`,
         );
         for (const spec of config.reports) {
-          const report = buildReport(db, { database: config.database, filters: {}, by: spec.by.length > 0 ? spec.by : ['lang'] });
+          const report = buildReport(db, { database: config.database, filters: {}, by: spec.by.length > 0 ? spec.by : ['lang'], redact: config.redact });
           const path = datedPath(spec.path);
-          mkdirSync(dirname(path), { recursive: true });
-          writeFileSync(path, RENDERERS[spec.format](report));
+          writeOutput(path, RENDERERS[spec.format](report), { createFolder: true });
           process.stdout.write(`wrote ${spec.format} report ${path}\n`);
         }
         return worstExit(codes);
@@ -73,7 +72,7 @@ function importOne(
   file: string,
   input: NightlyInput,
   invocation: string,
-  lexiconDirs: string[],
+  config: Pick<NightlyConfig, 'lexiconDirs' | 'redact'>,
   reporter: RunReporter,
 ): Promise<FileOutcome<Counts>> {
   const options = {
@@ -84,7 +83,8 @@ function importOne(
     encoding: input.encoding,
     columns: input.columns,
     dateFormat: input.dateFormat,
-    lexiconDirs,
+    lexiconDirs: config.lexiconDirs,
+    redact: config.redact,
   };
   return input.scores ? importFile(db, file, scoresImport, options) : importFile(db, file, feedbackImport, options);
 }

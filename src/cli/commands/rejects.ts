@@ -61,6 +61,7 @@ function printRejects(db: Database, flags: RejectsFlags, limit: number): void {
 }
 
 function preview(raw: string): string {
-  const flat = raw.replace(/\r?\n/g, '⏎');
+  // NUL and other control bytes would garble the terminal: show them as symbols.
+  const flat = raw.replace(/\r?\n/g, '⏎').replace(/\u0000/g, '␀');
   return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat;
 }

@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { buildReport } from '../../analysis/build-report.js';
 import { HeartlineError } from '../../errors.js';
 import { type ReportFormat, RENDERERS } from '../../report/renderers.js';
-import { dbOption, positiveNumber } from '../common-options.js';
+import { dbOption, positiveNumber, redactOption } from '../common-options.js';
 import { withDatabase } from '../with-database.js';
+import { writeOutput } from '../write-output.js';
 
 interface ReportFlags {
   db: string;
@@ -18,6 +18,7 @@ interface ReportFlags {
   minSupport: string;
   period: 'week' | 'month';
   verbatims: string;
+  redact?: boolean;
 }
 
 const repeatable = (value: string, previous: string[]) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
@@ -36,6 +37,7 @@ export function reportCommand(): Command {
     .addOption(new Option('--min-support <n>', 'emotions with fewer mentions are marked too rare to judge').default('30'))
     .addOption(new Option('--period <period>', 'trend period').choices(['week', 'month']).default('month'))
     .addOption(new Option('--verbatims <n>', 'verbatims per emotion and NPS group').default('3'))
+    .addOption(redactOption('in the verbatims shown, in every format'))
     .action(async (flags: ReportFlags) => {
       const filters = {
         since: date(flags.since, '--since'),
@@ -56,6 +58,7 @@ export function reportCommand(): Command {
               by: flags.by.length > 0 ? flags.by : ['lang'],
               period: flags.period,
               verbatims: positiveNumber(flags.verbatims, '--verbatims'),
+              redact: flags.redact ?? false,
             });
           } finally {
             db.exec('COMMIT');
@@ -65,7 +68,7 @@ export function reportCommand(): Command {
       );
       const text = RENDERERS[flags.format](report);
       if (flags.out) {
-        writeFileSync(flags.out, text);
+        writeOutput(flags.out, text);
         process.stderr.write(`heartline: wrote ${flags.format} report to ${flags.out}\n`);
       } else process.stdout.write(text);
     });

@@ -4,7 +4,7 @@ import { HeartlineError } from '../../errors.js';
 import { feedbackImport } from '../../pipeline/feedback-import.js';
 import type { Format } from '../../ingest/table.js';
 import { checkEncoding } from '../../ingest/decode-text.js';
-import { dbOption, inputOptions, logFormatOption, positiveNumber, waitOption, waitSeconds } from '../common-options.js';
+import { dbOption, inputOptions, logFormatOption, positiveNumber, redactOption, waitOption, waitSeconds } from '../common-options.js';
 import type { ExitCode } from '../exit-codes.js';
 import { importFiles } from '../import-files.js';
 import { type LogFormat, RunReporter } from '../run-reporter.js';
@@ -29,6 +29,7 @@ interface RunFlags {
   lexiconDir: string[];
   reanalyze?: boolean;
   importOnly?: boolean;
+  redact?: boolean;
   workers: string;
   summary: boolean;
 }
@@ -56,6 +57,7 @@ export function runCommand(): Command {
     .addOption(new Option('--workers <n>', 'worker threads for language detection and tagging (0: the main thread)').default(String(defaultWorkers())))
     .option('--import-only', 'import without language detection and emotion tagging (analyse later with reanalyze)')
     .option('--reanalyze', 'also re-analyse unchanged responses tagged with other lexicons (see heartline reanalyze)')
+    .addOption(redactOption('in comments and rejected rows before they are stored'))
     .addOption(waitOption())
     .addOption(logFormatOption())
     .option('--no-summary', 'do not print the database summary after the import')
@@ -83,6 +85,7 @@ async function run(files: string[], flags: RunFlags): Promise<ExitCode> {
     lexiconDirs: checkLexiconDirs(flags.lexiconDir),
     reanalyze: flags.reanalyze ?? false,
     importOnly: flags.importOnly ?? false,
+    redact: flags.redact ?? false,
     workers: workerCount(flags.workers),
   };
   return withWriteLock(flags.db, 'run', waitSeconds(flags.wait), (db, invocation) =>

@@ -1,0 +1,149 @@
+import { type CsvError, type Options, Parser } from 'csv-parse';
+import { boundedLines, type TextLine } from './bounded-lines.js';
+import { MAX_RECORD_CHARS, rawPreview } from './limits.js';
+import { type Reject, reject } from './reject.js';
+
+/** One CSV record with the line it starts on, or a line that could not be read as a record. */
+export interface CsvRecord {
+  line: number;
+  raw: string;
+  values?: string[];
+  reject?: Reject;
+}
+
+/** csv-parse's synchronous core, which its stream wraps (`parser.api`, untyped): records come back during the call. */
+interface Api {
+  parse(buf: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
+}
+
+const newApi = (options: Options): Api => (new Parser(options) as unknown as { api: Api }).api;
+
+/**
+ * CSV records from text, fed to csv-parse a line at a time so that every record knows its lines and a broken
+ * record costs one line: a quote never closed (at the end of the file, or within MAX_RECORD_CHARS) rejects the
+ * line it opened on and the lines after it are read again as rows; a line longer than MAX_RECORD_CHARS is a
+ * reject read no further. Nothing but the current record and the line being read is held in memory.
+ */
+export async function* csvRecords(
+  chunks: AsyncIterable<string>,
+  delimiter: string,
+  header: { columns: number } = { columns: 0 },
+): AsyncGenerator<CsvRecord> {
+  const source = boundedLines(chunks, MAX_RECORD_CHARS)[Symbol.asyncIterator]();
+  /** Lines to read again after a broken record, before the rest of the file. */
+  const again: TextLine[] = [];
+  /** Lines fed to the parser that no record has claimed yet. */
+  let pending: TextLine[] = [];
+  const out: CsvRecord[] = [];
+  let failure: Reject | undefined;
+  const options: Options = {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    max_record_size: MAX_RECORD_CHARS,
+    on_skip: (error) => {
+      failure ??= brokenRecord(error as CsvError);
+    },
+  };
+  let api = newApi(options);
+  const push = (record: string[]) => {
+    if (failure) return; // read again by the next parser
+    pending = pending.filter((l) => !isBlank(l));
+    const span = 1 + record.reduce((n, v) => n + countLf(v), 0);
+    if (span > 1 && header.columns > 0 && !fitsHeader(record, header.columns)) {
+      // A quote opened on one line and closed by a quote on a later one swallowed the rows in between.
+      failure = reject(
+        'R_QUOTE',
+        `a quoted field opened on this line closes only ${span - 1} line(s) later, leaving ${record.length} fields for ${header.columns} columns; the lines after it are read as rows`,
+      );
+      return;
+    }
+    const lines = pending.splice(0, span);
+    if (lines.length === 0) return; // only for files with bare-CR line ends, which we do not count
+    out.push({ line: lines[0]!.no, raw: rawPreview(trimEnd(lines.map((l) => l.text).join(''))), values: record });
+  };
+  const close = () => {};
+  /** The record in `pending` cannot be read: reject its first line, read the others again with a new parser. */
+  const recover = (why: Reject) => {
+    pending = pending.filter((l) => !isBlank(l));
+    const [first, ...rest] = pending;
+    if (first) out.push({ line: first.no, raw: rawPreview(trimEnd(first.text)), reject: why });
+    again.unshift(...rest);
+    pending = [];
+    failure = undefined;
+    api = newApi(options);
+  };
+  for (;;) {
+    let next: IteratorResult<TextLine>;
+    try {
+      next = again.length > 0 ? { done: false, value: again.shift()! } : await source.next();
+    } catch (error) {
+      // The text stopped (bad bytes, gzip cap): the record before the failure is complete, keep it.
+      api.parse(undefined, true, push, close);
+      if (!failure) yield* out.splice(0);
+      throw error;
+    }
+    if (next.done) {
+      api.parse(undefined, true, push, close);
+      if (!failure) break;
+      recover(failure);
+    } else if (next.value.oversize) {
+      // Finish the record before it first: complete, or broken by a quote that runs into this line.
+      api.parse(undefined, true, push, close);
+      if (failure) {
+        pending.push(next.value);
+        recover(failure);
+      } else {
+        out.push({ line: next.value.no, raw: rawPreview(next.value.text), reject: tooLarge() });
+        pending = [];
+        api = newApi(options);
+      }
+    } else {
+      pending.push(next.value);
+      api.parse(Buffer.from(next.value.text), false, push, close);
+      if (failure) recover(failure);
+    }
+    yield* out.splice(0);
+  }
+  yield* out.splice(0);
+}
+
+/** The row has the header's fields, or more that are all empty (a trailing delimiter). */
+export function fitsHeader(values: string[], columns: number): boolean {
+  if (values.length === columns) return true;
+  return values.length > columns && values.slice(columns).every((v) => v.trim() === '');
+}
+
+function brokenRecord(error: CsvError): Reject {
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return reject('R_QUOTE', 'a quoted field opened on this line is never closed; the lines after it are read as rows');
+  }
+  if (error.code === 'CSV_MAX_RECORD_SIZE') {
+    return reject(
+      'R_QUOTE',
+      `a quoted field opened on this line runs past ${MAX_RECORD_CHARS} characters without closing; the lines after it are read as rows`,
+    );
+  }
+  return reject('R_FIELD_COUNT', `unreadable CSV row: ${error.message}`);
+}
+
+function tooLarge(): Reject {
+  return reject(
+    'R_TOO_LARGE',
+    `the row is longer than ${MAX_RECORD_CHARS} characters, the limit for one response; shorten or split it`,
+  );
+}
+
+const isBlank = (l: TextLine) => l.text === '\n' || l.text === '\r\n';
+
+function countLf(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function trimEnd(text: string): string {
+  return text.replace(/[\r\n]+$/, '');
+}

@@ -1,0 +1,62 @@
+import { isCard } from './is-card.js';
+import { isPhone } from './is-phone.js';
+import type { PiiSpan } from './pii-span.js';
+
+/**
+ * Card and phone numbers. Finds each run of digit groups as a whole ("Betyg 10, ring 070-123 45 67"), then
+ * the longest stretch of its groups, from the left, that is a card (Luhn-checked) or a phone number — so a
+ * score or a year next to a number neither hides it nor is taken with it.
+ */
+export function findNumbers(text: string): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  for (const run of text.matchAll(RUN)) {
+    if (GLUED.test(text.slice(Math.max(0, run.index - 2), run.index))) continue;
+    const groups = [...run[0].matchAll(/\d+/g)].map((g) => ({ start: run.index + g.index, end: run.index + g.index + g[0].length }));
+    // Digits before each group, to skip stretches too short or too long to test.
+    const before = [0];
+    for (const g of groups) before.push(before[before.length - 1]! + g.end - g.start);
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = Math.min(groups.length, i + MAX_GROUPS); j > i; j--) {
+        const digits = before[j]! - before[i]!;
+        if (digits < MIN_DIGITS || digits > MAX_DIGITS) continue;
+        const span = numberSpan(text, groups[i]!.start, groups[j - 1]!.end);
+        if (span) {
+          spans.push(span);
+          i = j - 1;
+          break;
+        }
+      }
+    }
+  }
+  return spans;
+}
+
+/** More groups than any card (5) or phone number (+44 (0)20 7946 0958: 5) is written in, with room to spare. */
+const MAX_GROUPS = 8;
+/** The shortest phone number (+46 8 123 45, with its country code) and the longest card number. */
+const MIN_DIGITS = 8;
+const MAX_DIGITS = 19;
+
+/**
+ * Digit groups joined the way people write numbers: one space, hyphen or dot, or parentheses around an area
+ * code ("8 (912) 345-67-89", "+44 (0)20 7946 0958"). Matched greedily, each run is found whole; every joiner
+ * must be followed by digits, so matching is linear.
+ */
+const JOIN = String.raw`(?:[ .\-]?\(|\)[ .\-]?|[ .\-])`;
+const RUN = new RegExp(String.raw`[+(]?\d+(?:${JOIN}\d+)*\)?`, 'g');
+
+/**
+ * A run glued to a Latin or Cyrillic word, or after # _ @, is part of a code (LH-2025-88412, SE45 5000 …,
+ * A320, #48213), not a number of its own.
+ */
+const GLUED = /(?:[\p{Script=Latin}\p{Script=Cyrillic}]-?|[#_@])$/u;
+
+/** The stretch start–end as written (with a + or ( just before it, a ) just after), if it is a card or phone. */
+function numberSpan(text: string, start: number, end: number): PiiSpan | undefined {
+  if (text[start - 1] === '+' || text[start - 1] === '(') start--;
+  let candidate = text.slice(start, end);
+  if (text[end] === ')' && candidate.lastIndexOf('(') > candidate.lastIndexOf(')')) candidate = text.slice(start, ++end);
+  if (isCard(candidate)) return { kind: 'card', start, end };
+  if (isPhone(candidate)) return { kind: 'phone', start, end };
+  return undefined;
+}
