@@ -139,6 +139,8 @@ export class EmotionTagger {
         evidence.negator = spanOf(text, units, negator);
         const opposite = this.lexicons.taxonomy.opposite(emotion);
         if (!opposite) {
+          // Capped like kept evidence: explanations show removed matches' weights too.
+          evidence.weight = capWeight(evidence.weight);
           removed.push(evidence);
           continue;
         }
@@ -146,7 +148,7 @@ export class EmotionTagger {
         evidence.weight *= FLIP_FACTOR;
         emotion = opposite;
       }
-      evidence.weight = Math.min(1, round(evidence.weight));
+      evidence.weight = capWeight(evidence.weight);
       out.push({ emotion, evidence });
     }
   }
@@ -319,4 +321,6 @@ function combine(candidates: Candidate[]): EmotionTag[] {
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 const clamp = (x: number) => Math.max(-1, Math.min(1, x));
 const round = (x: number) => Math.round(x * 1000) / 1000;
+/** Caps, "!!" and contrast can push a weight past 1; a weight is at most 1. */
+const capWeight = (w: number) => Math.min(1, round(w));
 const average = (xs: number[]) => (xs.length === 0 ? 0 : round(xs.reduce((a, b) => a + b, 0) / xs.length));

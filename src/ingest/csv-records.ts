@@ -1,5 +1,5 @@
 import { type CsvError, type Options, Parser } from 'csv-parse';
-import { boundedLines, type TextLine } from './bounded-lines.js';
+import { boundedLines, type LineEnds, type TextLine } from './bounded-lines.js';
 import { MAX_RECORD_CHARS, rawPreview } from './limits.js';
 import { type Reject, reject } from './reject.js';
 
@@ -28,8 +28,9 @@ export async function* csvRecords(
   chunks: AsyncIterable<string>,
   delimiter: string,
   header: { columns: number } = { columns: 0 },
+  { bareCr = false }: LineEnds = {},
 ): AsyncGenerator<CsvRecord> {
-  const source = boundedLines(chunks, MAX_RECORD_CHARS)[Symbol.asyncIterator]();
+  const source = boundedLines(chunks, MAX_RECORD_CHARS, { bareCr })[Symbol.asyncIterator]();
   /** Lines to read again after a broken record, before the rest of the file. */
   const again: TextLine[] = [];
   /** Lines fed to the parser that no record has claimed yet. */
@@ -38,6 +39,9 @@ export async function* csvRecords(
   let failure: Reject | undefined;
   const options: Options = {
     delimiter,
+    // The line ends boundedLines splits at, mixed in one file: csv-parse's auto-detection fixes the first one
+    // found, and a CRLF row in an LF file then kept its \r in the last field.
+    record_delimiter: bareCr ? ['\r\n', '\n', '\r'] : ['\r\n', '\n'],
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
@@ -47,11 +51,20 @@ export async function* csvRecords(
       failure ??= brokenRecord(error as CsvError);
     },
   };
+  /**
+   * Blank lines before a record are the ones csv-parse skipped. Those inside it belong to a quoted field: its
+   * line ends count them, so they stay.
+   */
+  const dropBlankLines = () => {
+    let blank = 0;
+    while (blank < pending.length && isBlank(pending[blank]!, bareCr)) blank++;
+    if (blank > 0) pending.splice(0, blank);
+  };
   let api = newApi(options);
   const push = (record: string[]) => {
     if (failure) return; // read again by the next parser
-    pending = pending.filter((l) => !isBlank(l));
-    const span = 1 + record.reduce((n, v) => n + countLf(v), 0);
+    dropBlankLines();
+    const span = 1 + record.reduce((n, v) => n + countLineEnds(v, bareCr), 0);
     if (span > 1 && header.columns > 0 && !fitsHeader(record, header.columns)) {
       // A quote opened on one line and closed by a quote on a later one swallowed the rows in between.
       failure = reject(
@@ -61,13 +74,13 @@ export async function* csvRecords(
       return;
     }
     const lines = pending.splice(0, span);
-    if (lines.length === 0) return; // only for files with bare-CR line ends, which we do not count
+    if (lines.length === 0) return; // defensive: every record spans the lines it was read from
     out.push({ line: lines[0]!.no, raw: rawPreview(trimEnd(lines.map((l) => l.text).join(''))), values: record });
   };
   const close = () => {};
   /** The record in `pending` cannot be read: reject its first line, read the others again with a new parser. */
   const recover = (why: Reject) => {
-    pending = pending.filter((l) => !isBlank(l));
+    dropBlankLines();
     const [first, ...rest] = pending;
     if (first) out.push({ line: first.no, raw: rawPreview(trimEnd(first.text)), reject: why });
     again.unshift(...rest);
@@ -136,11 +149,14 @@ function tooLarge(): Reject {
   );
 }
 
-const isBlank = (l: TextLine) => l.text === '\n' || l.text === '\r\n';
+const isBlank = (l: TextLine, bareCr: boolean) => l.text === '\n' || l.text === '\r\n' || (bareCr && l.text === '\r');
 
-function countLf(text: string): number {
+/** Line ends as boundedLines counts them: `\r\n` and `\n`, and with `bareCr` a `\r` alone. */
+function countLineEnds(text: string, bareCr: boolean): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  if (!bareCr) return n;
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text[i + 1] !== '\n') n++;
   return n;
 }
 

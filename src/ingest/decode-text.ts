@@ -116,6 +116,8 @@ async function* decodeChunks(
   const fatal = encoding === 'utf-8';
   const decoder = new TextDecoder(encoding, { fatal });
   let linesBefore = 0;
+  /** The start of a character the previous chunk cut in two: the decoder holds it until this chunk. */
+  let pending: Buffer = Buffer.alloc(0);
   let chunk: Buffer | undefined = head.length > 0 ? head : undefined;
   for (;;) {
     if (chunk) {
@@ -123,8 +125,9 @@ async function* decodeChunks(
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch {
-        throw invalidUtf8(chunk, linesBefore, label);
+        throw invalidUtf8(Buffer.concat([pending, chunk]), linesBefore, label);
       }
+      if (fatal) pending = incompleteTail(pending, chunk);
       linesBefore += countNewlines(text);
       if (text) yield text;
     }
@@ -141,11 +144,42 @@ async function* decodeChunks(
   if (tail) yield tail;
 }
 
-function invalidUtf8(chunk: Buffer, linesBefore: number, label: string): HeartlineError {
-  // Decode leniently to find where the first bad byte sits.
-  const lenient = new TextDecoder('utf-8').decode(chunk);
-  const at = lenient.indexOf('\uFFFD');
-  const line = linesBefore + 1 + (at >= 0 ? countNewlines(lenient.slice(0, at)) : 0);
+/** Bytes at the end of `chunk` (after `pending`) that begin a UTF-8 character not yet complete. */
+function incompleteTail(pending: Buffer, chunk: Buffer): Buffer {
+  const bytes = chunk.length >= 3 ? chunk : Buffer.concat([pending, chunk]);
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back]!;
+    if (byte < 0x80) break;
+    if (byte >= 0xc0) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return length > back ? Buffer.from(bytes.subarray(bytes.length - back)) : Buffer.alloc(0);
+    }
+  }
+  return Buffer.alloc(0);
+}
+
+/**
+ * The error for invalid bytes in `bytes` (which start on a character boundary), on the line of the first bad
+ * byte: found by bisecting for the longest prefix a strict decoder accepts, since the text itself may hold
+ * a genuine U+FFFD before it.
+ */
+function invalidUtf8(bytes: Buffer, linesBefore: number, label: string): HeartlineError {
+  const accepts = (n: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const mid = (good + bad) >>> 1;
+    if (accepts(mid)) good = mid;
+    else bad = mid;
+  }
+  const line = linesBefore + 1 + countNewlines(new TextDecoder('utf-8').decode(bytes.subarray(0, good)));
   return new HeartlineError(
     'E_ENCODING',
     'invalid UTF-8 bytes: the file is not UTF-8',
@@ -153,4 +187,3 @@ function invalidUtf8(chunk: Buffer, linesBefore: number, label: string): Heartli
     'pass its encoding, e.g. --encoding windows-1251 (Russian), windows-1250 (Hungarian) or windows-1252',
   );
 }
-

@@ -9,23 +9,20 @@ const DELIMITERS = [',', ';', '\t', '|'] as const;
 const IMPORT_ID = /^\{"ImportId":/;
 
 /**
- * Reads CSV/TSV: delimiter detected from the header line unless given, quoted newlines and `""`
+ * Reads CSV/TSV: delimiter detected from the header record unless given, quoted newlines and `""`
  * escapes handled by csv-parse, Qualtrics' two extra header rows detected and used as question texts.
  */
 export async function readCsv(chunks: AsyncIterable<string>, label: string, delimiter?: string): Promise<Table> {
-  const { head, all } = await peekText(chunks, (t) => t.includes('\n') || t.length > 1 << 20);
-  const sep = delimiter ?? detectDelimiter(firstLine(head));
+  const { head, all } = await peekText(chunks, (t) => headerRecord(t) !== undefined || t.length > 1 << 20);
+  const first = headerRecord(head);
+  const sep = delimiter ?? detectDelimiter(first?.text ?? head);
   const format = sep === '\t' ? 'tsv' : 'csv';
   const shape = { columns: 0 };
-  const rows = csvRecords(all, sep, shape);
+  // A header ended by a lone \r is an old Mac file: \r ends its lines. Elsewhere a lone \r is a character.
+  const rows = csvRecords(all, sep, shape, { bareCr: first?.bareCr ?? false });
   const header = await nextRow(rows, label);
   if (!header) return { format, columns: [], notes: ['the file is empty'], records: emptyRecords() };
-  if (!header.values) {
-    throw new HeartlineError('E_FORMAT', `the header line cannot be read: ${header.reject?.reason ?? ''}`, {
-      file: label,
-      line: header.line,
-    });
-  }
+  if (!header.values) throw unreadableHeader(header, label);
   const notes: string[] = [];
   const names = uniqueNames(header.values.map((n) => n.trim()), notes);
   shape.columns = names.length;
@@ -90,13 +87,32 @@ function toRecord(row: CsvRecord, names: string[]): SourceRecord {
     };
   }
   const fields: Record<string, unknown> = {};
-  names.forEach((name, i) => {
-    fields[name] = values[i];
-  });
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    // Assigning to `__proto__` would set the prototype and drop the column; defining it keeps it a field.
+    if (name === '__proto__') {
+      Object.defineProperty(fields, name, { value: values[i], enumerable: true, writable: true, configurable: true });
+    } else {
+      fields[name] = values[i];
+    }
+  }
   return { line, raw, fields };
 }
 
-/** The delimiter that splits the header line into the most fields, quotes respected. */
+/**
+ * Without its header no row can be read. The rows' R_QUOTE reason says the lines after are read again, which
+ * is not so for the header: the import stops here.
+ */
+function unreadableHeader(header: CsvRecord, label: string): HeartlineError {
+  const where = { file: label, line: header.line };
+  if (header.reject?.code === 'R_QUOTE') {
+    const hint = 'check the quotes on the header line';
+    return new HeartlineError('E_FORMAT', 'the header line cannot be read: a quote is never closed', where, hint);
+  }
+  return new HeartlineError('E_FORMAT', `the header line cannot be read: ${header.reject?.reason ?? ''}`, where);
+}
+
+/** The delimiter that splits the header record into the most fields, quotes respected. */
 export function detectDelimiter(line: string): string {
   let best: string = ',';
   let bestCount = 0;
@@ -140,8 +156,22 @@ function uniqueNames(names: string[], notes: string[]): string[] {
   });
 }
 
-function firstLine(text: string): string {
-  const end = text.indexOf('\n');
-  return end === -1 ? text : text.slice(0, end);
+/**
+ * The header record: from the first line that is not blank to the first line end outside quotes (a quoted
+ * column name may span lines), and whether that line end is a lone \r; undefined until the text holds all of
+ * it (a \r last in the text may be the start of a \r\n).
+ */
+function headerRecord(text: string): { text: string; bareCr: boolean } | undefined {
+  const from = text.search(/[^\r\n]/);
+  if (from === -1) return undefined;
+  let inQuotes = false;
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (ch === '\n') return { text: text.slice(from, i), bareCr: false };
+    else if (ch === '\r' && i + 1 < text.length) return { text: text.slice(from, i), bareCr: text[i + 1] !== '\n' };
+  }
+  return undefined;
 }
 

@@ -31,26 +31,26 @@ export function validateRow(
   if (nul !== undefined) {
     return reject('R_NUL', `column '${nul}' contains NUL bytes (a damaged export?); the row is not imported`);
   }
-  const score = parseScore(map.score ? fields[map.score] : undefined);
+  const score = parseScore(map.score ? field(fields, map.score) : undefined);
   if (isReject(score)) return score;
-  const respondedAt = parseDate(map.date ? fields[map.date] : undefined, options.dateFormat);
+  const respondedAt = parseDate(map.date ? field(fields, map.date) : undefined, options.dateFormat);
   if (isReject(respondedAt)) return respondedAt;
   const future = inFuture(respondedAt, options.now ?? new Date());
   if (future) return future;
-  const typed = map.text ? cell(fields[map.text]) : '';
+  const typed = map.text ? cell(field(fields, map.text)) : '';
   // Before the hash, so the hash is of what is stored: re-importing with --redact sees the same rows as
   // unchanged; the first import with --redact after one without it updates (and so masks) them.
   const text = options.redact ? redact(typed).text : typed;
   if (text.trim() === '' && score === null) return reject('R_EMPTY', 'the row has neither an NPS answer nor a comment');
   const segments: Record<string, string> = {};
   // Segment names are lowercased so that "Channel" in one export and "channel" in another are one segment.
-  for (const name of map.segments) segments[name.toLowerCase()] = cell(fields[name]).trim();
-  const declared = map.language ? cell(fields[map.language]).trim() : '';
+  for (const name of map.segments) segments[name.toLowerCase()] = cell(field(fields, name)).trim();
+  const declared = map.language ? cell(field(fields, map.language)).trim() : '';
   const declaredLanguage = declared === '' ? null : declared;
   const rowHash = hash([text, score, respondedAt, segments, declaredLanguage]);
   let externalId: string;
   if (map.id) {
-    externalId = cell(fields[map.id]).trim();
+    externalId = cell(field(fields, map.id)).trim();
     if (externalId === '') return reject('R_ID_EMPTY', `the id column '${map.id}' is empty`);
   } else {
     externalId = `#${rowHash}`;
@@ -71,12 +71,20 @@ export function isReject(value: unknown): value is Reject {
   return typeof value === 'object' && value !== null && 'code' in value && 'reason' in value;
 }
 
+/**
+ * A row's own field: a JSON object that lacks a key named like an Object member (`toString`, `constructor`)
+ * must not yield the inherited function.
+ */
+export function field(fields: Record<string, unknown>, name: string): unknown {
+  return Object.hasOwn(fields, name) ? fields[name] : undefined;
+}
+
 /** A field as text; JSON numbers and nested values are written as JSON. Text is kept as typed. */
 export function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
+  return JSON.stringify(value) ?? '';
 }
 
 function hash(value: unknown): string {

@@ -308,8 +308,12 @@ function supported(lang: LangCode, first: number, second: number): Detection {
   return { lang, confidence: round(Math.max(0.34, Math.min(0.99, 0.5 + margin / 2))), supported: true };
 }
 
+/**
+ * A language named by letters or franc rather than our word lists. Usually not one of ours, but franc's full
+ * model (other scripts) can name one, e.g. `cmn` for a single Han character among other letters.
+ */
 function other(lang: string, confidence: number): Detection {
-  return { lang, confidence: round(confidence), supported: false };
+  return { lang, confidence: round(confidence), supported: isSupported(lang) };
 }
 
 function dominant(segments: LanguageSegment[], text: string): Detection {

@@ -1,4 +1,4 @@
-import { cell, isReject } from '../ingest/validate-row.js';
+import { cell, field, isReject } from '../ingest/validate-row.js';
 import { parseScore } from '../ingest/parse-score.js';
 import { reject } from '../ingest/reject.js';
 import { zeroCounts } from '../store/import-ledger.js';
@@ -21,8 +21,8 @@ export const scoresImport: ImportKind<ScoresFileItem, ScoreCounts> = {
           const fields = item.fields;
           if (!fields) continue;
           item.fields = undefined;
-          const id = cell(fields[map.id!]).trim();
-          const score = parseScore(fields[map.score!]);
+          const id = cell(field(fields, map.id!)).trim();
+          const score = parseScore(field(fields, map.score!));
           if (id === '') item.reject = reject('R_ID_EMPTY', `the id column '${map.id}' is empty`);
           else if (isReject(score)) item.reject = score;
           else if (score === null) item.reject = reject('R_SCORE_MISSING', 'the row has no NPS answer');
