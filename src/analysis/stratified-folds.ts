@@ -3,13 +3,15 @@
  * with rare outcomes an unstratified fold can end up with no positives at all.
  */
 
-/** Fold number (0 … folds−1) per row: each class is shuffled with `random` and dealt round-robin. */
-export function stratifiedFolds(labels: readonly (0 | 1)[], folds: number, random: () => number): number[] {
+/** Fold number (0 … folds−1) per row of 0/1 labels: each class is shuffled with `random` and dealt round-robin. */
+export function stratifiedFolds(labels: ArrayLike<number>, folds: number, random: () => number): Int32Array {
   if (!Number.isInteger(folds) || folds < 2) throw new RangeError(`stratifiedFolds: folds must be an integer ≥ 2, got ${folds}`);
-  const fold = new Array<number>(labels.length).fill(0);
+  const fold = new Int32Array(labels.length);
   let next = 0; // continue dealing where the previous class stopped, so fold sizes differ by ≤ 1 overall
   for (const label of [0, 1] as const) {
-    const members = shuffle(labels.flatMap((l, i) => (l === label ? [i] : [])), random);
+    const members: number[] = [];
+    for (let i = 0; i < labels.length; i++) if (labels[i] === label) members.push(i);
+    shuffle(members, random);
     for (const i of members) {
       fold[i] = next;
       next = (next + 1) % folds;
