@@ -49,24 +49,26 @@ export function crossValidatedAuc(X: readonly (readonly number[])[], y: readonly
     }
     return at;
   });
-  return crossValidatedAucOfPatterns(patterns, pattern, y, folds, seed);
+  return crossValidatedAucOfPatterns(patterns, pattern, y, stratifiedFolds(y, folds, mulberry32(seed)), folds);
 }
 
 /**
- * crossValidatedAuc where row i has the predictors patterns[pattern[i]] and the label y[i] (0 or 1): the same folds and the same
- * result, but each fold is fitted on its distinct (pattern, outcome) pairs with their counts as frequency
- * weights, and the AUC is summed over (pattern, fold) groups — a million rows with a few thousand patterns
- * cost a pass to count them and a few thousand-row fits.
+ * crossValidatedAuc where row i has the predictors patterns[pattern[i]], the label y[i] (0 or 1) and is
+ * tested in fold[i] (from stratifiedFolds, so several models can share one assignment): the same result, but
+ * each fold is fitted on its distinct (pattern, outcome) pairs with their counts as frequency weights, and the
+ * AUC is summed over (pattern, fold) groups — a million rows with a few thousand patterns cost a pass to
+ * count them and a few thousand-row fits.
  */
 export function crossValidatedAucOfPatterns(
   patterns: readonly (readonly number[])[],
   pattern: ArrayLike<number>,
   y: ArrayLike<number>,
-  folds = 5,
-  seed = 1,
+  fold: ArrayLike<number>,
+  folds: number,
 ): number {
-  if (pattern.length !== y.length) throw new Error(`crossValidatedAuc: ${pattern.length} rows but ${y.length} labels`);
-  const fold = stratifiedFolds(y, folds, mulberry32(seed));
+  if (pattern.length !== y.length || fold.length !== y.length) {
+    throw new Error(`crossValidatedAuc: ${pattern.length} rows, ${y.length} labels, ${fold.length} folds`);
+  }
   // counts[(p·2 + label)·folds + f]: rows of pattern p with that label in fold f.
   const counts = new Float64Array(patterns.length * 2 * folds);
   for (let i = 0; i < y.length; i++) counts[(pattern[i]! * 2 + y[i]!) * folds + fold[i]!]!++;

@@ -5,6 +5,8 @@ import type { Database } from '../store/database.js';
 import { crossValidatedAucOfPatterns } from './auc.js';
 import { CellCounter, type ResponseCells } from './cell-counter.js';
 import { type Dataset, loadDataset } from './dataset.js';
+import { mulberry32 } from './mulberry32.js';
+import { stratifiedFolds } from './stratified-folds.js';
 import { emotionDrivers, MIN_MODEL_SIZE, noAnswers, tally } from './drivers.js';
 import type { ReportFilters } from './filters.js';
 import { filterSql } from './filters.js';
@@ -99,6 +101,10 @@ function languageCounts(ds: Dataset): Record<string, number> {
   return Object.fromEntries(ds.languages.map((lang, l) => [lang, counts[l]!] as const).sort((a, b) => b[1] - a[1]));
 }
 
+/** Five folds from seed 1: what crossValidatedAuc uses by default, so the AUCs are the ones reported before. */
+const CV_FOLDS = 5;
+const CV_SEED = 1;
+
 /**
  * Do emotions predict promoters better than plain sentiment? Cross-validated AUCs, and R² of the score, on
  * every scored, analysed response: rows with the same predictors are fitted once with their count as weight.
@@ -130,11 +136,12 @@ function modelsOf(ds: Dataset, cells: ResponseCells): Models {
   const bothOf = emotionsOf.map((s, row) => indexOf(both, s * polarities.size + polarityOf[row]!));
   const bothPatterns = [...both.keys()].map((key) => [...setPatterns[Math.floor(key / polarities.size)]!, polarityPatterns[key % polarities.size]![0]!]);
   const satisfaction = ds.emotions.indexOf('satisfaction');
+  const fold = stratifiedFolds(y, CV_FOLDS, mulberry32(CV_SEED));
   return {
     n,
-    aucEmotions: round3(crossValidatedAucOfPatterns(setPatterns, emotionsOf, y)),
-    aucSentiment: round3(crossValidatedAucOfPatterns(polarityPatterns, polarityOf, y)),
-    aucBoth: round3(crossValidatedAucOfPatterns(bothPatterns, bothOf, y)),
+    aucEmotions: round3(crossValidatedAucOfPatterns(setPatterns, emotionsOf, y, fold, CV_FOLDS)),
+    aucSentiment: round3(crossValidatedAucOfPatterns(polarityPatterns, polarityOf, y, fold, CV_FOLDS)),
+    aucBoth: round3(crossValidatedAucOfPatterns(bothPatterns, bothOf, y, fold, CV_FOLDS)),
     r2Emotions: round3(r2(cells.bits.map(bits), cells.score, cells.count)),
     r2Satisfaction: satisfaction < 0 ? null : round3(r2(cells.bits.map((set) => [(set >>> satisfaction) & 1]), cells.score, cells.count)),
   };

@@ -76,12 +76,12 @@ export function emotionDrivers(emotions: readonly string[], cells: ResponseCells
   // Emotions nobody (or everybody) mentions cannot enter a model.
   const inModel = drivers.map((d, e) => e).filter((e) => drivers[e]!.mentions > 0 && drivers[e]!.mentions < size);
   const languages = options.languageCovariate ? languageLevels(cells) : [];
-  const pattern = (c: number) => [...inModel.map((e) => bit(cells, c, e)), ...languages.map((l) => (cells.language[c] === l ? 1 : 0))];
+  const design = { emotions: inModel, languages };
   for (const [target, key] of [
     [(s: number) => (s >= 9 ? 1 : 0), 'promoter'],
     [(s: number) => (s <= 6 ? 1 : 0), 'detractor'],
   ] as const) {
-    const { X, y, weights } = aggregate(cells, pattern, (c) => target(cells.score[c]!));
+    const { X, y, weights } = aggregate(cells, design, (c) => target(cells.score[c]!));
     const fit = fitLogistic(X, y, { firth: true, weights });
     const q = bhQValues(inModel.map((_, j) => fit.pValues[j + 1]!));
     inModel.forEach((e, j) => {
@@ -97,36 +97,42 @@ export function emotionDrivers(emotions: readonly string[], cells: ResponseCells
     });
   }
   const ranked = [...inModel].sort((a, b) => drivers[b]!.mentions - drivers[a]!.mentions).slice(0, MAX_SHAPLEY_PREDICTORS);
-  const shapley = shapleyR2(
-    cells.bits.map((_, c) => ranked.map((e) => bit(cells, c, e))),
-    cells.score,
-    cells.count,
-  );
+  // Shapley R² needs the score, not the language: cells that differ only in language or unranked emotions merge.
+  const scores = aggregate(cells, { emotions: ranked, languages: [] }, (c) => cells.score[c]!);
+  const shapley = shapleyR2(scores.X, scores.y, scores.weights);
   ranked.forEach((e, j) => {
     drivers[e]!.importance = shapley.total > 0 ? Math.round((10_000 * shapley.shares[j]!) / shapley.total) / 10_000 : 0;
   });
   return drivers;
 }
 
-const bit = (cells: ResponseCells, c: number, e: number) => (cells.bits[c]! >>> e) & 1;
+/** The columns of a design: these emotions (0/1), then one dummy per listed language. */
+interface Design {
+  emotions: readonly number[];
+  languages: readonly number[];
+}
 
 /**
- * Identical (predictors, outcome) cells collapse into one weighted row, and the fit is exactly the same as
+ * Cells with the same design row and outcome collapse into one weighted row, and a fit is exactly the same as
  * over the responses. Rows keep the order of their first cell, which is the order of their first response.
  */
-function aggregate(cells: ResponseCells, pattern: (c: number) => number[], outcome: (c: number) => 0 | 1) {
-  const index = new Map<string, number>();
+function aggregate(cells: ResponseCells, design: Design, outcome: (c: number) => number) {
+  const mask = design.emotions.reduce((m, e) => m | (1 << e), 0);
+  const level = new Map(design.languages.map((l, j) => [l, j + 1])); // 0: the reference language
+  const levels = design.languages.length + 1;
+  const index = new Map<number, number>();
   const X: number[][] = [];
   const y: number[] = [];
   const weights: number[] = [];
   cells.count.forEach((n, c) => {
-    const x = pattern(c);
+    const bits = cells.bits[c]! & mask;
+    const lang = level.get(cells.language[c]!) ?? 0;
     const o = outcome(c);
-    const key = `${o}:${x.join('')}`;
+    const key = ((bits >>> 0) * levels + lang) * 16 + o; // outcomes are 0–10
     const at = index.get(key);
     if (at === undefined) {
       index.set(key, X.length);
-      X.push(x);
+      X.push([...design.emotions.map((e) => (bits >>> e) & 1), ...design.languages.map((_, j) => (lang === j + 1 ? 1 : 0))]);
       y.push(o);
       weights.push(n);
     } else weights[at]! += n;
