@@ -2,7 +2,7 @@
  * Area under the ROC curve: the probability that a random positive scores above a random
  * negative (ties count ½). Used to say how well emotions predict promoters/detractors out of sample.
  */
-import { fitLogistic } from './logistic-regression.js';
+import { fitLogistic, logisticDesign } from './logistic-regression.js';
 import { mulberry32 } from './mulberry32.js';
 import { stratifiedFolds } from './stratified-folds.js';
 
@@ -73,34 +73,36 @@ export function crossValidatedAucOfPatterns(
   const counts = new Float64Array(patterns.length * 2 * folds);
   for (let i = 0; i < y.length; i++) counts[(pattern[i]! * 2 + y[i]!) * folds + fold[i]!]!++;
   const cell = (p: number, label: number, f: number) => counts[(p * 2 + label) * folds + f]!;
+  // One design for all folds: every (pattern, label) that occurs; a fold weights it by its count outside the fold.
+  const rows: { pattern: number; label: 0 | 1 }[] = [];
+  patterns.forEach((_, p) => {
+    for (const label of [0, 1] as const) {
+      let total = 0;
+      for (let f = 0; f < folds; f++) total += cell(p, label, f);
+      if (total > 0) rows.push({ pattern: p, label });
+    }
+  });
+  if (rows.length === 0) return Number.NaN;
+  const design = logisticDesign(rows.map((r) => patterns[r.pattern]!));
+  const labels = rows.map((r) => r.label);
   const scores: number[] = [];
   const positives: number[] = [];
   const negatives: number[] = [];
   for (let f = 0; f < folds; f++) {
-    const X: (readonly number[])[] = [];
-    const trainY: (0 | 1)[] = [];
-    const weights: number[] = [];
-    let tested = 0;
-    let events = 0;
-    patterns.forEach((x, p) => {
-      for (const label of [0, 1] as const) {
-        let train = 0;
-        for (let g = 0; g < folds; g++) if (g !== f) train += cell(p, label, g);
-        tested += cell(p, label, f);
-        if (train === 0) continue;
-        X.push(x);
-        trainY.push(label);
-        weights.push(train);
-        if (label === 1) events += train;
-      }
+    const weights = rows.map((r) => {
+      let train = 0;
+      for (let g = 0; g < folds; g++) if (g !== f) train += cell(r.pattern, r.label, g);
+      return train;
     });
+    const tested = rows.reduce((sum, r) => sum + cell(r.pattern, r.label, f), 0);
     if (tested === 0) continue;
-    const total = weights.reduce((s, w) => s + w, 0);
+    const total = weights.reduce((sum, w) => sum + w, 0);
+    const events = weights.reduce((sum, w, i) => sum + w * labels[i]!, 0);
     let intercept = 0;
     let slopes: number[] = [];
     // Without training rows the fold's rows keep the score 0, as row by row.
     if (total > 0) {
-      const fit = fitLogistic(X, trainY, { firth: Math.min(events, total - events) < FIRTH_BELOW_EVENTS, ridge: CV_RIDGE, weights });
+      const fit = fitLogistic(design, labels, { firth: Math.min(events, total - events) < FIRTH_BELOW_EVENTS, ridge: CV_RIDGE, weights });
       [intercept = 0, ...slopes] = fit.coefficients;
     }
     patterns.forEach((x, p) => {

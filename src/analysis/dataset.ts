@@ -45,7 +45,7 @@ export function loadDataset(db: Database, filters: ReportFilters, emotions: stri
   const row = db
     .prepare(
       `SELECT json_group_array(id) AS c0, json_group_array(code) AS c1, json_group_array(polarity) AS c2,
-              json_group_array(language) AS c3, json_group_array(day) AS c4, json_group_array(DISTINCT version) AS c5
+              json_group_array(language) AS c3, json_group_array(day) AS c4, min(version) AS first, max(version) AS last
               ${segmentKeys.map((_, k) => `, json_group_array(seg${k}) AS c${6 + k}`).join('')}
        FROM (SELECT r.id,
                     coalesce(r.score, -1) + 16 * (r.language_supported IS 1 AND r.lexicon_version IS NOT NULL) AS code,
@@ -55,7 +55,7 @@ export function loadDataset(db: Database, filters: ReportFilters, emotions: stri
                     ${segmentKeys.map((_, k) => `, coalesce(r.segments ->> @seg${k}, '(none)') AS seg${k}`).join('')}
              FROM responses AS r WHERE ${where} ORDER BY r.id)`,
     )
-    .get({ ...params, ...segmentParams }) as Record<string, string>;
+    .get({ ...params, ...segmentParams }) as Record<string, string | null>;
   const column = <T>(k: number) => JSON.parse(row[`c${k}`]!) as T[];
   const ids = Int32Array.from(column<number>(0));
   const size = ids.length;
@@ -82,8 +82,17 @@ export function loadDataset(db: Database, filters: ReportFilters, emotions: stri
     day: day.index,
     days: day.values,
     segments: new Map(segmentKeys.map((key, k) => [key, distinct(column<string>(6 + k).map(String))])),
-    lexiconVersions: column<string | null>(5).filter((v): v is string => Boolean(v)).sort(),
+    lexiconVersions: [],
   };
+  // Nearly always one lexicon version: min = max settles it, and only a mix needs a second scan for the rest.
+  const { first, last } = row as { first: string | null; last: string | null };
+  ds.lexiconVersions =
+    first === last
+      ? [first].filter((v): v is string => Boolean(v))
+      : (db.prepare(`SELECT DISTINCT r.lexicon_version AS v FROM responses AS r WHERE ${where} AND r.language_supported IS 1`).all(params) as { v: string | null }[])
+          .map((r) => r.v)
+          .filter((v): v is string => Boolean(v))
+          .sort();
   const rowOf = rowFinder(ids);
   const tagged = db.prepare('SELECT json_group_array(response_id) AS ids FROM emotion_tags WHERE emotion = ?');
   emotions.forEach((emotion, k) => {

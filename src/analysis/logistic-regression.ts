@@ -94,15 +94,30 @@ class CompensatedSum {
  */
 interface SparseDesign {
   rows: number;
+  /** Predictors (columns of X). */
+  k: number;
   start: Int32Array;
   column: Int32Array;
   value: Float64Array;
 }
 
-function sparseDesign(X: readonly (readonly number[])[], k: number): SparseDesign {
+/** A design matrix checked and compressed once, for several fits that differ only in outcome or weights. */
+export type LogisticDesign = Readonly<SparseDesign>;
+
+/** Check X (rows of equal length, finite values) and compress it; throws on the first bad row. */
+export function logisticDesign(X: readonly (readonly number[])[]): LogisticDesign {
+  if (X.length === 0) throw new Error('fitLogistic: no rows');
+  const k = X[0]!.length;
   let entries = X.length;
-  for (const row of X) for (const v of row) if (v !== 0) entries++;
-  const design: SparseDesign = { rows: X.length, start: new Int32Array(X.length + 1), column: new Int32Array(entries), value: new Float64Array(entries) };
+  for (let i = 0; i < X.length; i++) {
+    const row = X[i]!;
+    if (row.length !== k) throw new Error(`fitLogistic: row ${i} has ${row.length} predictors, row 0 has ${k}`);
+    for (const v of row) {
+      if (!Number.isFinite(v)) throw new Error(`fitLogistic: row ${i} has a non-finite predictor (${v})`);
+      if (v !== 0) entries++;
+    }
+  }
+  const design: SparseDesign = { rows: X.length, k, start: new Int32Array(X.length + 1), column: new Int32Array(entries), value: new Float64Array(entries) };
   let e = 0;
   X.forEach((row, i) => {
     design.start[i] = e;
@@ -138,13 +153,14 @@ function evaluate(design: SparseDesign, y: readonly number[], beta: number[], se
   for (let i = 0; i < design.rows; i++) {
     const from = start[i]!;
     const to = start[i + 1]!;
+    const weight = settings.weights ? settings.weights[i]! : 1;
+    if (weight === 0) continue; // it would add zeros: a pattern absent from this cross-validation fold
     let eta = beta[0]!;
     for (let a = from + 1; a < to; a++) eta += beta[column[a]!]! * value[a]!;
     // One exp serves π, w = π(1 − π) and log(1 + e^η), and never overflows.
     const e = Math.exp(-Math.abs(eta));
     const prob = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
     pi[i] = prob;
-    const weight = settings.weights ? settings.weights[i]! : 1;
     logLikelihood.add(weight * (y[i]! * eta - Math.max(eta, 0) - Math.log1p(e)));
     const residual = weight * (y[i]! - prob);
     for (let a = from; a < to; a++) gradient[column[a]!]! += residual * value[a]!;
@@ -189,42 +205,42 @@ function firthScore(design: SparseDesign, at: Evaluation, weights: readonly numb
   const u = Float64Array.from(at.gradient);
   const { start, column, value } = design;
   for (let i = 0; i < design.rows; i++) {
+    const weight = weights ? weights[i]! : 1;
+    if (weight === 0) continue;
     const from = start[i]!;
     const to = start[i + 1]!;
     const quad = quadraticForm(inverse, p, design, from, to);
     const prob = at.pi[i]!;
     // An aggregated row's hat value is the sum of its observations' hat values.
-    const correction = (weights ? weights[i]! : 1) * prob * (1 - prob) * quad * (0.5 - prob);
+    const correction = weight * prob * (1 - prob) * quad * (0.5 - prob);
     for (let a = from; a < to; a++) u[column[a]!]! += correction * value[a]!;
   }
   return Array.from(u);
 }
 
-function validate(X: readonly (readonly number[])[], y: readonly number[]): number {
-  if (X.length === 0) throw new Error('fitLogistic: no rows');
-  if (X.length !== y.length) throw new Error(`fitLogistic: X has ${X.length} rows but y has ${y.length} values`);
-  const k = X[0]!.length;
-  for (let i = 0; i < X.length; i++) {
-    const row = X[i]!;
-    if (row.length !== k) throw new Error(`fitLogistic: row ${i} has ${row.length} predictors, row 0 has ${k}`);
-    for (const v of row) if (!Number.isFinite(v)) throw new Error(`fitLogistic: row ${i} has a non-finite predictor (${v})`);
+function validateOutcome(design: SparseDesign, y: readonly number[]): void {
+  if (design.rows !== y.length) throw new Error(`fitLogistic: X has ${design.rows} rows but y has ${y.length} values`);
+  for (let i = 0; i < y.length; i++) {
     const yi = y[i]!;
     if (!(yi >= 0 && yi <= 1)) throw new Error(`fitLogistic: y[${i}] = ${yi} is not in [0, 1]`);
   }
-  return k;
 }
 
-/** Fit logit P(y = 1) = b₀ + X·b. X has no intercept column; one is added. */
-export function fitLogistic(X: readonly (readonly number[])[], y: readonly number[], options: LogisticOptions = {}): LogisticFit {
+/**
+ * Fit logit P(y = 1) = b₀ + X·b. X has no intercept column; one is added. X may be a logisticDesign, to
+ * check and compress it once for several fits.
+ */
+export function fitLogistic(X: readonly (readonly number[])[] | LogisticDesign, y: readonly number[], options: LogisticOptions = {}): LogisticFit {
   const settings: Settings = { firth: options.firth ?? true, ridge: options.ridge ?? 0, weights: options.weights };
-  if (options.weights && options.weights.length !== X.length) {
-    throw new Error(`fitLogistic: ${options.weights.length} weights for ${X.length} rows`);
+  const design = Array.isArray(X) ? logisticDesign(X as readonly (readonly number[])[]) : (X as LogisticDesign);
+  if (options.weights && options.weights.length !== design.rows) {
+    throw new Error(`fitLogistic: ${options.weights.length} weights for ${design.rows} rows`);
   }
   const maxIterations = options.maxIterations ?? 50;
   const tolerance = options.tolerance ?? 1e-8;
   if (!(settings.ridge >= 0)) throw new Error(`fitLogistic: ridge must be ≥ 0, got ${settings.ridge}`);
-  const k = validate(X, y);
-  const design = sparseDesign(X, k);
+  validateOutcome(design, y);
+  const k = design.k;
 
   // Starting at the intercept-only MLE saves an iteration or two.
   const w = (i: number) => (options.weights ? options.weights[i]! : 1);
