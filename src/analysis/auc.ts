@@ -73,36 +73,45 @@ export function crossValidatedAucOfPatterns(
   const counts = new Float64Array(patterns.length * 2 * folds);
   for (let i = 0; i < y.length; i++) counts[(pattern[i]! * 2 + y[i]!) * folds + fold[i]!]!++;
   const cell = (p: number, label: number, f: number) => counts[(p * 2 + label) * folds + f]!;
-  // One design for all folds: every (pattern, label) that occurs; a fold weights it by its count outside the fold.
-  const rows: { pattern: number; label: 0 | 1 }[] = [];
+  // One design for all folds: every pattern that occurs. A fold fits it as a binomial row — the share of
+  // promoters among its rows outside the fold, weighted by their number — which is the same likelihood as
+  // one row per response, with a row per pattern instead of a row per pattern and label.
+  const rows: number[] = [];
   patterns.forEach((_, p) => {
-    for (const label of [0, 1] as const) {
-      let total = 0;
-      for (let f = 0; f < folds; f++) total += cell(p, label, f);
-      if (total > 0) rows.push({ pattern: p, label });
-    }
+    let total = 0;
+    for (let f = 0; f < folds; f++) total += cell(p, 0, f) + cell(p, 1, f);
+    if (total > 0) rows.push(p);
   });
   if (rows.length === 0) return Number.NaN;
-  const design = logisticDesign(rows.map((r) => patterns[r.pattern]!));
-  const labels = rows.map((r) => r.label);
+  const design = logisticDesign(rows.map((p) => patterns[p]!));
   const scores: number[] = [];
   const positives: number[] = [];
   const negatives: number[] = [];
   for (let f = 0; f < folds; f++) {
-    const weights = rows.map((r) => {
+    const weights = new Array<number>(rows.length).fill(0);
+    const shares = new Array<number>(rows.length).fill(0);
+    let tested = 0;
+    let events = 0;
+    rows.forEach((p, r) => {
       let train = 0;
-      for (let g = 0; g < folds; g++) if (g !== f) train += cell(r.pattern, r.label, g);
-      return train;
+      let trainEvents = 0;
+      for (let g = 0; g < folds; g++) {
+        if (g === f) continue;
+        train += cell(p, 0, g) + cell(p, 1, g);
+        trainEvents += cell(p, 1, g);
+      }
+      tested += cell(p, 0, f) + cell(p, 1, f);
+      weights[r] = train;
+      shares[r] = train > 0 ? trainEvents / train : 0;
+      events += trainEvents;
     });
-    const tested = rows.reduce((sum, r) => sum + cell(r.pattern, r.label, f), 0);
     if (tested === 0) continue;
     const total = weights.reduce((sum, w) => sum + w, 0);
-    const events = weights.reduce((sum, w, i) => sum + w * labels[i]!, 0);
     let intercept = 0;
     let slopes: number[] = [];
     // Without training rows the fold's rows keep the score 0, as row by row.
     if (total > 0) {
-      const fit = fitLogistic(design, labels, { firth: Math.min(events, total - events) < FIRTH_BELOW_EVENTS, ridge: CV_RIDGE, weights });
+      const fit = fitLogistic(design, shares, { firth: Math.min(events, total - events) < FIRTH_BELOW_EVENTS, ridge: CV_RIDGE, weights });
       [intercept = 0, ...slopes] = fit.coefficients;
     }
     patterns.forEach((x, p) => {

@@ -38,7 +38,7 @@ export function buildReport(db: Database, options: ReportOptions): Report {
   const by = options.by ?? ['lang'];
   const ds = loadDataset(db, options.filters, emotions, by.filter((b) => b !== 'lang').map((b) => b.toLowerCase()));
   const [overall] = tallyGroups(ds, 1, () => 0);
-  const cells = overall!.cells.cells;
+  const cells = overall!.cells;
   const drivers = emotionDrivers(ds.emotions, cells, { minSupport, languageCovariate: true, valence });
   const models = modelsOf(ds, cells);
   const warnings: string[] = [];
@@ -63,7 +63,7 @@ export function buildReport(db: Database, options: ReportOptions): Report {
     emotions: sortByImportance(drivers),
     models,
     answer: [],
-    segments: by.map((b) => breakdown(ds, b, minSupport, valence)),
+    segments: by.map((b) => breakdown(ds, b, cells, minSupport, valence)),
     trend: trendOf(ds, options.period ?? 'month'),
     verbatims: verbatims(db, options.filters, emotions, options.verbatims ?? 3),
   };
@@ -92,20 +92,34 @@ function taggedEmotions(db: Database): string[] {
 interface GroupTally {
   responses: number;
   counts: NpsCounts;
-  cells: CellCounter;
+  cells: ResponseCells;
 }
 
-/** One pass over the responses, each counted in group groupOf(i) (0 … groups − 1). */
-function tallyGroups(ds: Dataset, groups: number, groupOf: (row: number) => number): GroupTally[] {
-  const tallies = Array.from({ length: groups }, (): GroupTally => ({ responses: 0, counts: noAnswers(), cells: new CellCounter() }));
+/** One pass over the responses, each counted in group groupOf(i) (0 … groups − 1); cells only if asked. */
+function tallyGroups(ds: Dataset, groups: number, groupOf: (row: number) => number, withCells = true): GroupTally[] {
+  const tallies = Array.from({ length: groups }, () => ({ responses: 0, counts: noAnswers(), counter: new CellCounter() }));
   for (let i = 0; i < ds.size; i++) {
     const group = tallies[groupOf(i)]!;
     const score = ds.scores[i]!;
     group.responses++;
     tally(group.counts, score);
-    if (score >= 0 && ds.analysed[i] === 1) group.cells.add(ds.emotionBits[i]!, score, ds.language[i]!);
+    if (withCells && score >= 0 && ds.analysed[i] === 1) group.counter.add(ds.emotionBits[i]!, score, ds.language[i]!);
   }
-  return tallies;
+  return tallies.map(({ responses, counts, counter }) => ({ responses, counts, cells: counter.cells }));
+}
+
+/** The cells of one language, in their order: a language's responses are the cells that carry it. */
+function cellsOfLanguage(cells: ResponseCells, language: number): ResponseCells {
+  const out: ResponseCells = { bits: [], score: [], language: [], count: [], total: 0 };
+  cells.count.forEach((n, c) => {
+    if (cells.language[c] !== language) return;
+    out.bits.push(cells.bits[c]!);
+    out.score.push(cells.score[c]!);
+    out.language.push(language);
+    out.count.push(n);
+    out.total += n;
+  });
+  return out;
 }
 
 function sortByImportance(drivers: EmotionDriver[]): EmotionDriver[] {
@@ -171,17 +185,20 @@ function indexOf(index: Map<number, number>, key: number): number {
   return at;
 }
 
-function breakdown(ds: Dataset, by: string, minSupport: number, valence: (e: string) => number): SegmentBreakdown {
-  const column = by === 'lang' ? { index: ds.language, values: ds.languages } : ds.segments.get(by.toLowerCase())!;
-  const tallies = tallyGroups(ds, column.values.length, (i) => column.index[i]!);
+function breakdown(ds: Dataset, by: string, cells: ResponseCells, minSupport: number, valence: (e: string) => number): SegmentBreakdown {
+  const byLanguage = by === 'lang';
+  const column = byLanguage ? { index: ds.language, values: ds.languages } : ds.segments.get(by.toLowerCase())!;
+  // Cells already carry the language: a language's cells need no second pass.
+  const tallies = tallyGroups(ds, column.values.length, (i) => column.index[i]!, !byLanguage);
   return {
     by,
     groups: column.values
-      .map((value, g) => ({ value, group: tallies[g]! }))
+      .map((value, g) => ({ value, g, group: tallies[g]! }))
       .sort((a, b) => b.group.responses - a.group.responses)
-      .map(({ value, group }) => {
-        const languageCovariate = by !== 'lang';
-        const emotions = by === 'lang' && !isSupported(value) ? [] : emotionDrivers(ds.emotions, group.cells.cells, { minSupport, languageCovariate, valence });
+      .map(({ value, g, group }) => {
+        if (byLanguage && !isSupported(value)) return { value, responses: group.responses, nps: npsSummary(npsWithCi(group.counts)), emotions: [] };
+        const groupCells = byLanguage ? cellsOfLanguage(cells, g) : group.cells;
+        const emotions = emotionDrivers(ds.emotions, groupCells, { minSupport, languageCovariate: !byLanguage, valence });
         return { value, responses: group.responses, nps: npsSummary(npsWithCi(group.counts)), emotions: sortByImportance(emotions) };
       }),
   };
