@@ -41,7 +41,6 @@ export interface Distinct {
  */
 export function loadDataset(db: Database, filters: ReportFilters, emotions: string[], segmentKeys: readonly string[] = []): Dataset {
   const { where, params } = filterSql(filters);
-  const segmentParams = Object.fromEntries(segmentKeys.map((key, k) => [`seg${k}`, segmentPath(key)]));
   // NOT INDEXED: a plain scan meets the rows in id (rowid) order, so no ORDER BY, no sorter, no subquery.
   const row = db
     .prepare(
@@ -51,10 +50,10 @@ export function loadDataset(db: Database, filters: ReportFilters, emotions: stri
               json_group_array(substr(r.responded_at, 1, 10)) AS c4,
               min(CASE WHEN r.language_supported IS 1 THEN r.lexicon_version END) AS first,
               max(CASE WHEN r.language_supported IS 1 THEN r.lexicon_version END) AS last
-              ${segmentKeys.map((_, k) => `, json_group_array(coalesce(r.segments ->> @seg${k}, '(none)')) AS c${5 + k}`).join('')}
+              ${segmentKeys.length > 0 ? ', json_group_array(r.segments) AS c5' : ''}
        FROM responses AS r NOT INDEXED WHERE ${where}`,
     )
-    .get({ ...params, ...segmentParams }) as Record<string, string | null>;
+    .get(params) as Record<string, string | null>;
   const column = <T>(k: number) => JSON.parse(row[`c${k}`]!) as T[];
   const ids = Int32Array.from(column<number>(0));
   const size = ids.length;
@@ -81,7 +80,7 @@ export function loadDataset(db: Database, filters: ReportFilters, emotions: stri
     emotionBits: new Int32Array(size),
     day: day.index,
     days: day.values,
-    segments: new Map(segmentKeys.map((key, k) => [key, distinct(column<string>(5 + k).map(String))])),
+    segments: segmentKeys.length > 0 ? segmentValues(distinct(column<string>(5)), segmentKeys) : new Map(),
     lexiconVersions: [],
   };
   // Nearly always one lexicon version: min = max settles it, and only a mix needs a second scan for the rest.
@@ -104,9 +103,20 @@ export function loadDataset(db: Database, filters: ReportFilters, emotions: stri
   return ds;
 }
 
-/** A JSON path naming one object key, quoted so dots and spaces in column names stay part of the key. */
-function segmentPath(key: string): string {
-  return `$."${key.replace(/["\\]/g, '\\$&')}"`;
+/**
+ * Each segment column's value per response. The segments JSON repeats (a few channels, markets…), so it is
+ * parsed once per distinct text rather than once per response.
+ */
+function segmentValues(json: Distinct, keys: readonly string[]): Map<string, Distinct> {
+  const parsed = json.values.map((text) => JSON.parse(text) as Record<string, unknown>);
+  return new Map(
+    keys.map((key) => {
+      const values = parsed.map((segments) => (Object.hasOwn(segments, key) && segments[key] !== null ? String(segments[key]) : '(none)'));
+      // Different segments texts can share this column's value: renumber to distinct values.
+      const value = distinct(values);
+      return [key, { index: json.index.map((i) => value.index[i]!), values: value.values }] as const;
+    }),
+  );
 }
 
 /** Distinct values in order of first appearance; null is not a value (index -1). */
