@@ -2,14 +2,16 @@ import { loadTaxonomy } from '../emotion/taxonomy.js';
 import { BUILTIN_LEXICON_DIR } from '../lexicon/lexicon-dir.js';
 import { isSupported } from '../lang/registry.js';
 import type { Database } from '../store/database.js';
-import { crossValidatedAuc } from './auc.js';
-import { mulberry32 } from './mulberry32.js';
+import { crossValidatedAucOfPatterns } from './auc.js';
+import { CellCounter, type ResponseCells } from './cell-counter.js';
 import { type Dataset, loadDataset } from './dataset.js';
-import { countsOf, emotionDrivers, MIN_MODEL_SIZE, modelRows } from './drivers.js';
+import { mulberry32 } from './mulberry32.js';
+import { stratifiedFolds } from './stratified-folds.js';
+import { emotionDrivers, MIN_MODEL_SIZE, noAnswers, tally } from './drivers.js';
 import type { ReportFilters } from './filters.js';
 import { filterSql } from './filters.js';
 import { r2 } from './linear-r2.js';
-import { npsWithCi } from './nps.js';
+import { type NpsCounts, npsWithCi } from './nps.js';
 import { npsSummary } from './nps-summary.js';
 import { redactWithEvidence } from '../privacy/redact-with-evidence.js';
 import type { EmotionDriver, Models, Report, SegmentBreakdown, Verbatim } from './report-types.js';
@@ -35,20 +37,22 @@ export interface ReportOptions {
 /** Everything the report says, computed from what SQLite holds. */
 export function buildReport(db: Database, options: ReportOptions): Report {
   const taxonomy = loadTaxonomy([BUILTIN_LEXICON_DIR]);
-  const tagged = (db.prepare('SELECT DISTINCT emotion FROM emotion_tags').all() as { emotion: string }[]).map((r) => r.emotion);
+  const tagged = taggedEmotions(db);
   const emotions = [...new Set([...taxonomy.ids, ...tagged])].slice(0, 31);
   const valence = (e: string) => taxonomy.emotions.get(e)?.valence ?? 0;
   const minSupport = options.minSupport ?? 30;
-  const ds = loadDataset(db, options.filters, emotions);
-  const rows = modelRows(ds);
-  const drivers = emotionDrivers(ds, rows, { minSupport, languageCovariate: true, valence });
-  const all = Array.from({ length: ds.size }, (_, i) => i);
-  const models = modelsOf(ds, rows);
+  const by = options.by ?? ['lang'];
+  const ds = loadDataset(db, options.filters, emotions, by.filter((b) => b !== 'lang').map((b) => b.toLowerCase()));
+  const [overall] = tallyGroups(ds, 1, () => 0);
+  const cells = overall!.cells;
+  const drivers = emotionDrivers(ds.emotions, cells, { minSupport, languageCovariate: true, valence });
+  const models = modelsOf(ds, cells);
   const warnings: string[] = [];
   if (ds.lexiconVersions.length > 1) {
     warnings.push(`tags come from ${ds.lexiconVersions.length} lexicon versions (${ds.lexiconVersions.join(', ')}); re-analyse to compare like with like`);
   }
-  if (rows.length < MIN_MODEL_SIZE) warnings.push(`only ${rows.length} scored, analysed responses: too few for the models`);
+  if (cells.total < MIN_MODEL_SIZE) warnings.push(`only ${cells.total} scored, analysed responses: too few for the models`);
+  const { promoters, passives, detractors } = overall!.counts;
   const report: Report = {
     schema: 'heartline-report/1',
     generatedAt: new Date().toISOString(),
@@ -57,15 +61,15 @@ export function buildReport(db: Database, options: ReportOptions): Report {
     lexiconVersions: ds.lexiconVersions,
     warnings,
     responses: ds.size,
-    scored: all.filter((i) => ds.scores[i]! >= 0).length,
-    analysed: all.filter((i) => ds.analysed[i] === 1).length,
-    nps: npsSummary(npsWithCi(countsOf(ds, all))),
+    scored: promoters + passives + detractors,
+    analysed: ds.analysed.reduce((sum, a) => sum + a, 0),
+    nps: npsSummary(npsWithCi(overall!.counts)),
     languages: languageCounts(ds),
     minSupport,
     emotions: sortByImportance(drivers),
     models,
     answer: [],
-    segments: (options.by ?? ['lang']).map((by) => breakdown(ds, by, minSupport, valence)),
+    segments: by.map((b) => breakdown(ds, b, cells, minSupport, valence)),
     trend: trendOf(ds, options.period ?? 'month'),
     verbatims: verbatims(db, options.filters, emotions, options.verbatims ?? 3, options.redact ?? false),
   };
@@ -73,60 +77,135 @@ export function buildReport(db: Database, options: ReportOptions): Report {
   return report;
 }
 
+/**
+ * The distinct emotions in emotion_tags, in index order: one index seek per emotion (a recursive skip scan)
+ * instead of visiting every tag, as SELECT DISTINCT would.
+ */
+function taggedEmotions(db: Database): string[] {
+  const rows = db
+    .prepare(
+      `WITH RECURSIVE seen(emotion) AS (
+         SELECT min(emotion) FROM emotion_tags
+         UNION ALL
+         SELECT (SELECT min(emotion) FROM emotion_tags WHERE emotion > seen.emotion) FROM seen WHERE seen.emotion IS NOT NULL)
+       SELECT emotion FROM seen WHERE emotion IS NOT NULL`,
+    )
+    .all() as { emotion: string }[];
+  return rows.map((r) => r.emotion);
+}
+
+/** One group's responses, NPS answers, and its scored, analysed responses as cells for the driver models. */
+interface GroupTally {
+  responses: number;
+  counts: NpsCounts;
+  cells: ResponseCells;
+}
+
+/** One pass over the responses, each counted in group groupOf(i) (0 … groups − 1); cells only if asked. */
+function tallyGroups(ds: Dataset, groups: number, groupOf: (row: number) => number, withCells = true): GroupTally[] {
+  const tallies = Array.from({ length: groups }, () => ({ responses: 0, counts: noAnswers(), counter: new CellCounter() }));
+  for (let i = 0; i < ds.size; i++) {
+    const group = tallies[groupOf(i)]!;
+    const score = ds.scores[i]!;
+    group.responses++;
+    tally(group.counts, score);
+    if (withCells && score >= 0 && ds.analysed[i] === 1) group.counter.add(ds.emotionBits[i]!, score, ds.language[i]!);
+  }
+  return tallies.map(({ responses, counts, counter }) => ({ responses, counts, cells: counter.cells }));
+}
+
+/** The cells of one language, in their order: a language's responses are the cells that carry it. */
+function cellsOfLanguage(cells: ResponseCells, language: number): ResponseCells {
+  const out: ResponseCells = { bits: [], score: [], language: [], count: [], total: 0 };
+  cells.count.forEach((n, c) => {
+    if (cells.language[c] !== language) return;
+    out.bits.push(cells.bits[c]!);
+    out.score.push(cells.score[c]!);
+    out.language.push(language);
+    out.count.push(n);
+    out.total += n;
+  });
+  return out;
+}
+
 function sortByImportance(drivers: EmotionDriver[]): EmotionDriver[] {
   return [...drivers].sort((a, b) => (b.importance ?? -1) - (a.importance ?? -1) || b.mentions - a.mentions);
 }
 
 function languageCounts(ds: Dataset): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (let i = 0; i < ds.size; i++) {
-    const lang = ds.languages[ds.language[i]!]!;
-    counts[lang] = (counts[lang] ?? 0) + 1;
-  }
-  return Object.fromEntries(Object.entries(counts).sort((a, b) => b[1] - a[1]));
+  const counts = ds.languages.map(() => 0);
+  for (let i = 0; i < ds.size; i++) counts[ds.language[i]!]!++;
+  return Object.fromEntries(ds.languages.map((lang, l) => [lang, counts[l]!] as const).sort((a, b) => b[1] - a[1]));
 }
 
-/** Do emotions predict promoters better than plain sentiment? Cross-validated AUCs, and R² of the score. */
-function modelsOf(ds: Dataset, all: number[]): Models {
-  // AUCs are estimated on at most 20,000 responses (a seeded sample; the AUC's standard error there is
-  // about 0.005): 15 cross-validation fits over a million rows would take a minute.
-  const rows = sample(all, 20_000);
-  const none: Models = { n: rows.length, aucEmotions: null, aucSentiment: null, aucBoth: null, r2Emotions: null, r2Satisfaction: null };
-  if (rows.length < MIN_MODEL_SIZE) return none;
-  const used = ds.emotions.map((_, e) => e).filter((e) => rows.some((i) => ((ds.emotionBits[i]! >>> e) & 1) === 1));
-  const bits = (i: number) => used.map((e) => (ds.emotionBits[i]! >>> e) & 1);
-  const y = rows.map((i) => (ds.scores[i]! >= 9 ? 1 : 0) as 0 | 1);
+/** Five folds from seed 1: what crossValidatedAuc uses by default, so the AUCs are the ones reported before. */
+const CV_FOLDS = 5;
+const CV_SEED = 1;
+
+/**
+ * Do emotions predict promoters better than plain sentiment? Cross-validated AUCs, and R² of the score, on
+ * every scored, analysed response: rows with the same predictors are fitted once with their count as weight.
+ */
+function modelsOf(ds: Dataset, cells: ResponseCells): Models {
+  const n = cells.total;
+  const none: Models = { n, aucEmotions: null, aucSentiment: null, aucBoth: null, r2Emotions: null, r2Satisfaction: null };
+  if (n < MIN_MODEL_SIZE) return none;
+  const y = new Uint8Array(n); // promoter or not, per scored, analysed response in id order
+  const emotionsOf = new Int32Array(n); // index into the distinct emotion sets
+  const polarityOf = new Int32Array(n); // index into the distinct polarities
+  const emotionSets = new Map<number, number>();
+  const polarities = new Map<number, number>();
+  let seen = 0;
+  for (let i = 0, row = 0; i < ds.size; i++) {
+    if (ds.scores[i]! < 0 || ds.analysed[i] !== 1) continue;
+    y[row] = ds.scores[i]! >= 9 ? 1 : 0;
+    emotionsOf[row] = indexOf(emotionSets, ds.emotionBits[i]!);
+    polarityOf[row] = indexOf(polarities, ds.polarity[i]!);
+    seen |= ds.emotionBits[i]!;
+    row++;
+  }
   if (!y.includes(1) || !y.includes(0)) return none;
-  const score = rows.map((i) => ds.scores[i]!);
+  const used = ds.emotions.map((_, e) => e).filter((e) => ((seen >>> e) & 1) === 1);
+  const bits = (set: number) => used.map((e) => (set >>> e) & 1);
+  const setPatterns = [...emotionSets.keys()].map(bits);
+  const polarityPatterns = [...polarities.keys()].map((p) => [p]);
+  const both = new Map<number, number>();
+  const bothOf = emotionsOf.map((s, row) => indexOf(both, s * polarities.size + polarityOf[row]!));
+  const bothPatterns = [...both.keys()].map((key) => [...setPatterns[Math.floor(key / polarities.size)]!, polarityPatterns[key % polarities.size]![0]!]);
   const satisfaction = ds.emotions.indexOf('satisfaction');
+  const fold = stratifiedFolds(y, CV_FOLDS, mulberry32(CV_SEED));
   return {
-    n: all.length,
-    aucEmotions: round3(crossValidatedAuc(rows.map(bits), y)),
-    aucSentiment: round3(crossValidatedAuc(rows.map((i) => [ds.polarity[i]!]), y)),
-    aucBoth: round3(crossValidatedAuc(rows.map((i) => [...bits(i), ds.polarity[i]!]), y)),
-    r2Emotions: round3(r2(rows.map(bits), score)),
-    r2Satisfaction: satisfaction < 0 ? null : round3(r2(rows.map((i) => [(ds.emotionBits[i]! >>> satisfaction) & 1]), score)),
+    n,
+    aucEmotions: round3(crossValidatedAucOfPatterns(setPatterns, emotionsOf, y, fold, CV_FOLDS)),
+    aucSentiment: round3(crossValidatedAucOfPatterns(polarityPatterns, polarityOf, y, fold, CV_FOLDS)),
+    aucBoth: round3(crossValidatedAucOfPatterns(bothPatterns, bothOf, y, fold, CV_FOLDS)),
+    r2Emotions: round3(r2(cells.bits.map(bits), cells.score, cells.count)),
+    r2Satisfaction: satisfaction < 0 ? null : round3(r2(cells.bits.map((set) => [(set >>> satisfaction) & 1]), cells.score, cells.count)),
   };
 }
 
-function breakdown(ds: Dataset, by: string, minSupport: number, valence: (e: string) => number): SegmentBreakdown {
-  const key = by === 'lang' ? (i: number) => ds.languages[ds.language[i]!]! : (i: number) => ds.segments[i]![by.toLowerCase()] ?? '(none)';
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i < ds.size; i++) {
-    const k = key(i);
-    let list = groups.get(k);
-    if (!list) groups.set(k, (list = []));
-    list.push(i);
-  }
+/** Index of `key` in the map's insertion order, adding it if new. */
+function indexOf(index: Map<number, number>, key: number): number {
+  let at = index.get(key);
+  if (at === undefined) index.set(key, (at = index.size));
+  return at;
+}
+
+function breakdown(ds: Dataset, by: string, cells: ResponseCells, minSupport: number, valence: (e: string) => number): SegmentBreakdown {
+  const byLanguage = by === 'lang';
+  const column = byLanguage ? { index: ds.language, values: ds.languages } : ds.segments.get(by.toLowerCase())!;
+  // Cells already carry the language: a language's cells need no second pass.
+  const tallies = tallyGroups(ds, column.values.length, (i) => column.index[i]!, !byLanguage);
   return {
     by,
-    groups: [...groups]
-      .sort((a, b) => b[1].length - a[1].length)
-      .map(([value, members]) => {
-        const set = new Set(members);
-        const rows = modelRows(ds, (i) => set.has(i));
-        const emotions = by === 'lang' && !isSupported(value) ? [] : emotionDrivers(ds, rows, { minSupport, languageCovariate: by !== 'lang', valence });
-        return { value, responses: members.length, nps: npsSummary(npsWithCi(countsOf(ds, members))), emotions: sortByImportance(emotions) };
+    groups: column.values
+      .map((value, g) => ({ value, g, group: tallies[g]! }))
+      .sort((a, b) => b.group.responses - a.group.responses)
+      .map(({ value, g, group }) => {
+        if (byLanguage && !isSupported(value)) return { value, responses: group.responses, nps: npsSummary(npsWithCi(group.counts)), emotions: [] };
+        const groupCells = byLanguage ? cellsOfLanguage(cells, g) : group.cells;
+        const emotions = emotionDrivers(ds.emotions, groupCells, { minSupport, languageCovariate: !byLanguage, valence });
+        return { value, responses: group.responses, nps: npsSummary(npsWithCi(group.counts)), emotions: sortByImportance(emotions) };
       }),
   };
 }
@@ -137,7 +216,7 @@ function verbatims(db: Database, filters: ReportFilters, emotions: string[], per
   const query = db.prepare(
     `SELECT r.id, r.score, r.language, r.text, t.evidence FROM emotion_tags AS t JOIN responses AS r ON r.id = t.response_id
      WHERE ${where} AND t.emotion = @emotion AND r.score BETWEEN @low AND @high AND length(r.text) <= 400
-     ORDER BY t.score DESC, r.id LIMIT @per`,
+     ORDER BY t.score DESC, t.response_id LIMIT @per`,
   );
   const out: Record<string, Verbatim[]> = {};
   for (const emotion of emotions) {
@@ -183,13 +262,3 @@ function answer(report: Report): string[] {
 
 const round3 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x);
 
-function sample(rows: number[], max: number): number[] {
-  if (rows.length <= max) return rows;
-  const random = mulberry32(2025);
-  const picked = [...rows];
-  for (let i = 0; i < max; i++) {
-    const j = i + Math.floor(random() * (picked.length - i));
-    [picked[i], picked[j]] = [picked[j]!, picked[i]!];
-  }
-  return picked.slice(0, max).sort((a, b) => a - b);
-}

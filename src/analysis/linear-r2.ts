@@ -17,33 +17,43 @@ export interface CrossProducts {
 /** A predictor whose residual variance, given those already in, is below this share is redundant (collinear). */
 const COLLINEAR = 1e-10;
 
-/** One pass with Welford-style co-moment updates: no catastrophic cancellation from raw sums. */
-export function crossProducts(X: readonly (readonly number[])[], y: readonly number[]): CrossProducts {
+/**
+ * One pass with Welford-style co-moment updates: no catastrophic cancellation from raw sums. With `weights`,
+ * row i stands for weights[i] identical observations (the report passes collapsed emotion patterns).
+ */
+export function crossProducts(X: readonly (readonly number[])[], y: readonly number[], weights?: readonly number[]): CrossProducts {
   if (X.length !== y.length) throw new Error(`crossProducts: X has ${X.length} rows but y has ${y.length} values`);
+  if (weights && weights.length !== X.length) throw new Error(`crossProducts: ${weights.length} weights for ${X.length} rows`);
   const k = X[0]?.length ?? 0;
   const width = k + 1; // predictors, then y
   const mean = new Float64Array(width);
   const before = new Float64Array(width);
   const comoment = new Float64Array(width * width);
+  let n = 0;
   for (let i = 0; i < X.length; i++) {
     const row = X[i]!;
     if (row.length !== k) throw new Error(`crossProducts: row ${i} has ${row.length} predictors, row 0 has ${k}`);
+    const w = weights ? weights[i]! : 1;
+    if (!(w >= 0)) throw new Error(`crossProducts: weight ${i} is not ≥ 0 (${w})`);
+    if (w === 0) continue;
+    const total = n + w;
     for (let j = 0; j < width; j++) {
       const v = j < k ? row[j]! : y[i]!;
       if (!Number.isFinite(v)) throw new Error(`crossProducts: row ${i} has a non-finite value (${v})`);
       before[j] = v - mean[j]!;
-      mean[j]! += before[j]! / (i + 1);
+      mean[j]! += (before[j]! * w) / total;
     }
-    // C += (v − old mean)(v − new mean)ᵀ; (v − new mean) = before·i/(i+1).
-    const shrink = i / (i + 1);
+    // C += w·(v − old mean)(v − new mean)ᵀ; (v − new mean) = before·n/(n+w).
+    const shrink = (w * n) / total;
     for (let j = 0; j < width; j++) {
       const dj = before[j]! * shrink;
       for (let m = j; m < width; m++) comoment[j * width + m]! += dj * before[m]!;
     }
+    n = total;
   }
   const at = (j: number, m: number): number => comoment[Math.min(j, m) * width + Math.max(j, m)]!;
   return {
-    n: X.length,
+    n,
     xx: Array.from({ length: k }, (_, j) => Array.from({ length: k }, (_, m) => at(j, m))),
     xy: Array.from({ length: k }, (_, j) => at(j, k)),
     yy: at(k, k),
@@ -60,34 +70,73 @@ export function r2FromCrossProducts(cp: CrossProducts, subset: readonly number[]
   const kept: number[] = [];
   const lower: number[][] = []; // Cholesky rows of the kept predictors' correlation matrix
   const z: number[] = []; // their orthogonalised correlations with y
-  for (const a of subset) {
-    const saa = cp.xx[a]![a]!;
-    if (!(saa > 0)) continue;
-    const corr = (b: number): number => cp.xx[a]![b]! / Math.sqrt(saa * cp.xx[b]![b]!);
-    const l: number[] = [];
-    let explained = 0;
-    let zy = cp.xy[a]! / Math.sqrt(saa * cp.yy);
-    kept.forEach((b, t) => {
-      let v = corr(b);
-      for (let c = 0; c < t; c++) v -= l[c]! * lower[t]![c]!;
-      v /= lower[t]![t]!;
-      l.push(v);
-      explained += v * v;
-      zy -= v * z[t]!;
-    });
-    const residual = 1 - explained;
-    if (residual <= COLLINEAR) continue;
-    const d = Math.sqrt(residual);
-    lower.push([...l, d]);
-    kept.push(a);
-    z.push(zy / d);
-  }
+  for (const a of subset) addPredictor(cp, a, kept, lower, z);
   const total = z.reduce((s, v) => s + v * v, 0);
   return Math.min(1, Math.max(0, total));
 }
 
-/** R² of OLS of y on all columns of X, with an intercept. */
-export function r2(X: readonly (readonly number[])[], y: readonly number[]): number {
-  const cp = crossProducts(X, y);
+/**
+ * R² of every subset of the first k predictors at once, indexed by bit mask (bit j = predictor j): what
+ * r2FromCrossProducts(cp, members of mask) returns, to the last bit, at O(k²) per subset instead of O(k³).
+ * Subsets are visited depth first, each extending its parent by a larger predictor, so the parent's Cholesky
+ * rows and orthogonalised correlations are reused exactly as the one-subset computation would build them.
+ */
+export function r2OfAllSubsets(cp: CrossProducts, k: number): Float64Array {
+  const r2Of = new Float64Array(1 << k); // the empty subset explains nothing
+  if (!(cp.yy > 0)) return r2Of.fill(Number.NaN, 1);
+  const kept: number[] = [];
+  const lower: number[][] = [];
+  const z: number[] = [];
+  const visit = (mask: number, total: number, from: number): void => {
+    for (let a = from; a < k; a++) {
+      const child = mask | (1 << a);
+      const added = addPredictor(cp, a, kept, lower, z);
+      const last = z.at(-1)!;
+      const childTotal = added ? total + last * last : total;
+      r2Of[child] = Math.min(1, Math.max(0, childTotal));
+      visit(child, childTotal, a + 1);
+      if (added) {
+        kept.pop();
+        lower.pop();
+        z.pop();
+      }
+    }
+  };
+  visit(0, 0, 0);
+  return r2Of;
+}
+
+/**
+ * One Gram–Schmidt step of r2FromCrossProducts: orthogonalise predictor a against those kept and push its
+ * Cholesky row and correlation with y; false (nothing pushed) when it is constant or collinear.
+ */
+function addPredictor(cp: CrossProducts, a: number, kept: number[], lower: number[][], z: number[]): boolean {
+  const saa = cp.xx[a]![a]!;
+  if (!(saa > 0)) return false;
+  const l: number[] = [];
+  let explained = 0;
+  let zy = cp.xy[a]! / Math.sqrt(saa * cp.yy);
+  for (let t = 0; t < kept.length; t++) {
+    const b = kept[t]!;
+    let v = cp.xx[a]![b]! / Math.sqrt(saa * cp.xx[b]![b]!);
+    for (let c = 0; c < t; c++) v -= l[c]! * lower[t]![c]!;
+    v /= lower[t]![t]!;
+    l.push(v);
+    explained += v * v;
+    zy -= v * z[t]!;
+  }
+  const residual = 1 - explained;
+  if (residual <= COLLINEAR) return false;
+  const d = Math.sqrt(residual);
+  l.push(d);
+  lower.push(l);
+  kept.push(a);
+  z.push(zy / d);
+  return true;
+}
+
+/** R² of OLS of y on all columns of X, with an intercept; `weights` are frequency weights. */
+export function r2(X: readonly (readonly number[])[], y: readonly number[], weights?: readonly number[]): number {
+  const cp = crossProducts(X, y, weights);
   return r2FromCrossProducts(cp, Array.from(cp.xy, (_, j) => j));
 }

@@ -88,74 +88,83 @@ class CompensatedSum {
 }
 
 /**
- * One design row, holding only its non-zero entries: emotion predictors are mostly 0, so
- * the O(k²) products shrink to O(nonzero²). Index 0 is the intercept's 1.
+ * The design matrix with its intercept column, holding only the non-zero entries of each row: emotion
+ * predictors are mostly 0, so the O(k²) products shrink to O(nonzero²). Built once per fit, not per pass.
+ * Row i's entries are at start[i] … start[i + 1] − 1, the intercept's 1 first.
  */
-class SparseRow {
-  readonly values: Float64Array;
-  readonly indices: Int32Array;
-  count = 0;
+interface SparseDesign {
+  rows: number;
+  /** Predictors (columns of X). */
+  k: number;
+  start: Int32Array;
+  column: Int32Array;
+  value: Float64Array;
+}
 
-  constructor(width: number) {
-    this.values = new Float64Array(width);
-    this.indices = new Int32Array(width);
+/** A design matrix checked and compressed once, for several fits that differ only in outcome or weights. */
+export type LogisticDesign = Readonly<SparseDesign>;
+
+/** Check X (rows of equal length, finite values) and compress it; throws on the first bad row. */
+export function logisticDesign(X: readonly (readonly number[])[]): LogisticDesign {
+  if (X.length === 0) throw new Error('fitLogistic: no rows');
+  const k = X[0]!.length;
+  let entries = X.length;
+  for (let i = 0; i < X.length; i++) {
+    const row = X[i]!;
+    if (row.length !== k) throw new Error(`fitLogistic: row ${i} has ${row.length} predictors, row 0 has ${k}`);
+    for (const v of row) {
+      if (!Number.isFinite(v)) throw new Error(`fitLogistic: row ${i} has a non-finite predictor (${v})`);
+      if (v !== 0) entries++;
+    }
   }
-
-  /** Load a data row and return its linear predictor. */
-  load(row: readonly number[], beta: readonly number[]): number {
-    this.values[0] = 1;
-    this.indices[0] = 0;
-    let count = 1;
-    let eta = beta[0]!;
-    for (let j = 1; j < beta.length; j++) {
-      const v = row[j - 1]!;
+  const design: SparseDesign = { rows: X.length, k, start: new Int32Array(X.length + 1), column: new Int32Array(entries), value: new Float64Array(entries) };
+  let e = 0;
+  X.forEach((row, i) => {
+    design.start[i] = e;
+    design.column[e] = 0;
+    design.value[e++] = 1;
+    for (let j = 0; j < k; j++) {
+      const v = row[j]!;
       if (v === 0) continue;
-      this.values[count] = v;
-      this.indices[count++] = j;
-      eta += beta[j]! * v;
+      design.column[e] = j + 1;
+      design.value[e++] = v;
     }
-    this.count = count;
-    return eta;
+  });
+  design.start[X.length] = e;
+  return design;
+}
+
+/** upper += w·x·xᵀ on the upper triangle, x being the design's entries from…to − 1. */
+function addWeightedOuter(upper: Float64Array, p: number, { column, value }: SparseDesign, from: number, to: number, w: number): void {
+  for (let a = from; a < to; a++) {
+    const wx = w * value[a]!;
+    const base = column[a]! * p;
+    for (let b = a; b < to; b++) upper[base + column[b]!]! += wx * value[b]!;
   }
 }
 
-/** upper += w·x·xᵀ on the upper triangle; rows with no zeros skip the index look-ups. */
-function addWeightedOuter(upper: Float64Array, row: SparseRow, w: number): void {
-  const { values, indices, count } = row;
-  const p = values.length;
-  if (count === p) {
-    for (let j = 0; j < p; j++) {
-      const wx = w * values[j]!;
-      for (let m = j; m < p; m++) upper[j * p + m]! += wx * values[m]!;
-    }
-    return;
-  }
-  for (let a = 0; a < count; a++) {
-    const wx = w * values[a]!;
-    const base = indices[a]! * p;
-    for (let b = a; b < count; b++) upper[base + indices[b]!]! += wx * values[b]!;
-  }
-}
-
-function evaluate(X: readonly (readonly number[])[], y: readonly number[], beta: number[], settings: Settings): Evaluation {
+function evaluate(design: SparseDesign, y: readonly number[], beta: number[], settings: Settings): Evaluation {
   const p = beta.length;
   const upper = new Float64Array(p * p); // XᵀWX, upper triangle only
   const gradient = new Float64Array(p);
-  const row = new SparseRow(p);
-  const { values, indices } = row;
-  const pi = new Float64Array(X.length);
+  const { start, column, value } = design;
+  const pi = new Float64Array(design.rows);
   const logLikelihood = new CompensatedSum();
-  for (let i = 0; i < X.length; i++) {
-    const eta = row.load(X[i]!, beta);
+  for (let i = 0; i < design.rows; i++) {
+    const from = start[i]!;
+    const to = start[i + 1]!;
+    const weight = settings.weights ? settings.weights[i]! : 1;
+    if (weight === 0) continue; // it would add zeros: a pattern absent from this cross-validation fold
+    let eta = beta[0]!;
+    for (let a = from + 1; a < to; a++) eta += beta[column[a]!]! * value[a]!;
     // One exp serves π, w = π(1 − π) and log(1 + e^η), and never overflows.
     const e = Math.exp(-Math.abs(eta));
     const prob = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
     pi[i] = prob;
-    const weight = settings.weights ? settings.weights[i]! : 1;
     logLikelihood.add(weight * (y[i]! * eta - Math.max(eta, 0) - Math.log1p(e)));
     const residual = weight * (y[i]! - prob);
-    for (let a = 0; a < row.count; a++) gradient[indices[a]!]! += residual * values[a]!;
-    addWeightedOuter(upper, row, (weight * e) / ((1 + e) * (1 + e)));
+    for (let a = from; a < to; a++) gradient[column[a]!]! += residual * value[a]!;
+    addWeightedOuter(upper, p, design, from, to, (weight * e) / ((1 + e) * (1 + e)));
   }
   const information: Matrix = Array.from({ length: p }, (_, j) =>
     Array.from({ length: p }, (_, m) => upper[Math.min(j, m) * p + Math.max(j, m)]! + (j === m && j > 0 ? settings.ridge : 0)),
@@ -174,20 +183,14 @@ function evaluate(X: readonly (readonly number[])[], y: readonly number[], beta:
   };
 }
 
-/** xᵀAx for symmetric A over the upper triangle (half the multiplications); dense rows skip index look-ups. */
-function quadraticForm(a: Float64Array, row: SparseRow): number {
-  const { values, indices, count } = row;
-  const p = values.length;
+/** xᵀAx for symmetric A over the upper triangle (half the multiplications), x being the entries from…to − 1. */
+function quadraticForm(a: Float64Array, p: number, { column, value }: SparseDesign, from: number, to: number): number {
   let quad = 0;
-  for (let s = 0; s < count; s++) {
-    const j = count === p ? s : indices[s]!;
-    let inner = 0.5 * a[j * p + j]! * values[s]!;
-    if (count === p) {
-      for (let m = j + 1; m < p; m++) inner += a[j * p + m]! * values[m]!;
-    } else {
-      for (let t = s + 1; t < count; t++) inner += a[j * p + indices[t]!]! * values[t]!;
-    }
-    quad += 2 * values[s]! * inner;
+  for (let s = from; s < to; s++) {
+    const j = column[s]!;
+    let inner = 0.5 * a[j * p + j]! * value[s]!;
+    for (let t = s + 1; t < to; t++) inner += a[j * p + column[t]!]! * value[t]!;
+    quad += 2 * value[s]! * inner;
   }
   return quad;
 }
@@ -196,47 +199,48 @@ function quadraticForm(a: Float64Array, row: SparseRow): number {
  * Gradient of the Firth objective: the plain gradient plus Xᵀ(h(½ − π)), where h is the hat
  * diagonal wᵢ·xᵢᵀM⁻¹xᵢ. Needs M⁻¹ at β, hence a second pass over the rows.
  */
-function firthScore(X: readonly (readonly number[])[], at: Evaluation, weights: readonly number[] | undefined): number[] {
+function firthScore(design: SparseDesign, at: Evaluation, weights: readonly number[] | undefined): number[] {
   const p = at.beta.length;
   const inverse = Float64Array.from(choleskyInverse(at.factor).flat());
   const u = Float64Array.from(at.gradient);
-  const row = new SparseRow(p);
-  const { values, indices } = row;
-  for (let i = 0; i < X.length; i++) {
-    row.load(X[i]!, at.beta);
-    const quad = quadraticForm(inverse, row);
+  const { start, column, value } = design;
+  for (let i = 0; i < design.rows; i++) {
+    const weight = weights ? weights[i]! : 1;
+    if (weight === 0) continue;
+    const from = start[i]!;
+    const to = start[i + 1]!;
+    const quad = quadraticForm(inverse, p, design, from, to);
     const prob = at.pi[i]!;
     // An aggregated row's hat value is the sum of its observations' hat values.
-    const correction = (weights ? weights[i]! : 1) * prob * (1 - prob) * quad * (0.5 - prob);
-    for (let a = 0; a < row.count; a++) u[indices[a]!]! += correction * values[a]!;
+    const correction = weight * prob * (1 - prob) * quad * (0.5 - prob);
+    for (let a = from; a < to; a++) u[column[a]!]! += correction * value[a]!;
   }
   return Array.from(u);
 }
 
-function validate(X: readonly (readonly number[])[], y: readonly number[]): number {
-  if (X.length === 0) throw new Error('fitLogistic: no rows');
-  if (X.length !== y.length) throw new Error(`fitLogistic: X has ${X.length} rows but y has ${y.length} values`);
-  const k = X[0]!.length;
-  for (let i = 0; i < X.length; i++) {
-    const row = X[i]!;
-    if (row.length !== k) throw new Error(`fitLogistic: row ${i} has ${row.length} predictors, row 0 has ${k}`);
-    for (const v of row) if (!Number.isFinite(v)) throw new Error(`fitLogistic: row ${i} has a non-finite predictor (${v})`);
+function validateOutcome(design: SparseDesign, y: readonly number[]): void {
+  if (design.rows !== y.length) throw new Error(`fitLogistic: X has ${design.rows} rows but y has ${y.length} values`);
+  for (let i = 0; i < y.length; i++) {
     const yi = y[i]!;
     if (!(yi >= 0 && yi <= 1)) throw new Error(`fitLogistic: y[${i}] = ${yi} is not in [0, 1]`);
   }
-  return k;
 }
 
-/** Fit logit P(y = 1) = b₀ + X·b. X has no intercept column; one is added. */
-export function fitLogistic(X: readonly (readonly number[])[], y: readonly number[], options: LogisticOptions = {}): LogisticFit {
+/**
+ * Fit logit P(y = 1) = b₀ + X·b. X has no intercept column; one is added. X may be a logisticDesign, to
+ * check and compress it once for several fits.
+ */
+export function fitLogistic(X: readonly (readonly number[])[] | LogisticDesign, y: readonly number[], options: LogisticOptions = {}): LogisticFit {
   const settings: Settings = { firth: options.firth ?? true, ridge: options.ridge ?? 0, weights: options.weights };
-  if (options.weights && options.weights.length !== X.length) {
-    throw new Error(`fitLogistic: ${options.weights.length} weights for ${X.length} rows`);
+  const design = Array.isArray(X) ? logisticDesign(X as readonly (readonly number[])[]) : (X as LogisticDesign);
+  if (options.weights && options.weights.length !== design.rows) {
+    throw new Error(`fitLogistic: ${options.weights.length} weights for ${design.rows} rows`);
   }
   const maxIterations = options.maxIterations ?? 50;
   const tolerance = options.tolerance ?? 1e-8;
   if (!(settings.ridge >= 0)) throw new Error(`fitLogistic: ridge must be ≥ 0, got ${settings.ridge}`);
-  const k = validate(X, y);
+  validateOutcome(design, y);
+  const k = design.k;
 
   // Starting at the intercept-only MLE saves an iteration or two.
   const w = (i: number) => (options.weights ? options.weights[i]! : 1);
@@ -250,21 +254,21 @@ export function fitLogistic(X: readonly (readonly number[])[], y: readonly numbe
   const start = new Array<number>(k + 1).fill(0);
   if (mean > 0 && mean < 1) start[0] = Math.log(mean / (1 - mean));
 
-  let current = evaluate(X, y, start, settings);
+  let current = evaluate(design, y, start, settings);
   let converged = false;
   let iterations = 0;
   while (iterations < maxIterations) {
     iterations++;
-    const delta = choleskySolve(current.factor, settings.firth ? firthScore(X, current, settings.weights) : current.gradient);
+    const delta = choleskySolve(current.factor, settings.firth ? firthScore(design, current, settings.weights) : current.gradient);
     const largest = Math.max(0, ...delta.map(Math.abs));
     if (largest < tolerance) {
       // A step this small cannot overshoot; taking it gives the quadratic last digits.
-      current = evaluate(X, y, current.beta.map((b, j) => b + delta[j]!), settings);
+      current = evaluate(design, y, current.beta.map((b, j) => b + delta[j]!), settings);
       converged = true;
       break;
     }
     // Moves below a hundredth of the tolerance change nothing we report, so halving stops there.
-    const next = lineSearch(X, y, current, delta, tolerance / 100, settings);
+    const next = lineSearch(design, y, current, delta, tolerance / 100, settings);
     if (!next) {
       // The objective is flat along the step to machine precision: the optimum, unless the
       // step is still large (divergence under separation without Firth).
@@ -283,7 +287,7 @@ export function fitLogistic(X: readonly (readonly number[])[], y: readonly numbe
  * be below `shortest`; undefined when no step helps.
  */
 function lineSearch(
-  X: readonly (readonly number[])[],
+  design: SparseDesign,
   y: readonly number[],
   current: Evaluation,
   delta: readonly number[],
@@ -292,7 +296,7 @@ function lineSearch(
 ): Evaluation | undefined {
   const largest = Math.max(...delta.map(Math.abs));
   for (let halving = 0, step = 1; halving <= MAX_HALVINGS && step * largest >= shortest; halving++, step /= 2) {
-    const next = evaluate(X, y, current.beta.map((b, j) => b + step * delta[j]!), settings);
+    const next = evaluate(design, y, current.beta.map((b, j) => b + step * delta[j]!), settings);
     if (next.objective > current.objective) return next;
   }
   return undefined;

@@ -3,7 +3,7 @@
  * marginal R² gain averaged over every order of entering the model, so correlated drivers
  * split the credit they share instead of the first one taking it all.
  */
-import { crossProducts, r2FromCrossProducts } from './linear-r2.js';
+import { crossProducts, r2OfAllSubsets } from './linear-r2.js';
 
 export interface ShapleyR2 {
   /** R² of the full model. */
@@ -15,17 +15,14 @@ export interface ShapleyR2 {
 /** 2^15 subsets is where exact enumeration stops being instant. */
 export const MAX_SHAPLEY_PREDICTORS = 15;
 
-export function shapleyR2(X: readonly (readonly number[])[], y: readonly number[]): ShapleyR2 {
+/** `weights` are frequency weights: row i stands for weights[i] identical observations. */
+export function shapleyR2(X: readonly (readonly number[])[], y: readonly number[], weights?: readonly number[]): ShapleyR2 {
   const k = X[0]?.length ?? 0;
   if (k > MAX_SHAPLEY_PREDICTORS) {
     throw new Error(`shapleyR2: ${k} predictors need 2^${k} subset fits; at most ${MAX_SHAPLEY_PREDICTORS} are supported — group or pre-select drivers first`);
   }
-  const cp = crossProducts(X, y);
   const subsets = 1 << k;
-  const r2Of = new Float64Array(subsets);
-  for (let mask = 1; mask < subsets; mask++) {
-    r2Of[mask] = r2FromCrossProducts(cp, members(mask, k));
-  }
+  const r2Of = r2OfAllSubsets(crossProducts(X, y, weights), k);
   // Weight of a subset of size s not containing j: s!(k−s−1)!/k!, the share of orders where exactly it precedes j.
   const factorial = [1];
   for (let i = 1; i <= k; i++) factorial.push(factorial[i - 1]! * i);
@@ -39,12 +36,6 @@ export function shapleyR2(X: readonly (readonly number[])[], y: readonly number[
     }
   }
   return { total: r2Of[subsets - 1]!, shares };
-}
-
-function members(mask: number, k: number): number[] {
-  const out: number[] = [];
-  for (let j = 0; j < k; j++) if (mask & (1 << j)) out.push(j);
-  return out;
 }
 
 function popcount(mask: number): number {

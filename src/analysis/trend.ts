@@ -1,43 +1,58 @@
 import type { Dataset } from './dataset.js';
-import { countsOf } from './drivers.js';
-import { npsDifferenceTest, npsWithCi } from './nps.js';
+import { noAnswers, tally } from './drivers.js';
+import { type NpsCounts, npsDifferenceTest, npsWithCi } from './nps.js';
 import type { Trend } from './report-types.js';
 import { npsSummary } from './nps-summary.js';
 
+interface Period {
+  key: string;
+  responses: number;
+  counts: NpsCounts;
+  analysed: number;
+  /** Analysed responses mentioning each emotion. */
+  mentions: number[];
+}
+
 /** NPS and emotion shares per week or month, with the change from the period before and its p-value. */
 export function trendOf(ds: Dataset, period: 'week' | 'month'): Trend {
-  const byPeriod = new Map<string, number[]>();
+  const byKey = new Map<string, Period>();
+  // Dates repeat: find each distinct day's period once.
+  const periodOfDay = ds.days.map((day) => {
+    const key = period === 'month' ? day.slice(0, 7) : isoWeek(day);
+    if (!key) return undefined;
+    let p = byKey.get(key);
+    if (!p) byKey.set(key, (p = { key, responses: 0, counts: noAnswers(), analysed: 0, mentions: ds.emotions.map(() => 0) }));
+    return p;
+  });
   for (let i = 0; i < ds.size; i++) {
-    const at = ds.respondedAt[i];
-    if (!at) continue;
-    const key = period === 'month' ? at.slice(0, 7) : isoWeek(at);
-    if (!key) continue;
-    let rows = byPeriod.get(key);
-    if (!rows) byPeriod.set(key, (rows = []));
-    rows.push(i);
+    const day = ds.day[i]!;
+    const p = day < 0 ? undefined : periodOfDay[day];
+    if (!p) continue;
+    p.responses++;
+    tally(p.counts, ds.scores[i]!);
+    if (ds.analysed[i] !== 1) continue;
+    p.analysed++;
+    for (let b = ds.emotionBits[i]!; b !== 0; b &= b - 1) p.mentions[31 - Math.clz32(b & -b)]!++;
   }
   const points: Trend['points'] = [];
-  let previous: number[] | undefined;
-  for (const key of [...byPeriod.keys()].sort()) {
-    const rows = byPeriod.get(key)!;
-    const counts = countsOf(ds, rows);
-    const test = previous ? npsDifferenceTest(counts, countsOf(ds, previous)) : undefined;
-    const analysed = rows.filter((i) => ds.analysed[i] === 1);
+  let previous: Period | undefined;
+  for (const key of [...byKey.keys()].sort()) {
+    const p = byKey.get(key)!;
+    const test = previous ? npsDifferenceTest(p.counts, previous.counts) : undefined;
     const emotionShares: Record<string, number> = {};
     ds.emotions.forEach((emotion, e) => {
-      const n = analysed.filter((i) => ((ds.emotionBits[i]! >>> e) & 1) === 1).length;
-      emotionShares[emotion] = analysed.length === 0 ? 0 : n / analysed.length;
+      emotionShares[emotion] = p.analysed === 0 ? 0 : p.mentions[e]! / p.analysed;
     });
     points.push({
       period: key,
-      responses: rows.length,
-      nps: npsSummary(npsWithCi(counts)),
+      responses: p.responses,
+      nps: npsSummary(npsWithCi(p.counts)),
       change: test?.difference ?? null,
       pValue: test && test.difference !== null ? test.pValue : null,
       significant: test !== undefined && test.difference !== null && test.pValue < 0.05,
       emotionShares,
     });
-    previous = rows;
+    previous = p;
   }
   return { period, points };
 }

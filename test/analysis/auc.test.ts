@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { auc, crossValidatedAuc } from '../../src/analysis/auc.js';
+import { auc, crossValidatedAuc, crossValidatedAucOfPatterns } from '../../src/analysis/auc.js';
+import { fitLogistic } from '../../src/analysis/logistic-regression.js';
 import { mulberry32 } from '../../src/analysis/mulberry32.js';
+import { stratifiedFolds } from '../../src/analysis/stratified-folds.js';
 
 describe('auc', () => {
   it.each<[string, number[], (0 | 1)[], number]>([
@@ -61,5 +63,41 @@ describe('crossValidatedAuc', () => {
     const X = Array.from({ length: 60 }, (_, i) => [i < 6 ? 1 : 0, i % 3]);
     const y = X.map(([flag]): 0 | 1 => (flag === 1 ? 1 : 0));
     expect(crossValidatedAuc(X, y)).toBeCloseTo(1, 12);
+  });
+});
+
+describe('crossValidatedAucOfPatterns', () => {
+  /** The row-by-row computation the pattern version replaces: one unweighted fit per fold over its rows. */
+  function rowByRow(X: number[][], y: (0 | 1)[]): number {
+    const fold = stratifiedFolds(y, 5, mulberry32(1));
+    const scores = new Array<number>(X.length).fill(0);
+    for (let f = 0; f < 5; f++) {
+      const train = X.flatMap((_, i) => (fold[i] === f ? [] : [i]));
+      const trainY = train.map((i) => y[i]!);
+      const events = trainY.reduce<number>((s, v) => s + v, 0);
+      const fit = fitLogistic(train.map((i) => X[i]!), trainY, { firth: Math.min(events, trainY.length - events) < 200, ridge: 1e-3 });
+      const [intercept = 0, ...slopes] = fit.coefficients;
+      X.forEach((row, i) => {
+        if (fold[i] === f) scores[i] = slopes.reduce((eta, b, j) => eta + b * row[j]!, intercept);
+      });
+    }
+    return auc(scores, y);
+  }
+
+  it.each([
+    ['three yes/no emotions, many repeats', 900, 3, 31],
+    ['a rare outcome (Firth in the folds)', 400, 2, 32],
+  ])('%s: same AUC as fitting every row', (_, n, k, seed) => {
+    const random = mulberry32(seed);
+    const X = Array.from({ length: n }, () => Array.from({ length: k }, () => (random() < 0.3 ? 1 : 0)));
+    const rare = seed === 32;
+    const y = X.map((row): 0 | 1 => (random() < (rare ? 0.03 + 0.1 * row[0]! : 0.3 + 0.3 * row[0]! - 0.2 * row[1]!) ? 1 : 0));
+    const expected = rowByRow(X, y);
+    const keys = [...new Set(X.map((row) => row.join('')))];
+    const patterns = keys.map((key) => [...key].map(Number));
+    const pattern = X.map((row) => keys.indexOf(row.join('')));
+    expect(patterns.length).toBeLessThan(2 ** k + 1);
+    expect(crossValidatedAucOfPatterns(patterns, pattern, y, stratifiedFolds(y, 5, mulberry32(1)), 5)).toBeCloseTo(expected, 12);
+    expect(crossValidatedAuc(X, y)).toBeCloseTo(expected, 12);
   });
 });

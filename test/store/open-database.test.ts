@@ -30,12 +30,12 @@ describe('openDatabase', () => {
   it('brings an older database up to date even when opened read-only', () => {
     const path = join(tmp.dir(), 'old.db');
     const db = openDatabase(path);
-    db.exec('DROP INDEX emotion_tags_emotion_score');
-    db.pragma('user_version = 3');
+    db.exec('DROP INDEX emotion_tags_emotion_score_response');
+    db.pragma('user_version = 4');
     db.close();
     const reader = openDatabase(path, { readonly: true });
     expect(reader.pragma('user_version', { simple: true })).toBe(loadMigrations().at(-1)!.version);
-    expect(rows(reader, "SELECT name FROM sqlite_master WHERE name = 'emotion_tags_emotion_score'")).toHaveLength(1);
+    expect(rows(reader, "SELECT name FROM sqlite_master WHERE name = 'emotion_tags_emotion_score_response'")).toHaveLength(1);
     reader.close();
   });
 
