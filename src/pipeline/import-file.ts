@@ -78,6 +78,8 @@ export async function importFile<Item extends { line: number; raw: string }, C e
   const runId = ledger.start({ invocation: options.invocation, kind: kind.kind, file: label, source: options.source });
   const counts = kind.empty();
   const outcome: FileOutcome<C> = { file: label, runId, status: 'running', counts, notes: [] };
+  /** Batches launched and not yet written, in input order. */
+  const inFlight: Promise<Item[]>[] = [];
   try {
     const input = await openInput(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
     const table = await readTable(input, { format: options.format, encoding: options.encoding });
@@ -96,7 +98,6 @@ export async function importFile<Item extends { line: number; raw: string }, C e
     const workers = options.workers ?? 0;
     const concurrency = workers > 0 ? workers + 1 : 1;
     const queue = new PQueue({ concurrency });
-    const inFlight: Promise<Item[]>[] = [];
     const launch = (items: Item[]) => {
       inFlight.push(
         queue.add(async () => {
@@ -134,6 +135,9 @@ export async function importFile<Item extends { line: number; raw: string }, C e
     outcome.status = counts.rejected > 0 ? 'rejects' : 'ok';
     ledger.finish(runId, outcome.status, input.checksum());
   } catch (error) {
+    // Batches still in the workers when the write failed: let them finish (unwritten), or closing the
+    // workers would fail them with nobody listening.
+    await Promise.allSettled(inFlight);
     outcome.error = asHeartlineError(error, label, db.name);
     outcome.status = 'failed';
     try {
