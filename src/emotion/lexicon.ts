@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { LangCode, Language } from '../lang/language.js';
 import { LANGUAGES } from '../lang/registry.js';
 import { BUILTIN_LEXICON_DIR } from '../lexicon/lexicon-dir.js';
@@ -76,9 +76,12 @@ interface Line {
 
 function readLines(file: string): Line[] {
   if (!existsSync(file)) return [];
+  // Built-in entries are named from the project (lexicons/rus/emotions.tsv:12), not by where it is installed:
+  // the name is stored with every tag's evidence. User lexicons keep their path as given.
+  const name = file.startsWith(BUILTIN_LEXICON_DIR) ? join('lexicons', relative(BUILTIN_LEXICON_DIR, file)) : file;
   return readFileSync(file, 'utf8')
     .split(/\r?\n/)
-    .map((text, i) => ({ text: text.trim(), source: `${file}:${i + 1}` }))
+    .map((text, i) => ({ text: text.trim(), source: `${name}:${i + 1}` }))
     .filter((l) => l.text !== '' && !l.text.startsWith('#'))
     .map((l) => ({ fields: l.text.split('\t').map((f) => f.trim()), source: l.source }));
 }

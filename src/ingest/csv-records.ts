@@ -65,7 +65,7 @@ export async function* csvRecords(
     if (failure) return; // read again by the next parser
     dropBlankLines();
     const span = 1 + record.reduce((n, v) => n + countLineEnds(v, bareCr), 0);
-    if (span > 1 && header.columns > 0 && !fitsHeader(record, header.columns)) {
+    if (span > 1 && header.columns > 0 && !fitsHeader(record, header.columns) && holdsRows(record, delimiter)) {
       // A quote opened on one line and closed by a quote on a later one swallowed the rows in between.
       failure = reject(
         'R_QUOTE',
@@ -121,6 +121,14 @@ export async function* csvRecords(
     yield* out.splice(0);
   }
   yield* out.splice(0);
+}
+
+/**
+ * A field whose later lines contain the delimiter holds what look like rows: a quote closed by a later row
+ * swallowed them. A short record whose multi-line comment holds none is just a short row (R_FIELD_COUNT).
+ */
+function holdsRows(values: string[], delimiter: string): boolean {
+  return values.some((v) => v.split(/\r\n|\n|\r/).slice(1).some((line) => line.includes(delimiter)));
 }
 
 /** The row has the header's fields, or more that are all empty (a trailing delimiter). */

@@ -197,6 +197,8 @@ describe('readTable: CSV structure', () => {
     ['an unclosed quote', 'id,nps,comment\r\n1,9,"Спасибо\r\n2,3,Tack\r\n3,9,好\r\n', [[2, 'R_QUOTE'], [3, '2'], [4, '3']]],
     ['a quote closed by a later row', 'id,nps,comment\n1,9,"Köszönöm\n2,3,Tack\n3,9,"a, b"\n', [[2, 'R_QUOTE'], [3, '2'], [4, '3']]],
     ['a quoted newline that fits', 'id,nps,comment\n1,9,"Tack\nså mycket"\n\n2,3,ok\n', [[2, '1'], [5, '2']]],
+    // Found by the ledger property: short, but its comment's second line holds no row — one reject, not two.
+    ['a short row with a quoted newline', 'id,comment,channel\n1,"Köszönöm\r\nszépen"\n2,ok,web\n', [[2, 'R_FIELD_COUNT'], [4, '2']]],
     ['a row over the size limit', `id,nps,comment\n1,9,ok\n2,9,${'ж'.repeat(MAX_RECORD_CHARS)}\n3,9,ok\n`, [[2, '1'], [3, 'R_TOO_LARGE'], [4, '3']]],
     ['a JSON line over the size limit', `{"id":1}\n{"id":2,"c":"${'好'.repeat(MAX_RECORD_CHARS)}"}\n{"id":3}\n`, [[1, 1], [2, 'R_TOO_LARGE'], [3, 3]]],
   ])('reads past %s, rejecting only its line', async (_, text, expected) => {
