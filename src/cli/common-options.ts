@@ -35,7 +35,7 @@ export function positiveNumber(value: string, flag: string): number {
 
 /** --redact, worded for the command: importing masks before storage, reporting masks what it shows. */
 export const redactOption = (what: string) =>
-  new Option('--redact', `mask e-mail addresses, phone numbers, card numbers and IBANs ${what} (README "Privacy")`);
+  new Option('--redact', `mask e-mail addresses, phone numbers, card numbers and IBANs ${what} (docs/privacy.md)`);
 
 export const logFormatOption = () =>
   new Option('--log-format <format>', 'progress: text (a bar on a terminal) or json (structured lines on stderr, for cron)')

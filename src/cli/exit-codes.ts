@@ -1,4 +1,4 @@
-/** Documented exit codes (README "Exit codes"); cron jobs rely on them. */
+/** Documented exit codes (docs/operations.md, "Exit codes"); cron jobs rely on them. */
 export const EXIT = {
   OK: 0,
   FAILURE: 1,

@@ -1,5 +1,5 @@
-/** The public emotion datasets in ../shared/data and how their labels map to ours (README "Label mapping"). */
-/** Our tags as the public datasets' labels (README "Label mapping"). */
+/** The public emotion datasets in ../shared/data and how their labels map to ours (docs/tagging.md, "Label mapping"). */
+/** Our tags as the public datasets' labels (docs/tagging.md, "Label mapping"). */
 export const TO_PUBLIC: Record<string, string> = {
   anger: 'anger',
   delight: 'joy',

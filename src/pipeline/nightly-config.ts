@@ -43,7 +43,7 @@ const REPORT_FORMATS = Object.keys(RENDERERS);
 
 /** Reads and validates heartline.config.json; paths in it are relative to the file. */
 export function loadNightlyConfig(file: string): NightlyConfig {
-  if (!existsSync(file)) throw new HeartlineError('E_USAGE', 'no such config file', { file }, 'see README "Running it every night"');
+  if (!existsSync(file)) throw new HeartlineError('E_USAGE', 'no such config file', { file }, 'see docs/operations.md');
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));

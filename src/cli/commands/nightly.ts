@@ -22,7 +22,7 @@ export function nightlyCommand(): Command {
       'the cron job: import every new dump named in a config file (files already imported, by checksum, are skipped), ' +
         'then write the configured reports; exits with the documented codes',
     )
-    .addOption(new Option('--config <file>', 'the configuration (README "Running it every night")').default('heartline.config.json'))
+    .addOption(new Option('--config <file>', 'the configuration (docs/operations.md)').default('heartline.config.json'))
     .addOption(logFormatOption())
     .action(async (flags: { config: string; logFormat: LogFormat }) => {
       const reporter = new RunReporter(flags.logFormat);

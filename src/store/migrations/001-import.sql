@@ -1,5 +1,5 @@
 -- Heartline schema, migration 1: the import ledger, responses, rejects, separately delivered NPS answers,
--- and the run lock. Table and column names are a public interface (README "Schema"): add, never rename.
+-- and the run lock. Table and column names are a public interface (docs/schema.md): add, never rename.
 
 -- One row per file per import: the ledger. rows_read = inserted + updated + unchanged + rejected always,
 -- also while a run is in progress (counters move in the same transaction as the rows they count).
@@ -52,7 +52,7 @@ CREATE TABLE rejects (
   run_id  INTEGER NOT NULL REFERENCES import_runs (id),
   file    TEXT    NOT NULL,
   line    INTEGER NOT NULL,                 -- for a JSON array, the line its element starts on
-  code    TEXT    NOT NULL,                 -- R_SCORE, R_DATE, … (README "Reject codes")
+  code    TEXT    NOT NULL,                 -- R_SCORE, R_DATE, … (docs/importing.md, "Validation and reject codes")
   reason  TEXT    NOT NULL,
   raw     TEXT    NOT NULL                  -- the row as it stood in the file
 );
