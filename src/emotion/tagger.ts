@@ -1,6 +1,4 @@
-import sentiment from 'wink-sentiment';
 import type { LanguageSegment } from '../language/detection.js';
-import type { LangCode } from '../lang/language.js';
 import { type Cue, type LanguageLexicon, type LexiconEntry, type Lexicons, loadLexicons } from './lexicon.js';
 import { type Hit, Matcher } from './matcher.js';
 import type { EmotionTag, Evidence, Span, TagResult } from './tag-result.js';
@@ -49,13 +47,12 @@ interface Candidate {
  */
 export class EmotionTagger {
   readonly lexicons: Lexicons;
-  private readonly compiled = new Map<LangCode, CompiledLanguage>();
+  private readonly compiled = new Map<string, CompiledLanguage>();
   private readonly emoji: LexiconEntry[];
 
   constructor(lexicons: Lexicons = loadLexicons()) {
     this.lexicons = lexicons;
     for (const [code, lexicon] of lexicons.languages) {
-      const chars = !lexicon.language.stem;
       const cues = (kind: CueKind, list: Cue[]): Pattern[] => list.map((cue) => ({ kind, parts: cue.parts, cue }));
       const patterns: Pattern[] = [
         ...lexicon.entries.map((entry): Pattern => ({ kind: 'entry', parts: entry.parts, entry })),
@@ -66,7 +63,7 @@ export class EmotionTagger {
         ...cues('contrast', lexicon.contrast),
         ...cues('polarity', lexicon.polarity),
       ];
-      this.compiled.set(code, { lexicon, matcher: new Matcher(patterns, chars) });
+      this.compiled.set(code, { lexicon, matcher: new Matcher(patterns, lexicon.language) });
     }
     this.emoji = [...lexicons.emoji].sort((a, b) => b.pattern.length - a.pattern.length);
   }
@@ -77,7 +74,7 @@ export class EmotionTagger {
     const removed: Evidence[] = [];
     const polarities: number[] = [];
     for (const segment of segments) {
-      const compiled = this.compiled.get(segment.lang as LangCode);
+      const compiled = this.compiled.get(segment.lang);
       if (!segment.supported || !compiled) continue;
       const slice = text.slice(segment.start, segment.end);
       const units = toUnits(slice, compiled.lexicon.language, segment.start);
@@ -169,11 +166,12 @@ export class EmotionTagger {
     return out;
   }
 
-  /** Baseline polarity of one segment: wink-sentiment for English, the polarity word list elsewhere. */
+  /** Baseline polarity of one segment: the language's own model if it has one, else its polarity word list. */
   private polarity(slice: string, units: Unit[], c: CompiledLanguage, found: Found): number[] {
-    if (c.lexicon.lang === 'eng') {
-      const result = sentiment(slice);
-      return result.score === 0 ? [] : [clamp(result.normalizedScore / 5)];
+    const model = c.lexicon.language.polarity;
+    if (model) {
+      const value = model(slice);
+      return value === undefined ? [] : [clamp(value)];
     }
     const hits = outermost(found.polarity);
     if (hits.length === 0) return [];

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { EmotionTagger } from '../emotion/tagger.js';
 import { LanguageDetector } from '../language/detect-language.js';
-import { LANG_CODES } from '../lang/registry.js';
+import { LANG_CODES, REGISTRY } from '../lang/registry.js';
 import { FIXTURES, SHARED_DATA, readJsonLines, table } from './eval-data.js';
 import { CORE, PUBLIC_SETS as PUBLIC, TO_PUBLIC } from './public-sets.js';
 
@@ -18,9 +18,8 @@ interface GoldLine {
 }
 
 const SHOW_ERRORS = process.argv.includes('--errors');
-/** `--lang swe`: only that language's gold lines and public sets (public sets use two-letter codes). */
+/** `--lang <code>`: only that language's gold lines and public sets (public sets are named by BCP 47 tags). */
 const ONLY = process.argv.includes('--lang') ? process.argv[process.argv.indexOf('--lang') + 1] : undefined;
-const PUBLIC_CODE: Record<string, string[]> = { rus: ['ru'], swe: ['sv'], cmn: ['zh', 'zh-Hans', 'zh-Hant'], hun: ['hu'], eng: ['en'] };
 const detector = new LanguageDetector();
 const tagger = new EmotionTagger();
 const predict = (text: string): string[] => tagger.tag(text, detector.detect(text).segments).emotions.map((e) => e.emotion);
@@ -109,7 +108,7 @@ function goldSet(): void {
 function publicSets(): void {
   console.log(`\nPublic data (${SHARED_DATA}), labels mapped: anger; joy ← delight or satisfaction; fear ← anxiety; sadness ← disappointment; trust`);
   const rows: string[][] = [];
-  for (const set of PUBLIC.filter((p) => !ONLY || PUBLIC_CODE[ONLY]?.includes(p.lang))) {
+  for (const set of PUBLIC.filter((p) => !ONLY || REGISTRY.fromTag(p.lang)?.code === ONLY)) {
     const data = readJsonLines<Record<string, unknown>>(join(SHARED_DATA, set.file));
     if (data.length === 0) continue;
     const perLabel = new Map<string, Counts>(CORE.map((l) => [l, new Counts()]));

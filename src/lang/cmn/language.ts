@@ -1,11 +1,13 @@
-import type { Language } from '../language.js';
+import { defineLanguage } from '../language.js';
 
-export const chinese: Language = {
+export const chinese = defineLanguage({
   code: 'cmn',
+  iso6391: 'zh',
   name: 'Chinese',
   script: 'Han', // simplified and traditional alike; Han with kana is Japanese
   letters: {},
-  // No stemmer: Chinese is matched by characters, longest lexicon entry first.
+  // No spaces and no inflection: matched by characters, longest lexicon entry first, with no stemmer.
+  units: 'characters',
   // Negators sit right before what they negate, often with a degree word between (不太满意, 没有很好).
   negation: { before: 4, after: 0 },
-};
+});
