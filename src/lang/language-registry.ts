@@ -40,7 +40,7 @@ export class LanguageRegistry<L extends Language = Language> {
 
   /**
    * The language a tag names: an ISO 639-3 code, an alias, or a BCP 47 tag whose primary subtag is an
-   * ISO 639-1 or 639-3 code (`sv`, `sv-SE`, `zh-Hans`, `swe`); undefined when it is not one of ours.
+   * ISO 639-1 or 639-3 code (`sv`, `sv-SE`, `zh-Hans`); undefined when it is not one of ours.
    */
   fromTag(tag: string): L | undefined {
     return this.byTag.get(tag.toLowerCase().split(/[-_]/)[0]!);
