@@ -1,33 +1,36 @@
 import { francAll } from 'franc';
-import type { Language, Script } from '../lang/language.js';
+import type { Script } from '../lang/language.js';
 import type { LanguageRegistry } from '../lang/language-registry.js';
 import { REGISTRY } from '../lang/registry.js';
 import { BUILTIN_LEXICON_DIR } from '../lexicon/lexicon-dir.js';
 import { type Detection, type LanguageSegment, type TextLanguage, UNDETERMINED } from './detection.js';
-import { FOREIGN_LETTERS } from './foreign-letters.js';
-import { FOREIGN_SPELLINGS } from './foreign-spellings.js';
+import { CandidateSet } from './candidate-set.js';
 import { maskNoise } from './mask-noise.js';
-import { OTHER_LANGUAGES } from './other-languages.js';
+import { loadNeighbourLanguages } from './neighbour-languages.js';
 import { type ScriptProfile, profileScripts } from './script-profile.js';
 import { type Span, splitClauses, splitSentences } from './split-spans.js';
 import { WordEvidence } from './word-evidence.js';
 
-/** Below this share of tokens found in our word lists, a long text may be in another language: ask franc. */
-const OTHER_COVERAGE = 0.2;
-/** franc must score our best language below this fraction of its top (other) language to overrule us. */
-const OTHER_MARGIN = 0.8;
-/** Letters this telling (ő, ű) rule out other languages. */
-const UNIQUE_LETTERS = 1.5;
-/** Letters from which a text is long enough for franc's full model to be trusted about other languages. */
+/** Letters from which a text is long enough for franc to be trusted without any word or letter evidence. */
 const FRANC_MIN_LETTERS = 15;
+/** franc's lead (its scores run 0–1) it needs to name a text nothing else speaks for. */
+const FRANC_CLEAR = 0.1;
+/** Candidates this close to the best (in words' worth of evidence) are put to franc. */
+const FRANC_RANGE = 1.5;
 /** Evidence this strong (and three times the runner-up's) decides without franc. */
 const DECISIVE = 2;
+/** One of ours that a neighbour matches this closely is not named: the text is `und`. */
+const TIE = 0.9;
+/** A word listed by this many candidate languages says nothing about which one a lone-word text is in. */
+const SHARED_BY = 3;
 /** A Han character carries about as much as a short word: weigh Han against other letters by this. */
 const HAN_WEIGHT = 3;
+/** Evidence (in words' worth) at which an answer's confidence is half what its margin alone would give. */
+const EVIDENCE_HALF = 1;
 /** Mixed-language segments need this confidence and this many letters each. */
 const SEGMENT_CONFIDENCE = 0.6;
 const SEGMENT_MIN_LETTERS = 8;
-/** Word evidence for a second language this strong suggests a mixed text. */
+/** Word evidence for a second language of ours this strong suggests a mixed text. */
 const MIXED_EVIDENCE = 1.5;
 
 /** Which signals the stage uses; the evaluation switches them off one by one to show what each buys. */
@@ -43,9 +46,18 @@ const ALL_SIGNALS: Signals = { letters: true, words: true, franc: true, segments
 export interface DetectorOptions {
   /** The languages to tell apart: the built-in registry unless a test adds its own. */
   registry?: LanguageRegistry;
-  /** Folders whose `<code>/` word lists and `neighbours.tsv` are word evidence: the built-in lexicons. */
+  /** Folders whose `<code>/` word lists and `neighbours/` languages are evidence: the built-in lexicons. */
   lexiconDirs?: readonly string[];
   signals?: Partial<Signals>;
+}
+
+/** Word evidence per candidate, and how much of the text it covers. */
+interface WordScores {
+  scores: Map<string, number>;
+  ours: Map<string, number>;
+  tokens: number;
+  /** Tokens listed by several candidate languages alike. */
+  sharedTokens: number;
 }
 
 /** A stretch's language, and whether it shows signs of a second language worth segmenting for. */
@@ -64,11 +76,17 @@ export class LanguageDetector {
   private readonly signals: Signals;
   private readonly registry: LanguageRegistry;
   private readonly evidence: WordEvidence;
+  private readonly candidates = new Map<Script, CandidateSet>();
 
   constructor(options: DetectorOptions = {}) {
     this.signals = { ...ALL_SIGNALS, ...options.signals };
     this.registry = options.registry ?? REGISTRY;
-    this.evidence = WordEvidence.load(this.registry.languages, options.lexiconDirs ?? [BUILTIN_LEXICON_DIR]);
+    const dirs = options.lexiconDirs ?? [BUILTIN_LEXICON_DIR];
+    const neighbours = loadNeighbourLanguages(dirs);
+    this.evidence = WordEvidence.load(this.registry.languages, dirs, neighbours);
+    for (const script of ['Latin', 'Cyrillic'] as const) {
+      this.candidates.set(script, new CandidateSet(script, this.registry.ofScript(script), neighbours));
+    }
   }
 
   detect(text: string): TextLanguage {
@@ -107,82 +125,67 @@ export class LanguageDetector {
     return { detection: this.otherScript(text), mixed: false };
   }
 
-  /** A text in a script of letters: the registry's languages of that script are the candidates. */
+  /** A text in a script of letters: ours of that script and the neighbours written in it are the candidates. */
   private alphabetic(script: Script, text: string, p: ScriptProfile, mixedScripts: boolean): Analysis {
-    const candidates = this.registry.ofScript(script);
-    if (candidates.length === 0) return { detection: this.otherScript(text), mixed: false };
-    if (candidates.length === 1) return { detection: this.sole(candidates[0]!, text, p), mixed: mixedScripts };
-    const several = this.several(candidates, OTHER_LANGUAGES[script], text, p);
-    return { detection: several.detection, mixed: mixedScripts || several.mixed };
+    const set = this.candidates.get(script);
+    if (!set || !set.all.some((c) => c.ours)) return { detection: this.otherScript(text), mixed: false };
+    const words = this.signals.words ? this.wordScores(text, set) : noWords(text);
+    const letters = this.signals.letters ? set.letterScores(p, text) : new Map<string, number>();
+    const scores = new Map<string, number>();
+    for (const c of set.all) scores.set(c.code, (words.scores.get(c.code) ?? 0) + (letters.get(c.code) ?? 0));
+    const [, , oursSecond] = ranked(words.ours);
+    const mixed = mixedScripts || oursSecond >= MIXED_EVIDENCE;
+    return { detection: this.decide(set, scores, words, letters.size > 0, text, p), mixed };
   }
 
-  /** Several languages of ours share the script: letters and words weigh them against each other. */
-  private several(candidates: readonly Language[], others: readonly string[], text: string, p: ScriptProfile): Analysis {
-    const codes = candidates.map((l) => l.code);
-    const words = this.signals.words ? this.wordScores(text, codes) : noWords(text);
-    const letters = this.signals.letters ? letterScores(p, candidates) : new Map<string, number>();
-    const foreign = this.signals.letters ? foreignLetters(p, text) : new Map<string, number>();
-    const foreignHits = sum(foreign) + words.neighbourTokens;
-    const combined = new Map<string, number>();
-    for (const code of codes) combined.set(code, (words.scores.get(code) ?? 0) + (letters.get(code) ?? 0));
-    const [best, bestScore, secondScore] = ranked(combined);
-    const [, , wordSecond] = ranked(words.scores);
-    const mixed = wordSecond >= MIXED_EVIDENCE;
-    const coverage = words.tokens === 0 ? 0 : (words.covered.get(best) ?? 0) / words.tokens;
-    const result = (detection: Detection) => ({ detection, mixed });
-
-    if (this.signals.franc && (letters.get(best) ?? 0) < UNIQUE_LETTERS) {
-      // Another language? Foreign letters, or a long text our word lists barely cover, make franc worth
-      // asking; it decides only when it prefers another language clearly over our best guess.
-      const suspicious = foreignHits > 0 ? coverage < 0.6 : p.letters >= FRANC_MIN_LETTERS && coverage < OTHER_COVERAGE;
-      const [letterTop, letterScore, letterSecond] = ranked(foreign);
-      // A letter only one language writes (ł, ß, ñ, ř …) names that language outright.
-      if (suspicious && letterScore >= 2 && letterScore > letterSecond) return result(this.other(letterTop, 0.9));
-      if (suspicious) {
-        const ranking = francAll(text, { minLength: 1, only: [best, ...others] });
-        const [top, topScore] = ranking[0] ?? ['und', 0];
-        const ours = ranking.find(([code]) => code === best)?.[1] ?? 0;
-        const outnumbered = words.neighbourTokens > (words.covered.get(best) ?? 0);
-        if (top !== 'und' && !this.registry.has(top) && (ours < OTHER_MARGIN * topScore || outnumbered)) {
-          return result(this.other(top, round(Math.min(0.99, 0.5 + (topScore - ours)))));
-        }
+  /**
+   * The best-scoring candidate, when the evidence names one: decisive words and letters alone, else with
+   * franc's trigrams (restricted to the close candidates) weighing in as much as one word. One of ours is
+   * never the answer by default: without evidence, or in a tie with a neighbour, the text is `und`.
+   */
+  private decide(set: CandidateSet, scores: Map<string, number>, words: WordScores, hasLetters: boolean, text: string, p: ScriptProfile): Detection {
+    let [best, first, second] = ranked(scores);
+    if (first <= 0) return this.withoutEvidence(set, text, p);
+    // A lone word many of the candidates use alike ("ok", "super", "top") says nothing about the language.
+    if (words.tokens === 1 && words.sharedTokens === 1 && !hasLetters) return { ...UNDETERMINED, confidence: 0.5 };
+    if (this.signals.franc && !(first >= DECISIVE && first >= 3 * second)) {
+      const close = [...scores].filter(([, score]) => score > 0 && score >= first - FRANC_RANGE).map(([code]) => code);
+      if (close.length > 1) {
+        for (const [code, score] of this.francScores(set, close, text)) scores.set(code, (scores.get(code) ?? 0) + score);
+        [best, first, second] = ranked(scores);
       }
     }
-    if (bestScore === 0 && (p.letters < 5 || !this.signals.franc)) return result({ ...UNDETERMINED, confidence: 0.5 });
-    // A lone word all our candidate languages use alike ("ok", "super", "top") says nothing about the language.
-    if (words.tokens === 1 && words.sharedTokens === 1 && sum(letters) === 0) return result({ ...UNDETERMINED, confidence: 0.5 });
-    if (!this.signals.franc || (bestScore >= DECISIVE && bestScore >= 3 * secondScore)) {
-      return result(supported(best, bestScore, secondScore));
+    const winner = set.get(best)!;
+    if (winner.ours) {
+      const rival = Math.max(0, ...set.all.filter((c) => !c.ours).map((c) => scores.get(c.code) ?? 0));
+      if (rival >= first * TIE) return { ...UNDETERMINED, confidence: 0.5 };
+      return { lang: best, confidence: confidence(first, second), supported: true };
     }
-    // Not decisive: franc's trigram model, restricted to our candidates, weighs in — as much as one word at
-    // most, so it breaks ties and decides texts without word evidence, but does not outvote words.
-    const franc = new Map(francAll(text, { only: codes, minLength: 1 }));
-    for (const code of codes) combined.set(code, (combined.get(code) ?? 0) + (franc.get(code) ?? 0));
-    const [lang, s1, s2] = ranked(combined);
-    return result(supported(lang, s1, s2));
+    return this.other(best, confidence(first, second));
   }
 
-  /** The only language of ours in the script: it, unless letters, spellings or franc point to a neighbour. */
-  private sole(language: Language, text: string, p: ScriptProfile): Detection {
-    const code = language.code;
-    const ownLetters = this.signals.letters ? (letterScores(p, [language]).get(code) ?? 0) : 0;
-    const foreign = this.signals.letters ? foreignLetters(p, text) : new Map<string, number>();
-    const [foreignTop, foreignScore] = ranked(foreign);
-    if (foreignScore > 0 && foreignScore >= ownLetters) return this.other(foreignTop, 0.9);
-    if (ownLetters >= 1) return { lang: code, confidence: 0.97, supported: true };
-    if (this.signals.letters) {
-      const spelling = FOREIGN_SPELLINGS.find((s) => s.pattern.test(text));
-      if (spelling) return this.other(spelling.lang, 0.9);
+  /** No word or letter evidence: franc alone may name a long text's language; a short one is `und`. */
+  private withoutEvidence(set: CandidateSet, text: string, p: ScriptProfile): Detection {
+    if (!this.signals.franc || p.letters < FRANC_MIN_LETTERS) return { ...UNDETERMINED, confidence: 0.5 };
+    const ranking = [...this.francScores(set, [...set.codes], text)].sort((a, b) => b[1] - a[1]);
+    const [top, topScore] = ranking[0] ?? ['und', 0];
+    const runnerUp = ranking[1]?.[1] ?? 0;
+    if (top === 'und' || topScore - runnerUp < FRANC_CLEAR) return { ...UNDETERMINED, confidence: 0.5 };
+    const lang = set.get(top)!;
+    const sure = round(0.5 + (topScore - runnerUp));
+    return lang.ours ? { lang: top, confidence: sure, supported: true } : this.other(top, sure);
+  }
+
+  /** franc's trigram scores (0–1, its best 1) for some candidates, per candidate. */
+  private francScores(set: CandidateSet, codes: readonly string[], text: string): Map<string, number> {
+    const out = new Map<string, number>();
+    const only = set.francCodes(codes);
+    if (only.length === 0) return out;
+    for (const [code, score] of francAll(text, { only, minLength: 1 })) {
+      const ours = set.fromFrancCode(code);
+      if (ours && score > (out.get(ours) ?? 0)) out.set(ours, score);
     }
-    const words = this.signals.words ? this.wordScores(text, [code]) : undefined;
-    const coverage = words && words.tokens > 0 ? (words.covered.get(code) ?? 0) / words.tokens : 0;
-    if (this.signals.franc && scriptLetters(p, language.script) >= FRANC_MIN_LETTERS && coverage < OTHER_COVERAGE) {
-      const ranking = francAll(text, { only: [code, ...OTHER_LANGUAGES[language.script]], minLength: 1 });
-      const [top, topScore] = ranking[0] ?? [code, 1];
-      const ownScore = ranking.find(([c]) => c === code)?.[1] ?? 0;
-      if (top !== code && ownScore < OTHER_MARGIN * topScore) return this.other(top, round(1 - ownScore / 2));
-    }
-    return { lang: code, confidence: round(Math.min(0.95, 0.7 + coverage / 2)), supported: true };
+    return out;
   }
 
   private otherScript(text: string): Detection {
@@ -197,17 +200,15 @@ export class LanguageDetector {
     return [this.registry.canonical(first[0]), round(Math.min(0.99, 0.5 + (1 - (second?.[1] ?? 0)) * 2))];
   }
 
-  private wordScores(text: string, codes: readonly string[]) {
+  private wordScores(text: string, set: CandidateSet): WordScores {
     const scores = new Map<string, number>();
-    const covered = new Map<string, number>();
+    /** Ours alone, each word shared out among ours only: whether a second language of ours is present. */
+    const ours = new Map<string, number>();
     let tokens = 0;
-    let neighbourTokens = 0;
-    /** Tokens listed by every one of the candidate languages. */
     let sharedTokens = 0;
     for (const match of this.evidence.normalise(text).matchAll(TOKEN)) {
       tokens++;
       const token = match[0];
-      if (this.evidence.neighbour(token)) neighbourTokens++;
       let hit = this.evidence.lookup(token);
       let factor = 1;
       if (!hit && ACCENTED_LATIN.test(token)) {
@@ -219,16 +220,22 @@ export class LanguageDetector {
       }
       if (!hit) continue;
       let relevant = 0;
-      for (const code of hit.keys()) if (codes.includes(code)) relevant++;
-      if (relevant === codes.length && codes.length > 1) sharedTokens++;
-      const share = factor / Math.max(1, relevant);
+      let relevantOurs = 0;
+      for (const code of hit.keys()) {
+        const c = set.get(code);
+        if (!c) continue;
+        relevant++;
+        if (c.ours) relevantOurs++;
+      }
+      if (relevant >= SHARED_BY) sharedTokens++;
       for (const [code, weight] of hit) {
-        if (!codes.includes(code)) continue;
-        scores.set(code, (scores.get(code) ?? 0) + weight * share);
-        covered.set(code, (covered.get(code) ?? 0) + 1);
+        const c = set.get(code);
+        if (!c) continue;
+        scores.set(code, (scores.get(code) ?? 0) + (weight * factor) / relevant);
+        if (c.ours) ours.set(code, (ours.get(code) ?? 0) + (weight * factor) / relevantOurs);
       }
     }
-    return { scores, covered, tokens, neighbourTokens, sharedTokens };
+    return { scores, ours, tokens, sharedTokens };
   }
 
   /**
@@ -280,43 +287,10 @@ export class LanguageDetector {
 const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const ACCENTED_LATIN = /[\u00c0-\u024f]/;
 
-function noWords(text: string) {
+function noWords(text: string): WordScores {
   let tokens = 0;
   for (const _ of text.matchAll(TOKEN)) tokens++;
-  return { scores: new Map<string, number>(), covered: new Map<string, number>(), tokens, neighbourTokens: 0, sharedTokens: 0 };
-}
-
-function letterScores(p: ScriptProfile, languages: readonly Language[]): Map<string, number> {
-  const scores = new Map<string, number>();
-  for (const language of languages) {
-    let score = 0;
-    if (p.marked.size > 0) {
-      for (const letter in language.letters) score += language.letters[letter]! * (p.marked.get(letter) ?? 0);
-    }
-    // Capped: a long text full of ä is not more Swedish than one with a few.
-    scores.set(language.code, Math.min(score, 3));
-  }
-  return scores;
-}
-
-/** Evidence for other languages from their letters; a letter only one language uses counts double. */
-function foreignLetters(p: ScriptProfile, text: string): Map<string, number> {
-  const scores = new Map<string, number>();
-  const add = (languages: readonly string[], count: number) => {
-    const weight = languages.length === 1 ? 2 : 1 / languages.length;
-    for (const code of languages) scores.set(code, (scores.get(code) ?? 0) + count * weight);
-  };
-  for (const [letter, count] of p.marked) {
-    const languages = FOREIGN_LETTERS[letter];
-    if (languages) add(languages, count);
-  }
-  // Spanish opens questions and exclamations upside down; no letter shows it.
-  if (text.includes('¿') || text.includes('¡')) add(['spa'], 1);
-  return scores;
-}
-
-function scriptLetters(p: ScriptProfile, script: Script): number {
-  return script === 'Latin' ? p.latin : script === 'Cyrillic' ? p.cyrillic : p.han;
+  return { scores: new Map(), ours: new Map(), tokens, sharedTokens: 0 };
 }
 
 function ranked<K>(scores: Map<K, number>): [K, number, number] {
@@ -333,9 +307,14 @@ function ranked<K>(scores: Map<K, number>): [K, number, number] {
   return [best as K, first, second];
 }
 
-function supported(lang: string, first: number, second: number): Detection {
+/**
+ * How sure an answer is: the share of the evidence by which the best leads the runner-up, discounted when
+ * there is little evidence at all (one word is not a sure answer however alone it stands).
+ */
+function confidence(first: number, second: number): number {
   const margin = first <= 0 ? 0 : (first - second) / first;
-  return { lang, confidence: round(Math.max(0.34, Math.min(0.99, 0.5 + margin / 2))), supported: true };
+  const amount = first / (first + EVIDENCE_HALF);
+  return round(Math.max(0.34, Math.min(0.99, 0.5 + (margin * amount) / 2)));
 }
 
 /** Letters in a span, a Han character counting as much as a short word. */

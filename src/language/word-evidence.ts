@@ -1,5 +1,6 @@
 import type { Language } from '../lang/language.js';
 import { BUILTIN_LEXICON_DIR, readLexiconLines } from '../lexicon/lexicon-dir.js';
+import type { NeighbourLanguage } from './neighbour-languages.js';
 
 /** Where a language's words come from, and how much a match counts. */
 const SOURCES: readonly { file: string; weight: number; phrases: boolean }[] = [
@@ -17,8 +18,8 @@ const CACHE_SIZE = 100_000;
 const MIN_PREFIX = 4;
 
 /**
- * Word lists of the supported languages, for language identification: a token found in one language's
- * lists is evidence for it, split evenly when several languages list the same word.
+ * Word lists for language identification, ours and our neighbours': a token found in one language's lists
+ * is evidence for it, split evenly when several languages list the same word.
  */
 export class WordEvidence {
   /** Every language's spelling folds (Russian ё → е): the language of a text is not known yet. */
@@ -27,11 +28,12 @@ export class WordEvidence {
   private readonly prefixes = new Map<string, Map<string, number>>();
   private longestPrefix = 0;
   private readonly misses = new Map<string, Map<string, number> | null>();
-  /** Function words of languages we do not tag (lexicons/neighbours.tsv) → those languages. */
-  private readonly neighbours = new Map<string, string[]>();
 
-  /** The word lists of `languages` in each folder (`<dir>/<code>/…`), and each folder's `neighbours.tsv`. */
-  static load(languages: readonly Language[], dirs: readonly string[] = [BUILTIN_LEXICON_DIR]): WordEvidence {
+  /**
+   * The word lists of `languages` in each folder (`<dir>/<code>/…`), and the function words of the languages
+   * we do not tag (`neighbours`, weight 1 like our own function words).
+   */
+  static load(languages: readonly Language[], dirs: readonly string[] = [BUILTIN_LEXICON_DIR], neighbours: readonly NeighbourLanguage[] = []): WordEvidence {
     const evidence = new WordEvidence();
     for (const language of languages) if (language.normalise) evidence.folds.push(language.normalise);
     for (const dir of dirs) {
@@ -44,11 +46,8 @@ export class WordEvidence {
           }
         }
       }
-      for (const line of readLexiconLines(dir, 'neighbours.tsv')) {
-        const [word, others] = line.split('\t');
-        if (word && others) evidence.neighbours.set(evidence.normalise(word), others.split(','));
-      }
     }
+    for (const neighbour of neighbours) for (const word of neighbour.words) evidence.add(neighbour.code, word, 1);
     return evidence;
   }
 
@@ -57,11 +56,6 @@ export class WordEvidence {
     let out = text.normalize('NFC').toLowerCase().replace(/’/g, "'");
     for (const fold of this.folds) out = fold(out);
     return out;
-  }
-
-  /** The other languages a token is a function word of, if any. */
-  neighbour(token: string): string[] | undefined {
-    return this.neighbours.get(token);
   }
 
   add(code: string, raw: string, weight: number): void {
