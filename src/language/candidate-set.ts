@@ -10,6 +10,8 @@ export interface Candidate {
   writes: ReadonlySet<string>;
   /** Core letters it does not write. */
   lacks: ReadonlySet<string>;
+  /** The share of its text's letters that are its own `writes`: their absence is evidence against it. */
+  expect: number;
   spelling?: RegExp;
   /** The codes franc's model gives it. */
   franc: readonly string[];
@@ -50,11 +52,20 @@ export class CandidateSet {
         ours: true,
         writes: new Set(Object.keys(l.letters)),
         lacks: new Set(),
+        expect: 0,
         franc: [l.code, ...(l.aliases ?? [])],
       })),
       ...neighbours
         .filter((n) => n.script === script)
-        .map((n): Candidate => ({ code: n.code, ours: false, writes: n.letters, lacks: n.lacks, franc: n.franc, ...(n.spelling ? { spelling: n.spelling } : {}) })),
+        .map((n): Candidate => ({
+          code: n.code,
+          ours: false,
+          writes: n.letters,
+          lacks: n.lacks,
+          expect: n.expect,
+          franc: n.franc,
+          ...(n.spelling ? { spelling: n.spelling } : {}),
+        })),
     ];
     this.codes = new Set(this.all.map((c) => c.code));
     for (const candidate of this.all) this.byCode.set(candidate.code, candidate);
@@ -78,10 +89,18 @@ export class CandidateSet {
 
   /**
    * Evidence from letters, per candidate: a letter counts for the languages that write it (shared out
-   * among them) and against those that do not; a spelling only one language uses counts for it.
+   * among them) and against those that do not; a language whose own letters are frequent loses by their
+   * absence from a text of `letters` letters; a spelling only one language uses counts for it.
    */
-  letterScores(p: ScriptProfile, text: string): Map<string, number> {
+  letterScores(p: ScriptProfile, text: string, letters: number): Map<string, number> {
     const scores = new Map<string, number>();
+    for (const c of this.all) {
+      if (c.expect === 0) continue;
+      let own = 0;
+      for (const letter of c.writes) own += p.marked.get(letter) ?? 0;
+      // n letters without one of its own: about (1 − expect)^n likely, in words' worth about n × expect.
+      if (own === 0) scores.set(c.code, -letters * c.expect);
+    }
     for (const [letter, count] of p.marked) {
       const core = this.core.has(letter);
       let writers = 0;

@@ -19,8 +19,8 @@ const FRANC_CLEAR = 0.1;
 const FRANC_RANGE = 1.5;
 /** Evidence this strong (and three times the runner-up's) decides without franc. */
 const DECISIVE = 2;
-/** One of ours that a neighbour matches this closely is not named: the text is `und`. */
-const TIE = 0.9;
+/** Evidence (in words' worth) by which one side, ours or the neighbours, must lead the other. */
+const SIDE_MARGIN = 0.25;
 /** A word listed by this many candidate languages says nothing about which one a lone-word text is in. */
 const SHARED_BY = 3;
 /** A Han character carries about as much as a short word: weigh Han against other letters by this. */
@@ -51,10 +51,16 @@ export interface DetectorOptions {
   signals?: Partial<Signals>;
 }
 
-/** Word evidence per candidate, and how much of the text it covers. */
+/** Word evidence per candidate, and for each side (ours, the neighbours) what only it has. */
 interface WordScores {
-  scores: Map<string, number>;
+  /** Per language of ours, each word shared out among ours that list it. */
   ours: Map<string, number>;
+  /** Per neighbour, each word shared out among the neighbours that list it. */
+  theirs: Map<string, number>;
+  /** Tokens that a function-word list of ours holds and no neighbour's does. */
+  oursOnly: number;
+  /** Tokens that a neighbour's list holds and no list of ours does. */
+  theirsOnly: number;
   tokens: number;
   /** Tokens listed by several candidate languages alike. */
   sharedTokens: number;
@@ -130,38 +136,55 @@ export class LanguageDetector {
     const set = this.candidates.get(script);
     if (!set || !set.all.some((c) => c.ours)) return { detection: this.otherScript(text), mixed: false };
     const words = this.signals.words ? this.wordScores(text, set) : noWords(text);
-    const letters = this.signals.letters ? set.letterScores(p, text) : new Map<string, number>();
-    const scores = new Map<string, number>();
-    for (const c of set.all) scores.set(c.code, (words.scores.get(c.code) ?? 0) + (letters.get(c.code) ?? 0));
+    const letters = this.signals.letters ? set.letterScores(p, text, script === 'Latin' ? p.latin : p.cyrillic) : new Map<string, number>();
     const [, , oursSecond] = ranked(words.ours);
     const mixed = mixedScripts || oursSecond >= MIXED_EVIDENCE;
-    return { detection: this.decide(set, scores, words, letters.size > 0, text, p), mixed };
+    return { detection: this.decide(set, words, letters, text, p), mixed };
   }
 
   /**
-   * The best-scoring candidate, when the evidence names one: decisive words and letters alone, else with
-   * franc's trigrams (restricted to the close candidates) weighing in as much as one word. One of ours is
-   * never the answer by default: without evidence, or in a tie with a neighbour, the text is `und`.
+   * Ours or a neighbour: only evidence one side alone has counts — function words the other side does not
+   * list, and letters. Content words do not, since neighbours share them as cognates (Swedish and Norwegian
+   * "god", "klar", "år"), nor does franc, whose trigrams tell close relatives apart no better than chance
+   * (Swedish from Norwegian, Russian from Bulgarian). A tie is `und`: one of ours is never the answer by
+   * default. Then the side's own evidence names the language.
    */
-  private decide(set: CandidateSet, scores: Map<string, number>, words: WordScores, hasLetters: boolean, text: string, p: ScriptProfile): Detection {
+  private decide(set: CandidateSet, words: WordScores, letters: Map<string, number>, text: string, p: ScriptProfile): Detection {
+    const bestLetters = (ours: boolean) => Math.max(...set.all.filter((c) => c.ours === ours).map((c) => letters.get(c.code) ?? 0));
+    const oursSide = words.oursOnly + bestLetters(true);
+    const theirsSide = words.theirsOnly + bestLetters(false);
+    const lead = oursSide - theirsSide;
+    if (lead < -SIDE_MARGIN) return this.pick(set, false, words.theirs, letters, text, -lead);
+    if (lead > SIDE_MARGIN) return this.pick(set, true, words.ours, letters, text, lead);
+    // Nothing tells the sides apart. A neighbour's own words matched by evidence only ours have is a real tie;
+    // otherwise the words ours list (content words too) decide.
+    if (words.theirsOnly > 0) return { ...UNDETERMINED, confidence: 0.5 };
+    const [, oursBest] = ranked(words.ours);
+    if (oursBest <= 0) return this.withoutEvidence(set, text, p);
+    // A lone word many of ours use alike ("ok", "super", "top") says nothing about the language.
+    if (words.tokens === 1 && words.sharedTokens === 1 && letters.size === 0) return { ...UNDETERMINED, confidence: 0.5 };
+    return this.pick(set, true, words.ours, letters, text, 0);
+  }
+
+  /**
+   * The language of one side by its words and letters; franc's trigrams (restricted to the close candidates)
+   * weigh in as much as one word when they are not decisive. Confidence reflects both margins.
+   */
+  private pick(set: CandidateSet, ours: boolean, words: Map<string, number>, letters: Map<string, number>, text: string, sideLead: number): Detection {
+    const scores = new Map<string, number>();
+    for (const c of set.all) if (c.ours === ours) scores.set(c.code, (words.get(c.code) ?? 0) + (letters.get(c.code) ?? 0));
     let [best, first, second] = ranked(scores);
-    if (first <= 0) return this.withoutEvidence(set, text, p);
-    // A lone word many of the candidates use alike ("ok", "super", "top") says nothing about the language.
-    if (words.tokens === 1 && words.sharedTokens === 1 && !hasLetters) return { ...UNDETERMINED, confidence: 0.5 };
-    if (this.signals.franc && !(first >= DECISIVE && first >= 3 * second)) {
-      const close = [...scores].filter(([, score]) => score > 0 && score >= first - FRANC_RANGE).map(([code]) => code);
+    if (this.signals.franc && scores.size > 1 && !(first >= DECISIVE && first >= 3 * second)) {
+      const close = [...scores].filter(([, score]) => score >= first - FRANC_RANGE).map(([code]) => code);
       if (close.length > 1) {
         for (const [code, score] of this.francScores(set, close, text)) scores.set(code, (scores.get(code) ?? 0) + score);
         [best, first, second] = ranked(scores);
       }
     }
-    const winner = set.get(best)!;
-    if (winner.ours) {
-      const rival = Math.max(0, ...set.all.filter((c) => !c.ours).map((c) => scores.get(c.code) ?? 0));
-      if (rival >= first * TIE) return { ...UNDETERMINED, confidence: 0.5 };
-      return { lang: best, confidence: confidence(first, second), supported: true };
-    }
-    return this.other(best, confidence(first, second));
+    const within = scores.size > 1 ? confidence(first, second) : 0.99;
+    const across = confidence(first + sideLead, first);
+    const sure = round(Math.min(within, ours ? Math.max(across, within) : across, 0.99));
+    return set.get(best)!.ours ? { lang: best, confidence: sure, supported: true } : this.other(best, sure);
   }
 
   /** No word or letter evidence: franc alone may name a long text's language; a short one is `und`. */
@@ -201,41 +224,43 @@ export class LanguageDetector {
   }
 
   private wordScores(text: string, set: CandidateSet): WordScores {
-    const scores = new Map<string, number>();
-    /** Ours alone, each word shared out among ours only: whether a second language of ours is present. */
-    const ours = new Map<string, number>();
-    let tokens = 0;
-    let sharedTokens = 0;
+    const scores: WordScores = { ours: new Map(), theirs: new Map(), oursOnly: 0, theirsOnly: 0, tokens: 0, sharedTokens: 0 };
     for (const match of this.evidence.normalise(text).matchAll(TOKEN)) {
-      tokens++;
-      const token = match[0];
+      scores.tokens++;
+      let token = match[0];
       let hit = this.evidence.lookup(token);
       let factor = 1;
       if (!hit && ACCENTED_LATIN.test(token)) {
+        // Feedback in our languages is often typed without its accents ("koszi szepen"): an accented word
+        // nobody lists may be one of ours typed plainly, never evidence for a neighbour.
         const plain = stripAccents(token);
         if (plain !== token) {
-          hit = this.evidence.lookup(plain);
+          const ours = this.evidence.lookup(plain);
+          if (ours) hit = new Map([...ours].filter(([code]) => set.get(code)?.ours));
+          token = plain;
           factor = 0.5;
         }
       }
       if (!hit) continue;
-      let relevant = 0;
-      let relevantOurs = 0;
+      let ours = 0;
+      let theirs = 0;
       for (const code of hit.keys()) {
         const c = set.get(code);
-        if (!c) continue;
-        relevant++;
-        if (c.ours) relevantOurs++;
+        if (c) c.ours ? ours++ : theirs++;
       }
-      if (relevant >= SHARED_BY) sharedTokens++;
+      if (ours + theirs >= SHARED_BY) scores.sharedTokens++;
+      if (theirs === 0) {
+        const fn = this.evidence.functionOf(token);
+        if (fn && [...fn].some((code) => set.get(code)?.ours)) scores.oursOnly += factor;
+      } else if (ours === 0) scores.theirsOnly += factor;
       for (const [code, weight] of hit) {
         const c = set.get(code);
         if (!c) continue;
-        scores.set(code, (scores.get(code) ?? 0) + (weight * factor) / relevant);
-        if (c.ours) ours.set(code, (ours.get(code) ?? 0) + (weight * factor) / relevantOurs);
+        const side = c.ours ? scores.ours : scores.theirs;
+        side.set(code, (side.get(code) ?? 0) + (weight * factor) / (c.ours ? ours : theirs));
       }
     }
-    return { scores, ours, tokens, sharedTokens };
+    return scores;
   }
 
   /**
@@ -290,7 +315,7 @@ const ACCENTED_LATIN = /[\u00c0-\u024f]/;
 function noWords(text: string): WordScores {
   let tokens = 0;
   for (const _ of text.matchAll(TOKEN)) tokens++;
-  return { scores: new Map(), ours: new Map(), tokens, sharedTokens: 0 };
+  return { ours: new Map(), theirs: new Map(), oursOnly: 0, theirsOnly: 0, tokens, sharedTokens: 0 };
 }
 
 function ranked<K>(scores: Map<K, number>): [K, number, number] {

@@ -15,6 +15,8 @@ export interface NeighbourLanguage {
   letters: ReadonlySet<string>;
   /** Core letters it does not write (Belarusian и, щ). */
   lacks: ReadonlySet<string>;
+  /** The share of its running text's letters that are its own `letters`, where writers never leave them out. */
+  expect: number;
   /** A spelling only it uses among its script's languages (Bulgarian's vowel ъ before a consonant). */
   spelling?: RegExp;
   /** Its most frequent function words, lowercase. */
@@ -28,8 +30,9 @@ export function loadNeighbourLanguages(dirs: readonly string[]): NeighbourLangua
   const byCode = new Map<string, NeighbourLanguage>();
   for (const dir of dirs) {
     for (const line of readLexiconLines(dir, 'neighbours', 'languages.tsv')) {
-      const [code = '', script = '', franc = '', letters = '', lacks = '', spelling = ''] = line.split('\t').map((f) => f.trim());
-      if (!/^[a-z]{3}$/.test(code) || !SCRIPTS.includes(script as Script)) {
+      const [code = '', script = '', franc = '', letters = '', lacks = '', expect = '', spelling = ''] = line.split('\t').map((f) => f.trim());
+      const share = expect === '' ? 0 : Number(expect);
+      if (!/^[a-z]{3}$/.test(code) || !SCRIPTS.includes(script as Script) || !(share >= 0 && share < 1)) {
         throw new Error(`lexicons/neighbours/languages.tsv: bad line ${JSON.stringify(line)}`);
       }
       byCode.set(code, {
@@ -38,6 +41,7 @@ export function loadNeighbourLanguages(dirs: readonly string[]): NeighbourLangua
         franc: franc === '-' || franc === '' ? [] : franc.split(','),
         letters: new Set(letters.split(/\s+/).filter(Boolean)),
         lacks: new Set(lacks.split(/\s+/).filter(Boolean)),
+        expect: share,
         ...(spelling ? { spelling: new RegExp(spelling, 'iu') } : {}),
         words: readLexiconLines(dir, 'neighbours', `${code}.txt`).map((w) => w.toLowerCase()),
       });

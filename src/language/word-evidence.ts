@@ -2,16 +2,20 @@ import type { Language } from '../lang/language.js';
 import { BUILTIN_LEXICON_DIR, readLexiconLines } from '../lexicon/lexicon-dir.js';
 import type { NeighbourLanguage } from './neighbour-languages.js';
 
-/** Where a language's words come from, and how much a match counts. */
-const SOURCES: readonly { file: string; weight: number; phrases: boolean }[] = [
-  { file: 'stopwords.txt', weight: 1, phrases: true },
-  { file: 'frequent.txt', weight: 0.8, phrases: true },
-  { file: 'negators.txt', weight: 1, phrases: true },
-  { file: 'contrast.txt', weight: 1, phrases: true },
-  { file: 'intensifiers.tsv', weight: 0.8, phrases: false },
+/**
+ * Where a language's words come from, how much a match counts, and whether they are function words (the
+ * closed classes every sentence uses, which tell a language from its neighbours; the other lists hold
+ * content words, which neighbours often share as cognates).
+ */
+const SOURCES: readonly { file: string; weight: number; phrases: boolean; function: boolean }[] = [
+  { file: 'stopwords.txt', weight: 1, phrases: true, function: true },
+  { file: 'frequent.txt', weight: 0.8, phrases: true, function: false },
+  { file: 'negators.txt', weight: 1, phrases: true, function: true },
+  { file: 'contrast.txt', weight: 1, phrases: true, function: true },
+  { file: 'intensifiers.tsv', weight: 0.8, phrases: false, function: false },
   // Words of multi-word patterns count half: the patterns quote code-switched English ("love it") too.
-  { file: 'emotions.tsv', weight: 0.8, phrases: false },
-  { file: 'polarity.tsv', weight: 0.6, phrases: false },
+  { file: 'emotions.tsv', weight: 0.8, phrases: false, function: false },
+  { file: 'polarity.tsv', weight: 0.6, phrases: false, function: false },
 ];
 const CACHE_SIZE = 100_000;
 /** A prefix entry (`разочаров*`) counts only from this length, so short prefixes do not match everything. */
@@ -28,6 +32,8 @@ export class WordEvidence {
   private readonly prefixes = new Map<string, Map<string, number>>();
   private longestPrefix = 0;
   private readonly misses = new Map<string, Map<string, number> | null>();
+  /** Function word → the languages whose function-word lists hold it. */
+  private readonly functionWords = new Map<string, Set<string>>();
 
   /**
    * The word lists of `languages` in each folder (`<dir>/<code>/…`), and the function words of the languages
@@ -42,12 +48,12 @@ export class WordEvidence {
           for (const line of readLexiconLines(dir, code, source.file)) {
             const words = line.split('\t')[0]!.split(/\s+/);
             const weight = words.length > 1 && !source.phrases ? source.weight / 2 : source.weight;
-            for (const word of words) evidence.add(code, word, weight);
+            for (const word of words) evidence.add(code, word, weight, source.function);
           }
         }
       }
     }
-    for (const neighbour of neighbours) for (const word of neighbour.words) evidence.add(neighbour.code, word, 1);
+    for (const neighbour of neighbours) for (const word of neighbour.words) evidence.add(neighbour.code, word, 1, true);
     return evidence;
   }
 
@@ -58,7 +64,7 @@ export class WordEvidence {
     return out;
   }
 
-  add(code: string, raw: string, weight: number): void {
+  add(code: string, raw: string, weight: number, isFunction = false): void {
     const word = this.normalise(raw);
     if (word === '' || word === '…' || word === '...') return;
     if (word.endsWith('*')) {
@@ -71,6 +77,16 @@ export class WordEvidence {
     }
     if (!/\p{L}/u.test(word)) return;
     keep(this.words, word, code, weight);
+    if (isFunction) {
+      const codes = this.functionWords.get(word);
+      if (codes) codes.add(code);
+      else this.functionWords.set(word, new Set([code]));
+    }
+  }
+
+  /** The languages whose function-word lists hold a token (already normalised). */
+  functionOf(token: string): ReadonlySet<string> | undefined {
+    return this.functionWords.get(token);
   }
 
   /** Evidence per language for one token (already lowercased), shared out among the languages listing it. */
