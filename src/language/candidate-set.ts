@@ -40,6 +40,8 @@ export class CandidateSet {
   readonly all: readonly Candidate[];
   readonly codes: ReadonlySet<string>;
   private readonly byCode = new Map<string, Candidate>();
+  /** Letters a language of ours writes: a neighbour's own letters, for `expect`, are the others. */
+  private readonly oursWrite: ReadonlySet<string>;
   private readonly core: ReadonlySet<string>;
   /** franc's code → our candidate's code. */
   private readonly fromFranc = new Map<string, string>();
@@ -69,6 +71,7 @@ export class CandidateSet {
     ];
     this.codes = new Set(this.all.map((c) => c.code));
     for (const candidate of this.all) this.byCode.set(candidate.code, candidate);
+    this.oursWrite = new Set(this.all.filter((c) => c.ours).flatMap((c) => [...c.writes]));
     for (const candidate of this.all) for (const code of candidate.franc) if (!this.fromFranc.has(code)) this.fromFranc.set(code, candidate.code);
   }
 
@@ -96,8 +99,15 @@ export class CandidateSet {
     const scores = new Map<string, number>();
     for (const c of this.all) {
       if (c.expect === 0) continue;
-      let own = 0;
-      for (const letter of c.writes) own += p.marked.get(letter) ?? 0;
+      let own = c.spelling?.test(text) ? 1 : 0;
+      let marks = 0;
+      for (const letter of c.writes) {
+        if (this.oursWrite.has(letter)) continue;
+        marks++;
+        own += p.marked.get(letter) ?? 0;
+      }
+      // Its own letters, or its spelling where it has none of ours does not write (Bulgarian's vowel ъ).
+      if (marks === 0 && !c.spelling) continue;
       // n letters without one of its own: about (1 − expect)^n likely, in words' worth about n × expect.
       if (own === 0) scores.set(c.code, -letters * c.expect);
     }

@@ -19,8 +19,25 @@ const FRANC_CLEAR = 0.1;
 const FRANC_RANGE = 1.5;
 /** Evidence this strong (and three times the runner-up's) decides without franc. */
 const DECISIVE = 2;
+/** franc must score our best language below this fraction of a neighbour's score to name the neighbour. */
+const OTHER_MARGIN = 0.8;
+/**
+ * Our word lists cover most of a text in our language; below this share of its tokens a text is put to franc
+ * against the neighbours (above it, franc's weaker models, Russian against Bulgarian, only do harm).
+ */
+const OTHER_COVERAGE = 0.3;
+/** The neighbours with most evidence put to franc against our best language. */
+const FRANC_NEIGHBOURS = 6;
+/**
+ * What a content word only ours list counts for our side against the neighbours: less than a function word,
+ * since a neighbour may write the same word (Swedish and Norwegian "god", "klar", "år") and its list,
+ * function words only, cannot say so.
+ */
+const CONTENT_WORD = 0.25;
+/** The side lead (in words' worth) at which an answer's confidence is 0.75. */
+const SIDE_HALF = 2;
 /** Evidence (in words' worth) by which one side, ours or the neighbours, must lead the other. */
-const SIDE_MARGIN = 0.25;
+const SIDE_MARGIN = 0.75;
 /** A word listed by this many candidate languages says nothing about which one a lone-word text is in. */
 const SHARED_BY = 3;
 /** A Han character carries about as much as a short word: weigh Han against other letters by this. */
@@ -57,7 +74,9 @@ interface WordScores {
   ours: Map<string, number>;
   /** Per neighbour, each word shared out among the neighbours that list it. */
   theirs: Map<string, number>;
-  /** Tokens that a function-word list of ours holds and no neighbour's does. */
+  /** Tokens that a list of ours holds. */
+  oursCovered: number;
+  /** Tokens that a list of ours holds and no neighbour's does (content words count CONTENT_WORD). */
   oursOnly: number;
   /** Tokens that a neighbour's list holds and no list of ours does. */
   theirsOnly: number;
@@ -143,9 +162,8 @@ export class LanguageDetector {
   }
 
   /**
-   * Ours or a neighbour: only evidence one side alone has counts — function words the other side does not
-   * list, and letters. Content words do not, since neighbours share them as cognates (Swedish and Norwegian
-   * "god", "klar", "år"), nor does franc, whose trigrams tell close relatives apart no better than chance
+   * Ours or a neighbour: only evidence one side alone has counts — words the other side does not list (our
+   * content words at a discount, see CONTENT_WORD), and letters. franc does not, whose trigrams tell close relatives apart no better than chance
    * (Swedish from Norwegian, Russian from Bulgarian). A tie is `und`: one of ours is never the answer by
    * default. Then the side's own evidence names the language.
    */
@@ -155,6 +173,8 @@ export class LanguageDetector {
     const theirsSide = words.theirsOnly + bestLetters(false);
     const lead = oursSide - theirsSide;
     if (lead < -SIDE_MARGIN) return this.pick(set, false, words.theirs, letters, text, -lead);
+    const distant = lead < DECISIVE ? this.distantNeighbour(set, words, letters, text, p) : undefined;
+    if (distant) return distant;
     if (lead > SIDE_MARGIN) return this.pick(set, true, words.ours, letters, text, lead);
     // Nothing tells the sides apart. A neighbour's own words matched by evidence only ours have is a real tie;
     // otherwise the words ours list (content words too) decide.
@@ -164,6 +184,28 @@ export class LanguageDetector {
     // A lone word many of ours use alike ("ok", "super", "top") says nothing about the language.
     if (words.tokens === 1 && words.sharedTokens === 1 && letters.size === 0) return { ...UNDETERMINED, confidence: 0.5 };
     return this.pick(set, true, words.ours, letters, text, 0);
+  }
+
+  /**
+   * A neighbour that shares our function words' spellings but not our language ("ja", "on" are Finnish
+   * too), named when franc clearly prefers it to our best: franc misses nothing between distant languages,
+   * and between close ones (Swedish and Norwegian) its scores are too close to pass the margin.
+   */
+  private distantNeighbour(set: CandidateSet, words: WordScores, letters: Map<string, number>, text: string, p: ScriptProfile): Detection | undefined {
+    if (!this.signals.franc || p.letters < FRANC_MIN_LETTERS || words.oursCovered >= OTHER_COVERAGE * words.tokens) return undefined;
+    const [oursBest] = ranked(words.ours);
+    const evidence = (code: string) => (words.theirs.get(code) ?? 0) + (letters.get(code) ?? 0);
+    const others = set.all
+      .filter((c) => !c.ours && evidence(c.code) > 0)
+      .sort((a, b) => evidence(b.code) - evidence(a.code))
+      .slice(0, FRANC_NEIGHBOURS)
+      .map((c) => c.code);
+    if (oursBest === undefined || others.length === 0) return undefined;
+    const ranking = [...this.francScores(set, [oursBest, ...others], text)].sort((a, b) => b[1] - a[1]);
+    const [top, topScore] = ranking[0] ?? [oursBest, 1];
+    const ours = ranking.find(([code]) => code === oursBest)?.[1] ?? 0;
+    if (set.get(top)?.ours || ours >= OTHER_MARGIN * topScore) return undefined;
+    return this.other(top, round(Math.min(0.99, 0.5 + (topScore - ours))));
   }
 
   /**
@@ -182,8 +224,9 @@ export class LanguageDetector {
       }
     }
     const within = scores.size > 1 ? confidence(first, second) : 0.99;
-    const across = confidence(first + sideLead, first);
-    const sure = round(Math.min(within, ours ? Math.max(across, within) : across, 0.99));
+    // However sure the side's own evidence, the answer is only as sure as the side's lead over the other.
+    const across = 0.5 + sideLead / (sideLead + SIDE_HALF) / 2;
+    const sure = round(Math.max(0.34, Math.min(within, across, 0.99)));
     return set.get(best)!.ours ? { lang: best, confidence: sure, supported: true } : this.other(best, sure);
   }
 
@@ -224,7 +267,7 @@ export class LanguageDetector {
   }
 
   private wordScores(text: string, set: CandidateSet): WordScores {
-    const scores: WordScores = { ours: new Map(), theirs: new Map(), oursOnly: 0, theirsOnly: 0, tokens: 0, sharedTokens: 0 };
+    const scores: WordScores = { ours: new Map(), theirs: new Map(), oursCovered: 0, oursOnly: 0, theirsOnly: 0, tokens: 0, sharedTokens: 0 };
     for (const match of this.evidence.normalise(text).matchAll(TOKEN)) {
       scores.tokens++;
       let token = match[0];
@@ -249,9 +292,10 @@ export class LanguageDetector {
         if (c) c.ours ? ours++ : theirs++;
       }
       if (ours + theirs >= SHARED_BY) scores.sharedTokens++;
-      if (theirs === 0) {
+      if (ours > 0) scores.oursCovered++;
+      if (theirs === 0 && ours > 0) {
         const fn = this.evidence.functionOf(token);
-        if (fn && [...fn].some((code) => set.get(code)?.ours)) scores.oursOnly += factor;
+        scores.oursOnly += fn && [...fn].some((code) => set.get(code)?.ours) ? factor : factor * CONTENT_WORD;
       } else if (ours === 0) scores.theirsOnly += factor;
       for (const [code, weight] of hit) {
         const c = set.get(code);
@@ -315,7 +359,7 @@ const ACCENTED_LATIN = /[\u00c0-\u024f]/;
 function noWords(text: string): WordScores {
   let tokens = 0;
   for (const _ of text.matchAll(TOKEN)) tokens++;
-  return { ours: new Map(), theirs: new Map(), oursOnly: 0, theirsOnly: 0, tokens, sharedTokens: 0 };
+  return { ours: new Map(), theirs: new Map(), oursCovered: 0, oursOnly: 0, theirsOnly: 0, tokens, sharedTokens: 0 };
 }
 
 function ranked<K>(scores: Map<K, number>): [K, number, number] {
