@@ -191,7 +191,7 @@ function main(): void {
 const SAME_LANGUAGE: Readonly<Record<string, readonly string[]>> = {
   est: ['ekk'],
   lav: ['lvs'],
-  srp: ['hrv', 'bos'],
+  srp: ['hbs', 'hrv', 'bos'],
 };
 const named = (expected: string, got: string) => got === expected || (SAME_LANGUAGE[expected] ?? []).includes(got);
 

@@ -120,11 +120,13 @@ export class CandidateSet {
       const n = Math.min(count, LETTER_REPEATS);
       for (const c of this.all) {
         const writes = core ? !c.lacks.has(letter) : c.writes.has(letter);
-        scores.set(c.code, (scores.get(c.code) ?? 0) + (writes ? n / writers : -n * FOREIGN_LETTER));
+        // A core letter is evidence only against the few that lack it.
+        const score = writes ? (core ? 0 : n / writers) : -n * FOREIGN_LETTER;
+        if (score !== 0) scores.set(c.code, (scores.get(c.code) ?? 0) + score);
       }
     }
-    for (const c of this.all) if (c.spelling?.test(text)) scores.set(c.code, (scores.get(c.code) ?? 0) + SPELLING);
     for (const [code, score] of scores) scores.set(code, Math.max(-LETTER_CAP, Math.min(LETTER_CAP, score)));
+    for (const c of this.all) if (c.spelling?.test(text)) scores.set(c.code, (scores.get(c.code) ?? 0) + SPELLING);
     return scores;
   }
 }

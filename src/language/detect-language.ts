@@ -14,7 +14,7 @@ import { WordEvidence } from './word-evidence.js';
 /** Letters from which a text is long enough for franc to be trusted without any word or letter evidence. */
 const FRANC_MIN_LETTERS = 15;
 /** franc's lead (its scores run 0–1) it needs to name a text nothing else speaks for. */
-const FRANC_CLEAR = 0.1;
+const FRANC_CLEAR = 0.03;
 /** Candidates this close to the best (in words' worth of evidence) are put to franc. */
 const FRANC_RANGE = 1.5;
 /** Evidence this strong (and three times the runner-up's) decides without franc. */
@@ -176,14 +176,14 @@ export class LanguageDetector {
     const distant = lead < DECISIVE ? this.distantNeighbour(set, words, letters, text, p) : undefined;
     if (distant) return distant;
     if (lead > SIDE_MARGIN) return this.pick(set, true, words.ours, letters, text, lead);
-    // Nothing tells the sides apart. A neighbour's own words matched by evidence only ours have is a real tie;
-    // otherwise the words ours list (content words too) decide.
-    if (words.theirsOnly > 0) return { ...UNDETERMINED, confidence: 0.5 };
+    // Close. A neighbour's own words that ours do not outweigh make a tie; otherwise the words ours list
+    // (content words too) decide, with the little confidence the lead gives.
+    if (words.theirsOnly > 0 && lead <= 0) return { ...UNDETERMINED, confidence: 0.5 };
     const [, oursBest] = ranked(words.ours);
     if (oursBest <= 0) return this.withoutEvidence(set, text, p);
     // A lone word many of ours use alike ("ok", "super", "top") says nothing about the language.
     if (words.tokens === 1 && words.sharedTokens === 1 && letters.size === 0) return { ...UNDETERMINED, confidence: 0.5 };
-    return this.pick(set, true, words.ours, letters, text, 0);
+    return this.pick(set, true, words.ours, letters, text, Math.max(0, lead));
   }
 
   /**
