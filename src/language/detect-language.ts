@@ -13,6 +13,8 @@ import { WordEvidence } from './word-evidence.js';
 
 /** Letters from which a text is long enough for franc to be trusted without any word or letter evidence. */
 const FRANC_MIN_LETTERS = 15;
+/** Words from which a text none of whose words any list knows is a sentence, not a name or a code. */
+const UNSEEN_SENTENCE = 4;
 /** franc's lead (its scores run 0–1) it needs to name a text nothing else speaks for. */
 const FRANC_CLEAR = 0.03;
 /** Candidates this close to the best (in words' worth of evidence) are put to franc. */
@@ -180,7 +182,7 @@ export class LanguageDetector {
     // (content words too) decide, with the little confidence the lead gives.
     if (words.theirsOnly > 0 && lead <= 0) return { ...UNDETERMINED, confidence: 0.5 };
     const [, oursBest] = ranked(words.ours);
-    if (oursBest <= 0) return this.withoutEvidence(set, text, p);
+    if (oursBest <= 0) return this.withoutEvidence(set, words, text, p);
     // A lone word many of ours use alike ("ok", "super", "top") says nothing about the language.
     if (words.tokens === 1 && words.sharedTokens === 1 && letters.size === 0) return { ...UNDETERMINED, confidence: 0.5 };
     return this.pick(set, true, words.ours, letters, text, Math.max(0, lead));
@@ -230,16 +232,25 @@ export class LanguageDetector {
     return set.get(best)!.ours ? { lang: best, confidence: sure, supported: true } : this.other(best, sure);
   }
 
-  /** No word or letter evidence: franc alone may name a long text's language; a short one is `und`. */
-  private withoutEvidence(set: CandidateSet, text: string, p: ScriptProfile): Detection {
+  /**
+   * No word or letter evidence. franc may name a long text's language when it clearly prefers one. A
+   * sentence of several words in none of the neighbours' function words is not in a neighbour (they would
+   * have shown over that many words): it is ours, franc (restricted to ours) saying which, at confidence
+   * 0.5 at most. A shorter text is `und`.
+   */
+  private withoutEvidence(set: CandidateSet, words: WordScores, text: string, p: ScriptProfile): Detection {
     if (!this.signals.franc || p.letters < FRANC_MIN_LETTERS) return { ...UNDETERMINED, confidence: 0.5 };
     const ranking = [...this.francScores(set, [...set.codes], text)].sort((a, b) => b[1] - a[1]);
     const [top, topScore] = ranking[0] ?? ['und', 0];
     const runnerUp = ranking[1]?.[1] ?? 0;
-    if (top === 'und' || topScore - runnerUp < FRANC_CLEAR) return { ...UNDETERMINED, confidence: 0.5 };
-    const lang = set.get(top)!;
-    const sure = round(0.5 + (topScore - runnerUp));
-    return lang.ours ? { lang: top, confidence: sure, supported: true } : this.other(top, sure);
+    if (top !== 'und' && topScore - runnerUp >= FRANC_CLEAR) {
+      const sure = round(0.5 + (topScore - runnerUp));
+      return set.get(top)!.ours ? { lang: top, confidence: sure, supported: true } : this.other(top, sure);
+    }
+    if (words.tokens < UNSEEN_SENTENCE) return { ...UNDETERMINED, confidence: 0.5 };
+    const ours = set.all.filter((c) => c.ours).map((c) => c.code);
+    const [lang] = [...this.francScores(set, ours, text)].sort((a, b) => b[1] - a[1])[0] ?? [ours[0]!];
+    return { lang, confidence: round(Math.min(0.5, 1 / ours.length + 0.1)), supported: true };
   }
 
   /** franc's trigram scores (0–1, its best 1) for some candidates, per candidate. */
