@@ -30,8 +30,9 @@ const CORE: Readonly<Record<Script, string>> = {
 const LETTER_CAP = 3;
 /** Occurrences of one letter that count: a name repeated in a text is still one name. */
 const LETTER_REPEATS = 3;
-/** What a letter a language does not write costs it, per occurrence. */
-const FOREIGN_LETTER = 1;
+/** What a letter a language does not write costs it, per occurrence: about two words, since writers of a language
+ * do not type letters it lacks (a Russian never writes і), while any word may be a loan or a name. */
+const FOREIGN_LETTER = 2;
 /** What a spelling only one language uses is worth to it. */
 const SPELLING = 2;
 

@@ -182,7 +182,8 @@ export class LanguageDetector {
     // (content words too) decide, with the little confidence the lead gives.
     if (words.theirsOnly > 0 && lead <= 0) return { ...UNDETERMINED, confidence: 0.5 };
     const [, oursBest] = ranked(words.ours);
-    if (oursBest <= 0) return this.withoutEvidence(set, words, text, p);
+    // Letters alone may lean our way (no і, ў, ђ or ә in a Cyrillic text): a little evidence, little confidence.
+    if (oursBest <= 0 && lead <= 0) return this.withoutEvidence(set, words, text, p);
     // A lone word many of ours use alike ("ok", "super", "top") says nothing about the language.
     if (words.tokens === 1 && words.sharedTokens === 1 && letters.size === 0) return { ...UNDETERMINED, confidence: 0.5 };
     return this.pick(set, true, words.ours, letters, text, Math.max(0, lead));
