@@ -13,6 +13,10 @@ import { WordEvidence } from './word-evidence.js';
 
 /** Letters from which a text is long enough for franc to be trusted without any word or letter evidence. */
 const FRANC_MIN_LETTERS = 15;
+/** Letters from which a short text's own letters may name its language. */
+const BY_LETTERS_MIN = 4;
+/** Letters from which franc may name a neighbour against our best language (fewer: too few trigrams). */
+const DISTANT_MIN_LETTERS = 30;
 /** Words from which a text none of whose words any list knows is a sentence, not a name or a code. */
 const UNSEEN_SENTENCE = 4;
 /** franc's lead (its scores run 0–1) it needs to name a text nothing else speaks for. */
@@ -183,7 +187,7 @@ export class LanguageDetector {
     if (words.theirsOnly > 0 && lead <= 0) return { ...UNDETERMINED, confidence: 0.5 };
     const [, oursBest] = ranked(words.ours);
     // Letters alone may lean our way (no і, ў, ђ or ә in a Cyrillic text): a little evidence, little confidence.
-    if (oursBest <= 0 && lead <= 0) return this.withoutEvidence(set, words, text, p);
+    if (oursBest <= 0 && lead <= 0) return this.withoutEvidence(set, words, letters, text, p);
     // A lone word many of ours use alike ("ok", "super", "top") says nothing about the language.
     if (words.tokens === 1 && words.sharedTokens === 1 && letters.size === 0) return { ...UNDETERMINED, confidence: 0.5 };
     return this.pick(set, true, words.ours, letters, text, Math.max(0, lead));
@@ -195,7 +199,7 @@ export class LanguageDetector {
    * and between close ones (Swedish and Norwegian) its scores are too close to pass the margin.
    */
   private distantNeighbour(set: CandidateSet, words: WordScores, letters: Map<string, number>, text: string, p: ScriptProfile): Detection | undefined {
-    if (!this.signals.franc || p.letters < FRANC_MIN_LETTERS || words.oursCovered >= OTHER_COVERAGE * words.tokens) return undefined;
+    if (!this.signals.franc || p.letters < DISTANT_MIN_LETTERS || words.oursCovered >= OTHER_COVERAGE * words.tokens) return undefined;
     const [oursBest] = ranked(words.ours);
     const evidence = (code: string) => (words.theirs.get(code) ?? 0) + (letters.get(code) ?? 0);
     const others = set.all
@@ -239,8 +243,9 @@ export class LanguageDetector {
    * have shown over that many words): it is ours, franc (restricted to ours) saying which, at confidence
    * 0.5 at most. A shorter text is `und`.
    */
-  private withoutEvidence(set: CandidateSet, words: WordScores, text: string, p: ScriptProfile): Detection {
-    if (!this.signals.franc || p.letters < FRANC_MIN_LETTERS) return { ...UNDETERMINED, confidence: 0.5 };
+  private withoutEvidence(set: CandidateSet, words: WordScores, letters: Map<string, number>, text: string, p: ScriptProfile): Detection {
+    if (!this.signals.franc) return { ...UNDETERMINED, confidence: 0.5 };
+    if (p.letters < FRANC_MIN_LETTERS) return this.byLetters(set, letters, text, p);
     const ranking = [...this.francScores(set, [...set.codes], text)].sort((a, b) => b[1] - a[1]);
     const [top, topScore] = ranking[0] ?? ['und', 0];
     const runnerUp = ranking[1]?.[1] ?? 0;
@@ -252,6 +257,22 @@ export class LanguageDetector {
     const ours = set.all.filter((c) => c.ours).map((c) => c.code);
     const [lang] = [...this.francScores(set, ours, text)].sort((a, b) => b[1] - a[1])[0] ?? [ours[0]!];
     return { lang, confidence: round(Math.min(0.5, 1 / ours.length + 0.1)), supported: true };
+  }
+
+  /**
+   * A short text that only its letters speak for ("Jättebussigt": ä is Swedish, Finnish, Estonian, German):
+   * franc, restricted to the languages the letters point to, names one when it clearly prefers it.
+   */
+  private byLetters(set: CandidateSet, letters: Map<string, number>, text: string, p: ScriptProfile): Detection {
+    const top = Math.max(0, ...letters.values());
+    if (top <= 0 || p.letters < BY_LETTERS_MIN) return { ...UNDETERMINED, confidence: 0.5 };
+    const pointed = [...letters].filter(([, score]) => score === top).map(([code]) => code);
+    const ranking = pointed.length === 1 ? [[pointed[0]!, 1] as const] : [...this.francScores(set, pointed, text)].sort((a, b) => b[1] - a[1]);
+    const [lang, score] = ranking[0] ?? ['und', 0];
+    const runnerUp = ranking[1]?.[1] ?? 0;
+    if (lang === 'und' || score - runnerUp < FRANC_CLEAR) return { ...UNDETERMINED, confidence: 0.5 };
+    const sure = round(Math.min(0.6, 0.4 + (score - runnerUp)));
+    return set.get(lang)!.ours ? { lang, confidence: sure, supported: true } : this.other(lang, sure);
   }
 
   /** franc's trigram scores (0–1, its best 1) for some candidates, per candidate. */
