@@ -31,7 +31,7 @@ const OTHER_MARGIN = 0.8;
  * Our word lists cover most of a text in our language; below this share of its tokens a text is put to franc
  * against the neighbours (above it, franc's weaker models, Russian against Bulgarian, only do harm).
  */
-const OTHER_COVERAGE = 0.3;
+const OTHER_COVERAGE = 0.5;
 /** The neighbours with most evidence put to franc against our best language. */
 const FRANC_NEIGHBOURS = 6;
 /**
