@@ -326,10 +326,13 @@ export class LanguageDetector {
       }
       if (ours + theirs >= SHARED_BY) scores.sharedTokens++;
       if (ours > 0) scores.oursCovered++;
-      if (theirs === 0 && ours > 0) {
+      // Between the sides, a token is ours only if a list of ours holds it as a word of its own.
+      const listed = this.evidence.listedBy(token);
+      const oursOwn = listed !== undefined && [...listed].some((code) => set.get(code)?.ours);
+      if (theirs === 0 && oursOwn) {
         const fn = this.evidence.functionOf(token);
         scores.oursOnly += fn && [...fn].some((code) => set.get(code)?.ours) ? factor : factor * CONTENT_WORD;
-      } else if (ours === 0) scores.theirsOnly += factor;
+      } else if (theirs > 0 && !oursOwn) scores.theirsOnly += factor;
       for (const [code, weight] of hit) {
         const c = set.get(code);
         if (!c) continue;

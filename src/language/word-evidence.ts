@@ -32,6 +32,11 @@ export class WordEvidence {
   private readonly prefixes = new Map<string, Map<string, number>>();
   private longestPrefix = 0;
   private readonly misses = new Map<string, Map<string, number> | null>();
+  /**
+   * Word → the languages that list it as a word of its own, not only inside a multi-word pattern (Swedish
+   * "tackar er" does not make "er", Norwegian for "is", a Swedish word).
+   */
+  private readonly ownWords = new Map<string, Set<string>>();
   /** Function word → the languages whose function-word lists hold it. */
   private readonly functionWords = new Map<string, Set<string>>();
 
@@ -47,8 +52,9 @@ export class WordEvidence {
         for (const source of SOURCES) {
           for (const line of readLexiconLines(dir, code, source.file)) {
             const words = line.split('\t')[0]!.split(/\s+/);
-            const weight = words.length > 1 && !source.phrases ? source.weight / 2 : source.weight;
-            for (const word of words) evidence.add(code, word, weight, source.function);
+            const inPattern = words.length > 1 && !source.phrases;
+            const weight = inPattern ? source.weight / 2 : source.weight;
+            for (const word of words) evidence.add(code, word, weight, source.function, !inPattern);
           }
         }
       }
@@ -64,7 +70,7 @@ export class WordEvidence {
     return out;
   }
 
-  add(code: string, raw: string, weight: number, isFunction = false): void {
+  add(code: string, raw: string, weight: number, isFunction = false, own = true): void {
     const word = this.normalise(raw);
     if (word === '' || word === '…' || word === '...') return;
     if (word.endsWith('*')) {
@@ -77,11 +83,21 @@ export class WordEvidence {
     }
     if (!/\p{L}/u.test(word)) return;
     keep(this.words, word, code, weight);
+    if (own) {
+      const codes = this.ownWords.get(word);
+      if (codes) codes.add(code);
+      else this.ownWords.set(word, new Set([code]));
+    }
     if (isFunction) {
       const codes = this.functionWords.get(word);
       if (codes) codes.add(code);
       else this.functionWords.set(word, new Set([code]));
     }
+  }
+
+  /** The languages that list a token (already normalised) as a word of its own. */
+  listedBy(token: string): ReadonlySet<string> | undefined {
+    return this.ownWords.get(token);
   }
 
   /** The languages whose function-word lists hold a token (already normalised). */
