@@ -257,6 +257,8 @@ function neighbourSection(detector: LanguageDetector): NeighbourFigures {
   console.log('(franc alone: its full model, share named correctly; "wrong as" lists the commonest of our languages given, with n)');
   const wrongConfidences: number[] = [];
   const rightConfidences: number[] = [];
+  /** Every named answer (not und): its confidence, and whether it was right. */
+  const answers: [number, boolean][] = [];
   const namedMeans: number[] = [];
   const lines: string[][] = [];
   for (const row of rows) {
@@ -269,6 +271,7 @@ function neighbourSection(detector: LanguageDetector): NeighbourFigures {
       for (const s of list) {
         const d = detector.detect(s.text);
         const ours = isSupported(d.lang);
+        if (d.lang !== 'und') answers.push([d.confidence, named(row.lang, d.lang)]);
         if (control ? d.lang === row.lang : !ours) apart++;
         if (named(row.lang, d.lang)) {
           hit++;
@@ -316,6 +319,12 @@ function neighbourSection(detector: LanguageDetector): NeighbourFigures {
   figures.namedLongMean = namedMeans.reduce((a, b) => a + b, 0) / Math.max(1, namedMeans.length);
   figures.wrongConfidence = median(wrongConfidences);
   console.log(`  (cmn-Hant is the control: "apart" there means labelled cmn)`);
+  const bins = [[0, 0.6], [0.6, 0.8], [0.8, 1.01]] as const;
+  const calibration = bins.map(([lo, hi]) => {
+    const inBin = answers.filter(([c]) => c >= lo && c < hi);
+    return `${lo.toFixed(1)}–${Math.min(hi, 1).toFixed(1)}: ${pct(inBin.filter(([, ok]) => ok).length, inBin.length)} right (n=${inBin.length})`;
+  });
+  console.log(`  answers naming a language, by confidence: ${calibration.join('; ')}`);
   console.log(`  confidence, median: answers named correctly ${median(rightConfidences).toFixed(2)}; answers wrongly one of our five ${figures.wrongConfidence.toFixed(2)} (n=${wrongConfidences.length})`);
   return figures;
 }

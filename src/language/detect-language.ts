@@ -137,7 +137,7 @@ export class LanguageDetector {
   }
 
   private analyse(raw: string): Analysis {
-    const text = raw.normalize('NFC');
+    const text = foldHomoglyphs(raw.normalize('NFC'));
     const p = profileScripts(text);
     if (p.letters < 2 && p.han === 0) return { detection: UNDETERMINED, mixed: false };
     // Two scripts with a few words' worth of letters each: maybe two languages.
@@ -427,6 +427,19 @@ function letterCount(text: string, span: Span): number {
   const p = profileScripts(text.slice(span.start, span.end));
   return p.letters + p.han * (HAN_WEIGHT - 1);
 }
+
+/**
+ * A Latin i inside a Cyrillic word is the Cyrillic і typed on a keyboard without it (Belarusian and
+ * Ukrainian web text: "Рэспублiкi"): read it as the letter it stands for. One character for one, so
+ * offsets do not move.
+ */
+function foldHomoglyphs(text: string): string {
+  if (!/[iI]/.test(text) || !CYRILLIC.test(text)) return text;
+  return text.replace(LATIN_I_IN_CYRILLIC, (i) => (i === 'i' ? 'і' : 'І'));
+}
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN_I_IN_CYRILLIC = /(?<=\p{Script=Cyrillic})[iI]|[iI](?=\p{Script=Cyrillic})/gu;
 
 function trimSpan(text: string): Span | undefined {
   const start = text.search(/\S/);
