@@ -318,7 +318,7 @@ function neighbourSection(detector: LanguageDetector): NeighbourFigures {
   console.log(table(['file', '≥20 chars: apart / named | franc (n)', '3–19 chars: apart / named | franc (n)', 'wrong as (≥20; 3–19)'], lines));
   figures.namedLongMean = namedMeans.reduce((a, b) => a + b, 0) / Math.max(1, namedMeans.length);
   figures.wrongConfidence = median(wrongConfidences);
-  console.log(`  (cmn-Hant is the control: "apart" there means labelled cmn)`);
+  console.log(`  (a file of one of our languages, Traditional Chinese, is the control: "apart" there means labelled as it)`);
   const bins = [[0, 0.6], [0.6, 0.8], [0.8, 1.01]] as const;
   const calibration = bins.map(([lo, hi]) => {
     const inBin = answers.filter(([c]) => c >= lo && c < hi);
@@ -421,7 +421,7 @@ function targets(cells: Map<string, { hit: number; n: number }>, figures: Target
   line('neighbours, texts 3–19 chars kept apart from our five, all languages', pooled(n.apartShort), 85);
   line(`neighbours, texts 3–19 chars kept apart, worst language of n ≥ ${MIN_WORST} (${shortLang}, n=${shortN})`, shortRate, 85);
   line('neighbours, texts ≥20 chars named correctly, mean over languages', n.namedLongMean, 85);
-  line('Traditional Chinese control labelled cmn', share(n.control), 99);
+  line('Traditional Chinese control labelled Chinese', share(n.control), 99);
   line('other-language feedback ≥20 chars not labelled as ours (other.jsonl)', figures.otherRate, 90);
   line('texts without letters labelled und (none.txt)', figures.undRate, 100);
   line('tokens without language labelled und (tokens.txt)', figures.tokenRate, 98);
