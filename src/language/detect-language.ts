@@ -301,9 +301,15 @@ export class LanguageDetector {
 
   private wordScores(text: string, set: CandidateSet): WordScores {
     const scores: WordScores = { ours: new Map(), theirs: new Map(), oursCovered: 0, oursOnly: 0, theirsOnly: 0, tokens: 0, sharedTokens: 0 };
-    for (const match of this.evidence.normalise(text).matchAll(TOKEN)) {
+    const tokens = [...this.evidence.normalise(text).matchAll(TOKEN)].map((m) => m[0]);
+    const anyOurs = (codes: ReadonlySet<string> | undefined) => {
+      if (codes) for (const code of codes) if (set.get(code)?.ours) return true;
+      return false;
+    };
+    const oursPair = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && anyOurs(this.evidence.pairOf(a, b));
+    for (let i = 0; i < tokens.length; i++) {
       scores.tokens++;
-      let token = match[0];
+      let token = tokens[i]!;
       let hit = this.evidence.lookup(token);
       let factor = 1;
       if (!hit && ACCENTED_LATIN.test(token)) {
@@ -327,12 +333,11 @@ export class LanguageDetector {
       if (ours + theirs >= SHARED_BY) scores.sharedTokens++;
       if (ours > 0) scores.oursCovered++;
       // Between the sides, a token is ours only if a list of ours holds it as a word of its own.
-      const listed = this.evidence.listedBy(token);
-      const oursOwn = listed !== undefined && [...listed].some((code) => set.get(code)?.ours);
-      if (theirs === 0 && oursOwn) {
-        const fn = this.evidence.functionOf(token);
-        scores.oursOnly += fn && [...fn].some((code) => set.get(code)?.ours) ? factor : factor * CONTENT_WORD;
-      } else if (theirs > 0 && !oursOwn) scores.theirsOnly += factor;
+      // A word that a pattern of ours holds next to the word beside it here ("rekommenderar er") is ours too.
+      const oursOwn = () => anyOurs(this.evidence.listedBy(token)) || oursPair(tokens[i - 1], token) || oursPair(token, tokens[i + 1]);
+      if (theirs === 0) {
+        if (ours > 0 && oursOwn()) scores.oursOnly += anyOurs(this.evidence.functionOf(token)) ? factor : factor * CONTENT_WORD;
+      } else if (ours === 0 || !oursOwn()) scores.theirsOnly += factor;
       for (const [code, weight] of hit) {
         const c = set.get(code);
         if (!c) continue;

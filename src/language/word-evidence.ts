@@ -18,6 +18,8 @@ const SOURCES: readonly { file: string; weight: number; phrases: boolean; functi
   { file: 'polarity.tsv', weight: 0.6, phrases: false, function: false },
 ];
 const CACHE_SIZE = 100_000;
+/** A plain word of a pattern (not a `*` prefix or a `…` gap). */
+const PLAIN = /^[\p{L}\p{M}']+$/u;
 /** A prefix entry (`разочаров*`) counts only from this length, so short prefixes do not match everything. */
 const MIN_PREFIX = 4;
 
@@ -37,6 +39,8 @@ export class WordEvidence {
    * "tackar er" does not make "er", Norwegian for "is", a Swedish word).
    */
   private readonly ownWords = new Map<string, Set<string>>();
+  /** "word word" → the languages with a multi-word pattern holding the pair: the pair is theirs as a whole. */
+  private readonly pairs = new Map<string, Set<string>>();
   /** Function word → the languages whose function-word lists hold it. */
   private readonly functionWords = new Map<string, Set<string>>();
 
@@ -55,6 +59,7 @@ export class WordEvidence {
             const inPattern = words.length > 1 && !source.phrases;
             const weight = inPattern ? source.weight / 2 : source.weight;
             for (const word of words) evidence.add(code, word, weight, source.function, !inPattern);
+            if (inPattern) evidence.addPairs(code, words);
           }
         }
       }
@@ -93,6 +98,23 @@ export class WordEvidence {
       if (codes) codes.add(code);
       else this.functionWords.set(word, new Set([code]));
     }
+  }
+
+  /** Records the adjacent word pairs of a multi-word pattern ("rekommenderar er"). */
+  addPairs(code: string, words: readonly string[]): void {
+    for (let i = 0; i + 1 < words.length; i++) {
+      const [a, b] = [this.normalise(words[i]!), this.normalise(words[i + 1]!)];
+      if (!PLAIN.test(a) || !PLAIN.test(b)) continue;
+      const key = `${a} ${b}`;
+      const codes = this.pairs.get(key);
+      if (codes) codes.add(code);
+      else this.pairs.set(key, new Set([code]));
+    }
+  }
+
+  /** The languages one of whose multi-word patterns has these two words side by side. */
+  pairOf(a: string, b: string): ReadonlySet<string> | undefined {
+    return this.pairs.get(`${a} ${b}`);
   }
 
   /** The languages that list a token (already normalised) as a word of its own. */
