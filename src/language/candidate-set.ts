@@ -41,8 +41,10 @@ export class CandidateSet {
   readonly all: readonly Candidate[];
   readonly codes: ReadonlySet<string>;
   private readonly byCode = new Map<string, Candidate>();
-  /** Letters a language of ours writes: a neighbour's own letters, for `expect`, are the others. */
-  private readonly oursWrite: ReadonlySet<string>;
+  /** Candidates with a share of own letters expected, and those letters (the ones no language of ours writes). */
+  private readonly expecting: readonly { candidate: Candidate; own: readonly string[] }[];
+  private readonly spellers: readonly Candidate[];
+  private readonly writersOf = new Map<string, LetterWriters>();
   private readonly core: ReadonlySet<string>;
   /** franc's code → our candidate's code. */
   private readonly fromFranc = new Map<string, string>();
@@ -72,7 +74,13 @@ export class CandidateSet {
     ];
     this.codes = new Set(this.all.map((c) => c.code));
     for (const candidate of this.all) this.byCode.set(candidate.code, candidate);
-    this.oursWrite = new Set(this.all.filter((c) => c.ours).flatMap((c) => [...c.writes]));
+    const oursWrite = new Set(this.all.filter((c) => c.ours).flatMap((c) => [...c.writes]));
+    // Its own letters, or its spelling where it has none that ours do not write too (Bulgarian's vowel ъ).
+    this.expecting = this.all
+      .filter((c) => c.expect > 0)
+      .map((candidate) => ({ candidate, own: [...candidate.writes].filter((letter) => !oursWrite.has(letter)) }))
+      .filter(({ candidate, own }) => own.length > 0 || candidate.spelling);
+    this.spellers = this.all.filter((c) => c.spelling);
     for (const candidate of this.all) for (const code of candidate.franc) if (!this.fromFranc.has(code)) this.fromFranc.set(code, candidate.code);
   }
 
@@ -98,36 +106,42 @@ export class CandidateSet {
    */
   letterScores(p: ScriptProfile, text: string, letters: number): Map<string, number> {
     const scores = new Map<string, number>();
-    for (const c of this.all) {
-      if (c.expect === 0) continue;
-      let own = c.spelling?.test(text) ? 1 : 0;
-      let marks = 0;
-      for (const letter of c.writes) {
-        if (this.oursWrite.has(letter)) continue;
-        marks++;
-        own += p.marked.get(letter) ?? 0;
-      }
-      // Its own letters, or its spelling where it has none of ours does not write (Bulgarian's vowel ъ).
-      if (marks === 0 && !c.spelling) continue;
+    const spelled = new Set<string>();
+    for (const c of this.spellers) if (c.spelling!.test(text)) spelled.add(c.code);
+    for (const { candidate, own } of this.expecting) {
+      if (spelled.has(candidate.code) || own.some((letter) => p.marked.has(letter))) continue;
       // n letters without one of its own: about (1 − expect)^n likely, in words' worth about n × expect.
-      if (own === 0) scores.set(c.code, -letters * c.expect);
+      scores.set(candidate.code, -letters * candidate.expect);
     }
     for (const [letter, count] of p.marked) {
-      const core = this.core.has(letter);
-      let writers = 0;
-      for (const c of this.all) if (core ? !c.lacks.has(letter) : c.writes.has(letter)) writers++;
+      const { writers, others, core } = this.whoWrites(letter);
       // Nobody's letter (a stray accent) or everybody's: no evidence.
-      if (writers === 0 || writers === this.all.length) continue;
+      if (writers.length === 0 || others.length === 0) continue;
       const n = Math.min(count, LETTER_REPEATS);
-      for (const c of this.all) {
-        const writes = core ? !c.lacks.has(letter) : c.writes.has(letter);
-        // A core letter is evidence only against the few that lack it.
-        const score = writes ? (core ? 0 : n / writers) : -n * FOREIGN_LETTER;
-        if (score !== 0) scores.set(c.code, (scores.get(c.code) ?? 0) + score);
-      }
+      // A core letter is evidence only against the few that lack it.
+      if (!core) for (const c of writers) scores.set(c.code, (scores.get(c.code) ?? 0) + n / writers.length);
+      for (const c of others) scores.set(c.code, (scores.get(c.code) ?? 0) - n * FOREIGN_LETTER);
     }
     for (const [code, score] of scores) scores.set(code, Math.max(-LETTER_CAP, Math.min(LETTER_CAP, score)));
-    for (const c of this.all) if (c.spelling?.test(text)) scores.set(c.code, (scores.get(c.code) ?? 0) + SPELLING);
+    for (const code of spelled) scores.set(code, (scores.get(code) ?? 0) + SPELLING);
     return scores;
   }
+
+  /** The candidates that write a letter and those that do not (cached: a script has few letters). */
+  private whoWrites(letter: string): LetterWriters {
+    let known = this.writersOf.get(letter);
+    if (!known) {
+      const core = this.core.has(letter);
+      const writes = (c: Candidate) => (core ? !c.lacks.has(letter) : c.writes.has(letter));
+      known = { core, writers: this.all.filter(writes), others: this.all.filter((c) => !writes(c)) };
+      this.writersOf.set(letter, known);
+    }
+    return known;
+  }
+}
+
+interface LetterWriters {
+  core: boolean;
+  writers: readonly Candidate[];
+  others: readonly Candidate[];
 }

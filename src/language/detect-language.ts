@@ -334,10 +334,13 @@ export class LanguageDetector {
       if (ours > 0) scores.oursCovered++;
       // Between the sides, a token is ours only if a list of ours holds it as a word of its own.
       // A word that a pattern of ours holds next to the word beside it here ("rekommenderar er") is ours too.
-      const oursOwn = () => anyOurs(this.evidence.listedBy(token)) || oursPair(tokens[i - 1], token) || oursPair(token, tokens[i + 1]);
       if (theirs === 0) {
-        if (ours > 0 && oursOwn()) scores.oursOnly += anyOurs(this.evidence.functionOf(token)) ? factor : factor * CONTENT_WORD;
-      } else if (ours === 0 || !oursOwn()) scores.theirsOnly += factor;
+        if (ours > 0 && (anyOurs(this.evidence.listedBy(token)) || oursPair(tokens[i - 1], token) || oursPair(token, tokens[i + 1]))) {
+          scores.oursOnly += anyOurs(this.evidence.functionOf(token)) ? factor : factor * CONTENT_WORD;
+        }
+      } else if (ours === 0 || !(anyOurs(this.evidence.listedBy(token)) || oursPair(tokens[i - 1], token) || oursPair(token, tokens[i + 1]))) {
+        scores.theirsOnly += factor;
+      }
       for (const [code, weight] of hit) {
         const c = set.get(code);
         if (!c) continue;
