@@ -149,6 +149,13 @@ function main(): void {
   for (const m of misses) console.log(`    missed ${m.lang} → ${stage(m.text)}: ${m.text.slice(0, 70)}`);
 
   const neighbours = neighbourSection(full);
+  if (!process.argv.includes('--quick')) {
+    // What franc buys on the neighbours: the same texts without it (its models of close relatives are weak).
+    const alone = neighbourSection(new LanguageDetector({ signals: { franc: false } }), true);
+    const sum = (m: Map<string, { hit: number; n: number }>) => [...m.values()].reduce((x, c) => ({ hit: x.hit + c.hit, n: x.n + c.n }), { hit: 0, n: 0 });
+    const [l, sh] = [sum(alone.apartLong), sum(alone.apartShort)];
+    console.log(`  without franc: ≥20 chars kept apart ${pct(l.hit, l.n)}, named ${pct(alone.namedLong.hit, alone.namedLong.n)}; 3–19 chars kept apart ${pct(sh.hit, sh.n)}, named ${pct(alone.namedShort.hit, alone.namedShort.n)}`);
+  }
 
   const none = readLines(join(FIXTURES, 'lid', 'none.txt'));
   const und = none.filter((t) => stage(t) === 'und').length;
@@ -238,7 +245,7 @@ function neighbourRows(): NeighbourRow[] {
  * named when the evidence is clear; Traditional Chinese is the positive control (it is ours). franc alone is
  * its full model on the same text, for comparison.
  */
-function neighbourSection(detector: LanguageDetector): NeighbourFigures {
+function neighbourSection(detector: LanguageDetector, quiet = false): NeighbourFigures {
   const rows = neighbourRows();
   const figures: NeighbourFigures = {
     apartLong: new Map(),
@@ -249,12 +256,13 @@ function neighbourSection(detector: LanguageDetector): NeighbourFigures {
     control: { hit: 0, n: 0 },
     wrongConfidence: 0,
   };
+  const log = quiet ? () => {} : console.log;
   if (rows.length === 0) {
-    console.log('\nNeighbour languages: ../shared/data/ud_neighbours not found, section skipped');
+    log('\nNeighbour languages: ../shared/data/ud_neighbours not found, section skipped');
     return figures;
   }
-  console.log('\nNeighbour languages (ud_neighbours, dev half): share kept apart from our five / named correctly');
-  console.log('(franc alone: its full model, share named correctly; "wrong as" lists the commonest of our languages given, with n)');
+  log('\nNeighbour languages (ud_neighbours, dev half): share kept apart from our five / named correctly');
+  log('(franc alone: its full model, share named correctly; "wrong as" lists the commonest of our languages given, with n)');
   const wrongConfidences: number[] = [];
   const rightConfidences: number[] = [];
   /** Every named answer (not und): its confidence, and whether it was right. */
@@ -315,17 +323,17 @@ function neighbourSection(detector: LanguageDetector): NeighbourFigures {
     `${pct(ts.hit, ts.n)} / ${pct(figures.namedShort.hit, figures.namedShort.n)} (${ts.n})`,
     '',
   ]);
-  console.log(table(['file', '≥20 chars: apart / named | franc (n)', '3–19 chars: apart / named | franc (n)', 'wrong as (≥20; 3–19)'], lines));
+  log(table(['file', '≥20 chars: apart / named | franc (n)', '3–19 chars: apart / named | franc (n)', 'wrong as (≥20; 3–19)'], lines));
   figures.namedLongMean = namedMeans.reduce((a, b) => a + b, 0) / Math.max(1, namedMeans.length);
   figures.wrongConfidence = median(wrongConfidences);
-  console.log(`  (a file of one of our languages, Traditional Chinese, is the control: "apart" there means labelled as it)`);
+  log(`  (a file of one of our languages, Traditional Chinese, is the control: "apart" there means labelled as it)`);
   const bins = [[0, 0.6], [0.6, 0.8], [0.8, 1.01]] as const;
   const calibration = bins.map(([lo, hi]) => {
     const inBin = answers.filter(([c]) => c >= lo && c < hi);
     return `${lo.toFixed(1)}–${Math.min(hi, 1).toFixed(1)}: ${pct(inBin.filter(([, ok]) => ok).length, inBin.length)} right (n=${inBin.length})`;
   });
-  console.log(`  answers naming a language, by confidence: ${calibration.join('; ')}`);
-  console.log(`  confidence, median: answers named correctly ${median(rightConfidences).toFixed(2)}; answers wrongly one of our five ${figures.wrongConfidence.toFixed(2)} (n=${wrongConfidences.length})`);
+  log(`  answers naming a language, by confidence: ${calibration.join('; ')}`);
+  log(`  confidence, median: answers named correctly ${median(rightConfidences).toFixed(2)}; answers wrongly one of our five ${figures.wrongConfidence.toFixed(2)} (n=${wrongConfidences.length})`);
   return figures;
 }
 

@@ -98,10 +98,12 @@ interface Analysis {
 }
 
 /**
- * Language identification tuned for short customer feedback: the script picks the candidates from the
- * registry (a script with one language of ours, such as Han, is that language); distinctive letters and our
- * own word lists decide most short texts; franc (restricted to the candidates) settles the rest, and
- * franc's full model recognises texts in other languages.
+ * Language identification tuned for short customer feedback (docs/language-id.md). The script picks the
+ * candidates: ours from the registry (Han is Chinese) and the neighbours written in it (lexicons/neighbours/).
+ * Evidence only one side has — words the other side does not list, letters — decides between ours and the
+ * neighbours; a tie is `und`, never one of ours by default. Then words and letters name the language within
+ * the side, franc (restricted to the close candidates) breaking ties, and franc's full model recognising
+ * other scripts.
  */
 export class LanguageDetector {
   private readonly signals: Signals;
