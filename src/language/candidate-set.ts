@@ -40,6 +40,8 @@ const SPELLING = 2;
 export class CandidateSet {
   readonly all: readonly Candidate[];
   readonly codes: ReadonlySet<string>;
+  /** How many of the candidates are ours. */
+  readonly oursCount: number;
   private readonly byCode = new Map<string, Candidate>();
   /** Candidates with a share of own letters expected, and those letters (the ones no language of ours writes). */
   private readonly expecting: readonly { candidate: Candidate; own: readonly string[] }[];
@@ -73,6 +75,7 @@ export class CandidateSet {
         })),
     ];
     this.codes = new Set(this.all.map((c) => c.code));
+    this.oursCount = ours.length;
     for (const candidate of this.all) this.byCode.set(candidate.code, candidate);
     const oursWrite = new Set(this.all.filter((c) => c.ours).flatMap((c) => [...c.writes]));
     // Its own letters, or its spelling where it has none that ours do not write too (Bulgarian's vowel ъ).

@@ -44,8 +44,6 @@ const CONTENT_WORD = 0.25;
 const SIDE_HALF = 2;
 /** Evidence (in words' worth) by which one side, ours or the neighbours, must lead the other. */
 const SIDE_MARGIN = 0.75;
-/** A word listed by this many candidate languages says nothing about which one a lone-word text is in. */
-const SHARED_BY = 3;
 /** A Han character carries about as much as a short word: weigh Han against other letters by this. */
 const HAN_WEIGHT = 3;
 /** Evidence (in words' worth) at which an answer's confidence is half what its margin alone would give. */
@@ -80,6 +78,8 @@ interface WordScores {
   ours: Map<string, number>;
   /** Per neighbour, each word shared out among the neighbours that list it. */
   theirs: Map<string, number>;
+  /** Per candidate, the tokens it lists that the other side does not (ours' content words at CONTENT_WORD). */
+  only: Map<string, number>;
   /** Tokens that a list of ours holds. */
   oursCovered: number;
   /** Tokens that a list of ours holds and no neighbour's does (content words count CONTENT_WORD). */
@@ -87,7 +87,7 @@ interface WordScores {
   /** Tokens that a neighbour's list holds and no list of ours does. */
   theirsOnly: number;
   tokens: number;
-  /** Tokens listed by several candidate languages alike. */
+  /** Tokens that every language of ours in the script lists ("ok", "super"): no evidence which. */
   sharedTokens: number;
 }
 
@@ -171,15 +171,15 @@ export class LanguageDetector {
 
   /**
    * Ours or a neighbour: only evidence one side alone has counts — words the other side does not list (our
-   * content words at a discount, see CONTENT_WORD), and letters. franc does not, whose trigrams tell close relatives apart no better than chance
-   * (Swedish from Norwegian, Russian from Bulgarian). A tie is `und`: one of ours is never the answer by
+   * content words at a discount, see CONTENT_WORD), and letters — for each side's best language. franc does
+   * not: its trigrams tell close relatives apart no better than chance (Swedish from Norwegian, Russian from
+   * Bulgarian). A tie is `und`: one of ours is never the answer by
    * default. Then the side's own evidence names the language.
    */
   private decide(set: CandidateSet, words: WordScores, letters: Map<string, number>, text: string, p: ScriptProfile): Detection {
-    const bestLetters = (ours: boolean) => Math.max(...set.all.filter((c) => c.ours === ours).map((c) => letters.get(c.code) ?? 0));
-    const oursSide = words.oursOnly + bestLetters(true);
-    const theirsSide = words.theirsOnly + bestLetters(false);
-    const lead = oursSide - theirsSide;
+    // Each side is as strong as its best language: the words only its side has that it lists, and its letters.
+    const side = (ours: boolean) => Math.max(...set.all.filter((c) => c.ours === ours).map((c) => (words.only.get(c.code) ?? 0) + (letters.get(c.code) ?? 0)));
+    const lead = side(true) - side(false);
     if (lead < -SIDE_MARGIN) return this.pick(set, false, words.theirs, letters, text, -lead);
     const distant = lead < DECISIVE ? this.distantNeighbour(set, words, letters, text, p) : undefined;
     if (distant) return distant;
@@ -191,7 +191,7 @@ export class LanguageDetector {
     // Letters alone may lean our way (no і, ў, ђ or ә in a Cyrillic text): a little evidence, little confidence.
     if (oursBest <= 0 && lead <= 0) return this.withoutEvidence(set, words, letters, text, p);
     // A lone word many of ours use alike ("ok", "super", "top") says nothing about the language.
-    if (words.tokens === 1 && words.sharedTokens === 1 && letters.size === 0) return { ...UNDETERMINED, confidence: 0.5 };
+    if (words.tokens === 1 && words.sharedTokens === 1 && ![...letters.values()].some((score) => score > 0)) return { ...UNDETERMINED, confidence: 0.5 };
     return this.pick(set, true, words.ours, letters, text, Math.max(0, lead));
   }
 
@@ -302,7 +302,7 @@ export class LanguageDetector {
   }
 
   private wordScores(text: string, set: CandidateSet): WordScores {
-    const scores: WordScores = { ours: new Map(), theirs: new Map(), oursCovered: 0, oursOnly: 0, theirsOnly: 0, tokens: 0, sharedTokens: 0 };
+    const scores: WordScores = { ours: new Map(), theirs: new Map(), only: new Map(), oursCovered: 0, oursOnly: 0, theirsOnly: 0, tokens: 0, sharedTokens: 0 };
     const tokens = [...this.evidence.normalise(text).matchAll(TOKEN)].map((m) => m[0]);
     const anyOurs = (codes: ReadonlySet<string> | undefined) => {
       if (codes) for (const code of codes) if (set.get(code)?.ours) return true;
@@ -332,16 +332,19 @@ export class LanguageDetector {
         const c = set.get(code);
         if (c) c.ours ? ours++ : theirs++;
       }
-      if (ours + theirs >= SHARED_BY) scores.sharedTokens++;
+      if (ours === set.oursCount && ours > 1) scores.sharedTokens++;
       if (ours > 0) scores.oursCovered++;
       // Between the sides, a token is ours only if a list of ours holds it as a word of its own.
       // A word that a pattern of ours holds next to the word beside it here ("rekommenderar er") is ours too.
       if (theirs === 0) {
         if (ours > 0 && (anyOurs(this.evidence.listedBy(token)) || oursPair(tokens[i - 1], token) || oursPair(token, tokens[i + 1]))) {
-          scores.oursOnly += anyOurs(this.evidence.functionOf(token)) ? factor : factor * CONTENT_WORD;
+          const worth = anyOurs(this.evidence.functionOf(token)) ? factor : factor * CONTENT_WORD;
+          scores.oursOnly += worth;
+          for (const code of hit.keys()) if (set.get(code)) scores.only.set(code, (scores.only.get(code) ?? 0) + worth);
         }
       } else if (ours === 0 || !(anyOurs(this.evidence.listedBy(token)) || oursPair(tokens[i - 1], token) || oursPair(token, tokens[i + 1]))) {
         scores.theirsOnly += factor;
+        for (const code of hit.keys()) if (set.get(code)?.ours === false) scores.only.set(code, (scores.only.get(code) ?? 0) + factor);
       }
       for (const [code, weight] of hit) {
         const c = set.get(code);
@@ -405,7 +408,7 @@ const ACCENTED_LATIN = /[\u00c0-\u024f]/;
 function noWords(text: string): WordScores {
   let tokens = 0;
   for (const _ of text.matchAll(TOKEN)) tokens++;
-  return { ours: new Map(), theirs: new Map(), oursCovered: 0, oursOnly: 0, theirsOnly: 0, tokens, sharedTokens: 0 };
+  return { ours: new Map(), theirs: new Map(), only: new Map(), oursCovered: 0, oursOnly: 0, theirsOnly: 0, tokens, sharedTokens: 0 };
 }
 
 function ranked<K>(scores: Map<K, number>): [K, number, number] {
