@@ -1,5 +1,6 @@
 import type { LanguageSegment } from '../language/detection.js';
 import { type Cue, type LanguageLexicon, type LexiconEntry, type Lexicons, loadLexicons } from './lexicon.js';
+import { keepWholeWords } from './keep-whole-words.js';
 import { type Hit, Matcher } from './matcher.js';
 import type { EmotionTag, Evidence, Span, TagResult } from './tag-result.js';
 import { type Unit, toUnits } from './units.js';
@@ -77,9 +78,12 @@ export class EmotionTagger {
       const compiled = this.compiled.get(segment.lang);
       if (!segment.supported || !compiled) continue;
       const slice = text.slice(segment.start, segment.end);
-      const units = toUnits(slice, compiled.lexicon.language, segment.start);
+      const language = compiled.lexicon.language;
+      const units = toUnits(slice, language, segment.start);
       if (units.length === 0) continue;
-      const found = find(compiled.matcher, units);
+      let hits = compiled.matcher.findAll(units);
+      if (language.segmenter && hits.length > 0) hits = keepWholeWords(hits, units, slice, segment.start, language.segmenter);
+      const found = sort(hits);
       this.tagUnits(text, units, compiled, found, candidates, removed);
       polarities.push(...this.polarity(slice, units, compiled, found));
     }
@@ -186,9 +190,10 @@ export class EmotionTagger {
   }
 }
 
-function find(matcher: Matcher<Pattern>, units: Unit[]): Found {
+/** The hits of a text by kind. */
+function sort(hits: Hit<Pattern>[]): Found {
   const found: Found = { entries: [], negator: [], nonNegator: [], raising: [], intensifier: [], contrast: [], polarity: [] };
-  for (const hit of matcher.findAll(units)) {
+  for (const hit of hits) {
     const p = hit.item;
     if (p.kind === 'entry') found.entries.push({ ...hit, item: p.entry });
     else found[p.kind].push({ ...hit, item: p.cue });

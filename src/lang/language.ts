@@ -7,6 +7,14 @@ export interface NegationScope {
   after: number;
 }
 
+/** Word boundaries for a language written without spaces. */
+export interface WordSegmenter {
+  /** Where each word of a text ends (offsets, ascending; the last is the text's length). */
+  wordEnds(text: string): readonly number[];
+  /** Whether a string is one word of several characters in the segmenter's dictionary. */
+  isWord(text: string): boolean;
+}
+
 /**
  * What differs per language. Each `src/lang/<code>/language.ts` exports one of these and `registry.ts` lists
  * them; everything else asks the registry, so a language is named only in its own folder. Hooks a language
@@ -37,6 +45,12 @@ export interface Language<Code extends string = string> {
    * without spaces (each character of the script is a unit; runs of other letters stay whole words).
    */
   units: 'words' | 'characters';
+  /**
+   * For a language matched by characters: a word segmenter. A match may not cut one of its words (别 "don't"
+   * inside 特别 "especially") unless it is a word itself (谢谢 inside 谢谢你们) or the language's own lexicon
+   * items account for the word at that cut (很好 is 很 + 好). Default: none, matches anywhere.
+   */
+  segmenter?: WordSegmenter;
   /**
    * Folds spellings the language's writers use interchangeably (Russian ё as е), after NFC and lowercasing;
    * applied to lexicon patterns and text alike. Default: none.

@@ -1,4 +1,5 @@
 import { defineLanguage } from '../language.js';
+import { jiebaSegmenter } from './jieba-segmenter.js';
 
 export const chinese = defineLanguage({
   code: 'cmn',
@@ -8,6 +9,8 @@ export const chinese = defineLanguage({
   letters: {},
   // No spaces and no inflection: matched by characters, longest lexicon entry first, with no stemmer.
   units: 'characters',
+  // …on jieba's word boundaries: no negator 别 inside 特别 ("especially"), no 棒 inside 棒棒糖 ("lollipop").
+  segmenter: jiebaSegmenter,
   // Negators sit right before what they negate, often with a degree word between (不太满意, 没有很好).
   negation: { before: 4, after: 0 },
 });

@@ -1,0 +1,55 @@
+import type { WordSegmenter } from '../lang/language.js';
+import type { Hit } from './matcher.js';
+import type { Unit } from './units.js';
+
+type Span = [start: number, end: number];
+
+/**
+ * Drops matches that cut a word of the segmenter's: 别 ("don't") inside 特别 ("especially"), 棒 ("great")
+ * inside 棒棒糖 ("lollipop"), 烂 inside 捡破烂 ("collect scrap"). A match that cuts a word is kept when it is
+ * a word of the dictionary itself, grouped into a longer one (谢谢 in 谢谢你们, 顺利 in 顺利完成), or when
+ * the matches account for the whole word at each cut, running from its start to the cut and on to its end
+ * (很好 is 很 + 好, 不满意 is 不 + 满意): so lexicon phrases still match where the segmenter groups their
+ * characters differently.
+ *
+ * `text` is the stretch the units were cut from; it starts at `offset` in the original text.
+ */
+export function keepWholeWords<T>(hits: Hit<T>[], units: readonly Unit[], text: string, offset: number, segmenter: WordSegmenter): Hit<T>[] {
+  const ends = segmenter.wordEnds(text);
+  const spans = hits.map((h): Span => [units[h.first]!.start - offset, units[h.last - 1]!.end - offset]);
+  const boundaries = new Set(ends).add(0);
+  const tiled = new Map<number, Set<number>>();
+  const onBoundary = (at: number): boolean => {
+    if (boundaries.has(at)) return true;
+    const word = wordAt(ends, at);
+    let cuts = tiled.get(word);
+    if (!cuts) tiled.set(word, (cuts = tiledCuts(spans, word === 0 ? 0 : ends[word - 1]!, ends[word] ?? at)));
+    return cuts.has(at);
+  };
+  return hits.filter((_, i) => {
+    const [start, end] = spans[i]!;
+    return (onBoundary(start) && onBoundary(end)) || segmenter.isWord(text.slice(start, end));
+  });
+}
+
+/** Index of the word containing offset `at` (the first whose end lies beyond it). */
+function wordAt(ends: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Offsets inside the word [from, to) that lie on a chain of matches running from its start to its end. */
+function tiledCuts(spans: readonly Span[], from: number, to: number): Set<number> {
+  const inside = spans.filter(([s, e]) => s >= from && e <= to);
+  const forward = new Set([from]);
+  for (const [s, e] of [...inside].sort((a, b) => a[0] - b[0])) if (forward.has(s)) forward.add(e);
+  const backward = new Set([to]);
+  for (const [s, e] of [...inside].sort((a, b) => b[1] - a[1])) if (backward.has(e)) backward.add(s);
+  return new Set([...forward].filter((at) => at !== from && at !== to && backward.has(at)));
+}
