@@ -104,7 +104,7 @@ function main(): void {
     const bothAuc = delongDifference(both, polarity, t.y).aucA;
     const positives = t.y.reduce<number>((s, v) => s + v, 0);
     const targets = [`Δ ≥ ${MIN_GAIN} ${gain.difference >= MIN_GAIN ? 'met' : 'NOT met'}`];
-    if (set.file.startsWith('womens_ecommerce')) targets.push(`emotions ≥ ${MIN_CLOTHING_AUC} ${gain.aucA >= MIN_CLOTHING_AUC ? 'met' : 'NOT met'}`);
+    if (set.file.startsWith('womens_ecommerce')) targets.push(`emotions ≥ ${MIN_CLOTHING_AUC.toFixed(2)} ${gain.aucA >= MIN_CLOTHING_AUC ? 'met' : 'NOT met'}`);
     rows.push([set.name, set.outcomeLabel, `${positives} / ${t.y.length - positives}`, f3(gain.aucA), f3(gain.aucB), f3(bothAuc), `${signed(gain.difference)} [${signed(gain.ci95[0])}, ${signed(gain.ci95[1])}]`, targets.join('; ')]);
     accounts.push(`  ${set.name}: ${t.read} rows read, ${t.leftOut} left out by the outcome rule, ${t.y.length} modelled; ${t.unsupported} not in a supported language, ${t.untagged} with no emotion tagged (${f2(t.untagged / Math.max(1, t.y.length))})`);
   }
