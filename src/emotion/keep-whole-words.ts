@@ -4,19 +4,36 @@ import type { Unit } from './units.js';
 
 type Span = [start: number, end: number];
 
+/** Whitespace and punctuation end every segmenter's words: a match edge next to one needs no segmenting. */
+const SEPARATOR = /[\s\p{P}\p{S}]/u;
+
 /**
- * Drops matches that cut a word of the segmenter's: 别 ("don't") inside 特别 ("especially"), 棒 ("great")
- * inside 棒棒糖 ("lollipop"), 烂 inside 捡破烂 ("collect scrap"). A match that cuts a word is kept when it is
- * a word of the dictionary itself, grouped into a longer one (谢谢 in 谢谢你们, 顺利 in 顺利完成), or when
- * the matches account for the whole word at each cut, running from its start to the cut and on to its end
- * (很好 is 很 + 好, 不满意 is 不 + 满意): so lexicon phrases still match where the segmenter groups their
- * characters differently.
+ * Drops matches that cut a word of the segmenter's: 别 ("don't") inside 特别 ("especially"), 好 ("good")
+ * inside 好笑 ("funny"), 不会离开 across 永不/会/离开. A match that cuts a word is kept when it is a word of
+ * the dictionary itself, grouped into a longer one (谢谢 in 谢谢你们, 顺利 in 顺利完成), or when the matches
+ * account for the whole word at each cut, running from its start to the cut and on to its end (很好 is
+ * 很 + 好, 不满意 is 不 + 满意): so lexicon phrases still match where the segmenter groups their characters
+ * differently. Matches for which `anywhere` holds are kept wherever they fall.
  *
- * `text` is the stretch the units were cut from; it starts at `offset` in the original text.
+ * `text` is the stretch the units were cut from; it starts at `offset` in the original text. The text is
+ * segmented only when a match's edge lies between two letters: segmenting costs more than matching.
  */
-export function keepWholeWords<T>(hits: Hit<T>[], units: readonly Unit[], text: string, offset: number, segmenter: WordSegmenter): Hit<T>[] {
-  const ends = segmenter.wordEnds(text);
+export function keepWholeWords<T>(
+  hits: Hit<T>[],
+  units: readonly Unit[],
+  text: string,
+  offset: number,
+  segmenter: WordSegmenter,
+  anywhere: (hit: Hit<T>) => boolean = () => false,
+): Hit<T>[] {
   const spans = hits.map((h): Span => [units[h.first]!.start - offset, units[h.last - 1]!.end - offset]);
+  const open = (at: number) => at > 0 && at < text.length && !SEPARATOR.test(text[at - 1]!) && !SEPARATOR.test(text[at]!);
+  const settled = hits.map((hit, i) => {
+    const [start, end] = spans[i]!;
+    return anywhere(hit) || (!open(start) && !open(end)) || segmenter.isWord(text.slice(start, end));
+  });
+  if (settled.every(Boolean)) return hits;
+  const ends = segmenter.wordEnds(text);
   const boundaries = new Set(ends).add(0);
   const tiled = new Map<number, Set<number>>();
   const onBoundary = (at: number): boolean => {
@@ -26,10 +43,7 @@ export function keepWholeWords<T>(hits: Hit<T>[], units: readonly Unit[], text: 
     if (!cuts) tiled.set(word, (cuts = tiledCuts(spans, word === 0 ? 0 : ends[word - 1]!, ends[word] ?? at)));
     return cuts.has(at);
   };
-  return hits.filter((_, i) => {
-    const [start, end] = spans[i]!;
-    return (onBoundary(start) && onBoundary(end)) || segmenter.isWord(text.slice(start, end));
-  });
+  return hits.filter((_, i) => settled[i] || (onBoundary(spans[i]![0]) && onBoundary(spans[i]![1])));
 }
 
 /** Index of the word containing offset `at` (the first whose end lies beyond it). */

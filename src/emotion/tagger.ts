@@ -82,7 +82,7 @@ export class EmotionTagger {
       const units = toUnits(slice, language, segment.start);
       if (units.length === 0) continue;
       let hits = compiled.matcher.findAll(units);
-      if (language.segmenter && hits.length > 0) hits = keepWholeWords(hits, units, slice, segment.start, language.segmenter);
+      if (language.segmenter && hits.length > 0) hits = keepWholeWords(hits, units, slice, segment.start, language.segmenter, contentMorpheme);
       const found = sort(hits);
       this.tagUnits(text, units, compiled, found, candidates, removed);
       polarities.push(...this.polarity(slice, units, compiled, found));
@@ -189,6 +189,9 @@ export class EmotionTagger {
     return [clamp(sum / hits.length / 5)];
   }
 }
+
+/** A single character with an emotion or polarity of its own (泪, 怒, 坑) keeps it inside compounds (眼泪, 愤怒). */
+const contentMorpheme = (hit: Hit<Pattern>) => (hit.item.kind === 'entry' || hit.item.kind === 'polarity') && hit.last - hit.first === 1;
 
 /** The hits of a text by kind. */
 function sort(hits: Hit<Pattern>[]): Found {

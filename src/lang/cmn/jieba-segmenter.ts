@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
+import type { ConverterFunction } from 'opencc-js';
 import type { WordSegmenter } from '../language.js';
 
 const require = createRequire(import.meta.url);
 let jieba: Jieba | undefined;
+let toSimplified: ConverterFunction | undefined;
 const words = new Map<string, boolean>();
 
 /**
@@ -20,6 +22,16 @@ function segmenter(): Jieba {
 }
 
 /**
+ * jieba's dictionary is Simplified: Traditional text is segmented as its Simplified rendering (OpenCC,
+ * character for character, so offsets hold), else 我快不快樂 becomes 不快/樂 instead of 不/快乐.
+ */
+function simplified(text: string): string {
+  toSimplified ??= (require('opencc-js/t2cn') as typeof import('opencc-js')).Converter({ from: 't', to: 'cn' });
+  const converted = toSimplified(text);
+  return converted.length === text.length ? converted : text;
+}
+
+/**
  * jieba without its HMM guesser: every word it returns is a dictionary word or a single character, so only a
  * known word (特别 "especially") keeps a match from cutting it.
  */
@@ -27,13 +39,13 @@ export const jiebaSegmenter: WordSegmenter = {
   wordEnds(text) {
     const ends: number[] = [];
     let at = 0;
-    for (const word of segmenter().cut(text, false)) ends.push((at += word.length));
+    for (const word of segmenter().cut(simplified(text), false)) ends.push((at += word.length));
     return ends;
   },
   isWord(text) {
     let known = words.get(text);
     if (known === undefined) {
-      known = text.length > 1 && segmenter().cut(text, false).length === 1;
+      known = text.length > 1 && segmenter().cut(simplified(text), false).length === 1;
       // Lexicon matches repeat: a bounded memo of the look-ups.
       if (words.size >= 100_000) words.clear();
       words.set(text, known);
