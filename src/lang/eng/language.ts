@@ -1,4 +1,5 @@
-// Deep import: natural's index pulls in heavy optional dependencies (and prints dotenv notices).
+// Deep import: natural's index requires all of natural's dependencies (mongoose, pg, redis …), which
+// package.json's overrides leave uninstalled; the stemmer files need none of them (test/lang/stemmers.test.ts).
 import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { cachedStemmer } from '../cached-stemmer.js';
 import { defineLanguage } from '../language.js';
