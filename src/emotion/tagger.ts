@@ -81,10 +81,11 @@ export class EmotionTagger {
       const language = compiled.lexicon.language;
       const units = toUnits(slice, language, segment.start);
       if (units.length === 0) continue;
-      let hits = compiled.matcher.findAll(units);
-      if (language.segmenter && hits.length > 0) hits = keepWholeWords(hits, units, slice, segment.start, language.segmenter, contentMorpheme);
+      const hits = compiled.matcher.findAll(units);
       const found = sort(hits);
-      this.tagUnits(text, units, compiled, found, candidates, removed);
+      // Word boundaries are part of emotion tagging; the polarity baseline stays as it was specified.
+      const words = language.segmenter && hits.length > 0 ? sort(keepWholeWords(hits, units, slice, segment.start, language.segmenter, matchesAnywhere)) : found;
+      this.tagUnits(text, units, compiled, words, candidates, removed);
       polarities.push(...this.polarity(slice, units, compiled, found));
     }
     if (segments.some((s) => s.supported)) candidates.push(...this.emojiCandidates(text));
@@ -190,8 +191,14 @@ export class EmotionTagger {
   }
 }
 
-/** A single character with an emotion or polarity of its own (泪, 怒, 坑) keeps it inside compounds (眼泪, 愤怒). */
-const contentMorpheme = (hit: Hit<Pattern>) => (hit.item.kind === 'entry' || hit.item.kind === 'polarity') && hit.last - hit.first === 1;
+/** From this many units a lexicon phrase does not match by accident (连通电话都没 ends inside 没有); 3 and 4 did worse on the tune split. */
+const LONG_PHRASE = 5;
+
+/**
+ * Emotion entries that match wherever they fall, word boundaries or not: a single character with an emotion
+ * of its own keeps it inside compounds (泪 in 眼泪 "tears", 怒 in 愤怒 "fury"), and so does a long phrase.
+ */
+const matchesAnywhere = (hit: Hit<Pattern>) => hit.item.kind === 'entry' && (hit.last - hit.first === 1 || hit.last - hit.first >= LONG_PHRASE);
 
 /** The hits of a text by kind. */
 function sort(hits: Hit<Pattern>[]): Found {
