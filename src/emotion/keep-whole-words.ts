@@ -33,17 +33,50 @@ export function keepWholeWords<T>(
     return anywhere(hit) || (!open(start) && !open(end)) || segmenter.isWord(text.slice(start, end));
   });
   if (settled.every(Boolean)) return hits;
-  const ends = segmenter.wordEnds(text);
-  const boundaries = new Set(ends).add(0);
+  const ends = wordEndsAround(text, spans.flatMap(([start, end], i) => (settled[i] ? [] : [start, end].filter(open))), segmenter);
   const tiled = new Map<number, Set<number>>();
   const onBoundary = (at: number): boolean => {
-    if (boundaries.has(at)) return true;
+    if (!open(at)) return true;
     const word = wordAt(ends, at);
+    if (ends[word - 1] === at) return true;
     let cuts = tiled.get(word);
-    if (!cuts) tiled.set(word, (cuts = tiledCuts(spans, word === 0 ? 0 : ends[word - 1]!, ends[word] ?? at)));
+    if (!cuts) tiled.set(word, (cuts = tiledCuts(spans, ends[word - 1]!, ends[word]!)));
     return cuts.has(at);
   };
   return hits.filter((_, i) => settled[i] || (onBoundary(spans[i]![0]) && onBoundary(spans[i]![1])));
+}
+
+/**
+ * Word ends (ascending) in the stretches between separators that hold the offsets `at`, each stretch's start
+ * included: segmenters split at separators anyway, so only those stretches need segmenting — in one call,
+ * joined by line breaks.
+ */
+function wordEndsAround(text: string, at: readonly number[], segmenter: WordSegmenter): number[] {
+  const stretches: Span[] = [];
+  for (const offset of [...at].sort((a, b) => a - b)) {
+    if (stretches.some(([s, e]) => offset > s && offset < e)) continue;
+    let start = offset;
+    while (start > 0 && !SEPARATOR.test(text[start - 1]!)) start--;
+    let end = offset;
+    while (end < text.length && !SEPARATOR.test(text[end]!)) end++;
+    stretches.push([start, end]);
+  }
+  const joined = stretches.map(([s, e]) => text.slice(s, e)).join('\n');
+  const ends: number[] = [];
+  let stretch = 0;
+  let base = 0;
+  ends.push(stretches[0]![0]);
+  for (const end of segmenter.wordEnds(joined)) {
+    const [s, e] = stretches[stretch]!;
+    if (end <= base + (e - s)) ends.push(s + end - base);
+    else if (end === base + (e - s) + 1 && stretch + 1 < stretches.length) {
+      // The line break between two stretches: the next one starts here.
+      base = end;
+      stretch++;
+      ends.push(stretches[stretch]![0]);
+    }
+  }
+  return ends;
 }
 
 /** Index of the word containing offset `at` (the first whose end lies beyond it). */

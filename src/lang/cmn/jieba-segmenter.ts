@@ -7,6 +7,8 @@ const require = createRequire(import.meta.url);
 let jieba: Jieba | undefined;
 let toSimplified: ConverterFunction | undefined;
 const words = new Map<string, boolean>();
+/** Character → whether OpenCC changes it from Traditional to Simplified. */
+const changes = new Map<string, boolean>();
 
 /**
  * jieba's dictionary (350,000 words) takes about a second and 55 MB to load: only when a thread first meets
@@ -26,8 +28,19 @@ function segmenter(): Jieba {
  * character for character, so offsets hold), else 我快不快樂 becomes 不快/樂 instead of 不/快乐.
  */
 function simplified(text: string): string {
-  toSimplified ??= (require('opencc-js/t2cn') as typeof import('opencc-js')).Converter({ from: 't', to: 'cn' });
-  const converted = toSimplified(text);
+  const convert = (toSimplified ??= (require('opencc-js/t2cn') as typeof import('opencc-js')).Converter({ from: 't', to: 'cn' }));
+  // Most text is Simplified already: look its characters up (memoised; there are only so many) before converting.
+  let traditional = false;
+  for (const char of text) {
+    let differs = changes.get(char);
+    if (differs === undefined) changes.set(char, (differs = convert(char) !== char));
+    if (differs) {
+      traditional = true;
+      break;
+    }
+  }
+  if (!traditional) return text;
+  const converted = convert(text);
   return converted.length === text.length ? converted : text;
 }
 
