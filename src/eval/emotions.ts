@@ -2,14 +2,16 @@
  * `npm run eval:emotions`: precision, recall and F1 of emotion tagging per emotion and language on the
  * team's gold set (tune and holdout halves), on the real-review gold set (tune and holdout apart, with
  * issue 12's targets), negation traps, the public emotion datasets through a documented label mapping, and
- * tagging speed. `--errors` lists the tune lines tagged wrong; `--lang X` one language; `--quick` no speed.
+ * tagging speed. `--errors` lists the tune lines tagged wrong; `--lang X` one language; `--quick` no speed;
+ * `--stemmers snowball`, `--segmenter none|intl` measure a language part against another (language-variants.ts).
  */
 import { join } from 'node:path';
 import { EmotionTagger } from '../emotion/tagger.js';
 import { LanguageDetector } from '../language/detect-language.js';
-import { LANG_CODES, REGISTRY } from '../lang/registry.js';
+import { LANG_CODES, LANGUAGES, REGISTRY } from '../lang/registry.js';
 import { Counts } from './counts.js';
 import { FIXTURES, SHARED_DATA, readJsonLines, table } from './eval-data.js';
+import { applyLanguageVariants } from './language-variants.js';
 import { CORE, PUBLIC_SETS as PUBLIC, TO_PUBLIC } from './public-sets.js';
 import { realReviewSection } from './real-reviews.js';
 
@@ -23,6 +25,7 @@ interface GoldLine {
 const SHOW_ERRORS = process.argv.includes('--errors');
 /** `--lang <code>`: only that language's gold lines and public sets (public sets are named by BCP 47 tags). */
 const ONLY = process.argv.includes('--lang') ? process.argv[process.argv.indexOf('--lang') + 1] : undefined;
+const VARIANTS = applyLanguageVariants(LANGUAGES, process.argv);
 const detector = new LanguageDetector();
 const tagger = new EmotionTagger();
 const predict = (text: string): string[] => tagger.tag(text, detector.detect(text).segments).emotions.map((e) => e.emotion);
@@ -181,7 +184,7 @@ function speed(): void {
   console.log(table(['lang', 'texts', 'tagging /s', 'language + tagging /s'], rows));
 }
 
-console.log(`Lexicon version ${tagger.lexicons.version}\n`);
+console.log(`Lexicon version ${tagger.lexicons.version}${VARIANTS.map((v) => `; ${v}`).join('')}\n`);
 goldSet();
 realReviewSection({
   languages: LANG_CODES.filter((l) => !ONLY || l === ONLY),
