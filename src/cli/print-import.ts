@@ -1,6 +1,6 @@
 import { isSupported } from '../lang/registry.js';
 import type { FileOutcome } from '../pipeline/import-file.js';
-import type { Counts } from '../store/import-ledger.js';
+import { type Counts, zeroCounts } from '../store/import-ledger.js';
 import type { ScoreCounts } from '../store/score-writer.js';
 import { type DatabaseSummary, npsScore } from '../store/summarise.js';
 
@@ -24,7 +24,7 @@ function statusWord(o: FileOutcome<Counts>): string {
 }
 
 export function formatTotal(outcomes: FileOutcome<Counts>[]): string {
-  const total: Counts = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const total: Counts = zeroCounts();
   for (const o of outcomes) for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += o.counts[k];
   const failed = outcomes.filter((o) => o.status === 'failed').length;
   return `total, ${outcomes.length} file${outcomes.length === 1 ? '' : 's'}${failed ? ` (${failed} failed)` : ''}: ${formatCounts(total)}`;

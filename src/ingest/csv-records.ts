@@ -7,6 +7,8 @@ import { type Reject, reject } from './reject.js';
 export interface CsvRecord {
   line: number;
   raw: string;
+  /** Characters of the lines the record spans. */
+  size: number;
   values?: string[];
   reject?: Reject;
 }
@@ -75,14 +77,15 @@ export async function* csvRecords(
     }
     const lines = pending.splice(0, span);
     if (lines.length === 0) return; // defensive: every record spans the lines it was read from
-    out.push({ line: lines[0]!.no, raw: rawPreview(trimEnd(lines.map((l) => l.text).join(''))), values: record });
+    const size = lines.reduce((n, l) => n + l.text.length, 0);
+    out.push({ line: lines[0]!.no, raw: rawPreview(trimEnd(lines.map((l) => l.text).join(''))), size, values: record });
   };
   const close = () => {};
   /** The record in `pending` cannot be read: reject its first line, read the others again with a new parser. */
   const recover = (why: Reject) => {
     dropBlankLines();
     const [first, ...rest] = pending;
-    if (first) out.push({ line: first.no, raw: rawPreview(trimEnd(first.text)), reject: why });
+    if (first) out.push({ line: first.no, raw: rawPreview(trimEnd(first.text)), size: first.text.length, reject: why });
     again.unshift(...rest);
     pending = [];
     failure = undefined;
@@ -109,7 +112,7 @@ export async function* csvRecords(
         pending.push(next.value);
         recover(failure);
       } else {
-        out.push({ line: next.value.no, raw: rawPreview(next.value.text), reject: tooLarge() });
+        out.push({ line: next.value.no, raw: rawPreview(next.value.text), size: MAX_RECORD_CHARS, reject: tooLarge() });
         pending = [];
         api = newApi(options);
       }

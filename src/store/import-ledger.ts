@@ -6,11 +6,13 @@ export interface Counts {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Rows imported with a warning (a date that cannot be read); already counted among the four above. */
+  warnings: number;
 }
 
 export type RunStatus = 'running' | 'ok' | 'rejects' | 'failed' | 'interrupted';
 
-export const zeroCounts = (): Counts => ({ read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 });
+export const zeroCounts = (): Counts => ({ read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0 });
 
 export interface RunStart {
   invocation: string;
@@ -26,7 +28,7 @@ export class ImportLedger {
   constructor(private readonly db: Database) {
     this.addCounts = db.prepare(
       `UPDATE import_runs SET rows_read = rows_read + ?, inserted = inserted + ?, updated = updated + ?,
-         unchanged = unchanged + ?, rejected = rejected + ? WHERE id = ?`,
+         unchanged = unchanged + ?, rejected = rejected + ?, warnings = warnings + ? WHERE id = ?`,
     );
   }
 
@@ -45,7 +47,7 @@ export class ImportLedger {
 
   /** Called inside the transaction that writes the rows these counts describe. */
   add(runId: number, c: Counts): void {
-    this.addCounts.run(c.read, c.inserted, c.updated, c.unchanged, c.rejected, runId);
+    this.addCounts.run(c.read, c.inserted, c.updated, c.unchanged, c.rejected, c.warnings, runId);
   }
 
   finish(runId: number, status: RunStatus, checksum: string | null, error?: string): void {
