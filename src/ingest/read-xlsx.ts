@@ -38,7 +38,9 @@ export async function readXlsx(bytes: AsyncIterable<Buffer>, label: string, shee
     const next = await step(sheets, label);
     if (next.done) break;
     seen.push(next.value.name);
-    const first = book.model?.sheets?.[0]?.name ?? seen[0];
+    const named = book.model?.sheets?.map((s) => s.name) ?? [];
+    // A workbook without relationships leaves exceljs' sheets unnamed (`Sheet1`): then the first one read.
+    const first = named.includes(next.value.name) ? named[0] : seen[0];
     if (sheet === undefined ? next.value.name === first : next.value.name.toLowerCase() === sheet.toLowerCase()) {
       target = next.value;
       break;

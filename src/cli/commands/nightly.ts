@@ -44,7 +44,7 @@ export function nightlyCommand(): Command {
             const outcome = await importOne(db, file, input, invocation, config, reporter);
             reporter.fileDone(outcome);
             imported++;
-            process.stdout.write(`${formatOutcome(outcome)}\n`);
+            process.stdout.write(`${formatOutcome(outcome, config.redact)}\n`);
             if (outcome.error) {
               process.stderr.write(`heartline: ${outcome.error.format()}\n`);
               codes.push(exitCodeFor(outcome.error.code));
