@@ -20,6 +20,7 @@ Exit codes:
  */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run.js')).runCommand(),
+  inspect: async () => (await import('./commands/inspect.js')).inspectCommand(),
   'import-scores': async () => (await import('./commands/import-scores.js')).importScoresCommand(),
   detect: async () => (await import('./commands/detect.js')).detectCommand(),
   tag: async () => (await import('./commands/tag.js')).tagCommand(),
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   status: async () => (await import('./commands/status.js')).statusCommand(),
   rejects: async () => (await import('./commands/rejects.js')).rejectsCommand(),
   summary: async () => (await import('./commands/summary.js')).summaryCommand(),
+  forget: async () => (await import('./commands/forget.js')).forgetCommand(),
 };
 
 /** The program with the command named in `argv` (all of them for help, --version or an unknown name). */

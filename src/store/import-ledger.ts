@@ -50,6 +50,20 @@ export class ImportLedger {
     this.addCounts.run(c.read, c.inserted, c.updated, c.unchanged, c.rejected, c.warnings, runId);
   }
 
+  /**
+   * The run that already imported a file with these bytes for this source and kind, if one finished and was
+   * not forgotten since (a forgotten file is imported again when it comes back).
+   */
+  importedBefore(checksum: string, source: string, kind: 'feedback' | 'scores'): number | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT id FROM import_runs WHERE checksum = ? AND source = ? AND kind = ? AND status IN ('ok', 'rejects')
+           AND forgotten_by IS NULL ORDER BY id DESC LIMIT 1`,
+      )
+      .get(checksum, source, kind) as { id: number } | undefined;
+    return row?.id;
+  }
+
   finish(runId: number, status: RunStatus, checksum: string | null, error?: string): void {
     this.db
       .prepare('UPDATE import_runs SET status = ?, checksum = ?, finished_at = ?, error = ? WHERE id = ?')

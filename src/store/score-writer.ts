@@ -4,12 +4,7 @@ import type { Database, Statement } from './database.js';
 import { type Counts, ImportLedger, now, zeroCounts } from './import-ledger.js';
 import type { RowItem } from './response-writer.js';
 
-/** A validated row of a scores file. */
-export interface ScoreRow {
-  line: number;
-  externalId: string;
-  score: number;
-}
+import type { ScoreRow } from '../ingest/validate-score-row.js';
 
 export interface ScoreItem extends Omit<RowItem, 'row'> {
   row?: ScoreRow;

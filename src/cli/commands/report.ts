@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { buildReport } from '../../analysis/build-report.js';
 import { HeartlineError } from '../../errors.js';
 import { type ReportFormat, RENDERERS } from '../../report/renderers.js';
-import { dbOption, positiveNumber, redactOption } from '../common-options.js';
+import { positiveNumber, readDbOption, redactOption } from '../common-options.js';
 import { withDatabase } from '../with-database.js';
 import { writeOutput } from '../write-output.js';
 
@@ -26,7 +26,7 @@ const repeatable = (value: string, previous: string[]) => [...previous, ...value
 export function reportCommand(): Command {
   return new Command('report')
     .description('the emotion–loyalty report: NPS with CIs, emotion drivers (odds ratios, impact, importance), emotions vs sentiment, segments, trend, verbatims')
-    .addOption(dbOption())
+    .addOption(readDbOption())
     .addOption(new Option('--format <format>', 'output format').choices(Object.keys(RENDERERS)).default('table'))
     .addOption(new Option('--out <file>', 'write to this file instead of standard output'))
     .addOption(new Option('--by <dimension>', 'break down by lang or a segment column (repeatable; default lang)').argParser(repeatable).default([]))
