@@ -40,7 +40,7 @@ export interface NightlyConfig {
 }
 
 const EXTENSIONS = /\.(csv|tsv|tab|txt|jsonl|ndjson|json)(\.gz)?$|\.xlsx$/i;
-const FORMATS = ['csv', 'tsv', 'jsonl', 'json'];
+const FORMATS = ['csv', 'tsv', 'jsonl', 'json', 'xlsx'];
 const REPORT_FORMATS = Object.keys(RENDERERS);
 
 /** Reads and validates heartline.config.json; paths in it are relative to the file. */
