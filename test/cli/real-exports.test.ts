@@ -162,8 +162,8 @@ describe('real exports, as CX teams feed them', () => {
     );
     // An object where the score was is its own column (survey.q.nps.value), never "[object Object]".
     expect(stored(db2, 'SELECT external_id, score, text, responded_at FROM responses ORDER BY id')).toEqual([
-      { external_id: 'Z-1', score: 10, text: 'Отличная поддержка!', responded_at: '2026-11-18T09:46:40Z' },
-      { external_id: 'Z-2', score: null, text: 'So-so.', responded_at: '2026-11-18T10:46:40Z' },
+      { external_id: 'Z-1', score: 10, text: 'Отличная поддержка!', responded_at: '2026-11-18T11:06:40Z' },
+      { external_id: 'Z-2', score: null, text: 'So-so.', responded_at: '2026-11-18T12:06:40Z' },
     ]);
   });
 
