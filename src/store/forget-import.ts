@@ -62,7 +62,7 @@ class DryRun extends Error {
 export function forgetImport(db: Database, target: ForgetTarget, apply: boolean): ForgetResult {
   const work = db.transaction(() => {
     const result = 'run' in target ? forgetRun(db, target.run) : forgetSource(db, target.source);
-    if (!apply) throw new DryRun(result);
+    if (!apply) throw new DryRun({ ...result, id: undefined });
     return result;
   });
   try {
