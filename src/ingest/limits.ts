@@ -24,10 +24,10 @@ export const MAX_COLUMNS = 100_000;
 
 /**
  * Characters of input per batch, besides the row count (--batch-size): 1,000 rows of 900,000 characters
- * would otherwise be held at once, and a few batches are in flight. At 4 Mi characters a batch of long
+ * would otherwise be held at once, and a few batches are in flight. At 1 Mi characters a batch of long
  * comments stays a few megabytes, while ordinary rows (a few hundred characters) still fill 1,000-row batches.
  */
-export const MAX_BATCH_CHARS = 4 * 1024 * 1024;
+export const MAX_BATCH_CHARS = 1024 * 1024;
 
 /**
  * The deepest nesting of arrays and objects read in a JSON row. Survey and help-desk exports nest a handful

@@ -107,7 +107,8 @@ export async function importFile<Item extends { line: number; raw: string }, C e
     // stays flat, and are written strictly in input order by this thread, the single SQLite writer.
     // One batch more than there are workers: while the workers analyse, this thread validates the next batch
     // and writes the last, so a worker never waits for it (with just one per worker, they took turns).
-    const workers = options.workers ?? 0;
+    // Without analysis (--import-only) there is nothing to overlap with: one batch at a time.
+    const workers = options.importOnly ? 0 : (options.workers ?? 0);
     const concurrency = workers > 0 ? workers + 1 : 1;
     const queue = new PQueue({ concurrency });
     const launch = (items: Item[]) => {
