@@ -2,6 +2,7 @@ import { HeartlineError } from '../errors.js';
 import { type CsvRecord, csvRecords, fitsHeader } from './csv-records.js';
 import { peekText } from './peek-text.js';
 import { reject } from './reject.js';
+import { headerNames } from './header-names.js';
 import { MAX_COLUMNS } from './limits.js';
 import { type Column, defineField, type SourceRecord, type Table } from './table.js';
 
@@ -180,42 +181,7 @@ function isSurveyMonkey(second: CsvRecord | undefined): boolean {
   return filled.length > 0 && filled.every((v) => /^(response|open-ended response|other \(please specify\))$/i.test(v));
 }
 
-/**
- * The header's names, made usable: an empty name becomes `column N` by position (a spreadsheet's trailing
- * `;;` is a few such columns, not a duplicate column ''), and a repeated name gets a suffix so no column
- * silently shadows another — said in one note however many there are.
- */
-export function headerNames(values: string[], notes: string[]): string[] {
-  const trimmed = values.map((v) => v.trim());
-  const named = trimmed.map((name, i) => (name === '' ? `column ${i + 1}` : name));
-  let end = trimmed.length;
-  while (end > 0 && trimmed[end - 1] === '') end--;
-  const inner = trimmed.slice(0, end).filter((name) => name === '').length;
-  if (inner > 0) notes.push(`${inner} column${inner === 1 ? ' has' : 's have'} no name in the header: read as 'column N' by position`);
-  const seen = new Map<string, number>();
-  const renamed: string[] = [];
-  let repeated = '';
-  const out = named.map((name, i) => {
-    const key = name.toLowerCase();
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    if (n === 1) return name;
-    repeated ||= name;
-    if (renamed.length < 3) renamed.push(`column ${i + 1} is read as '${name} (${n})'`);
-    return `${name} (${n})`;
-  });
-  const repeats = named.length - seen.size;
-  if (repeats === 1) notes.push(`duplicate column '${repeated}': the first is used; ${renamed[0]}`);
-  else if (repeats > 1) {
-    const names = [...seen].filter(([, n]) => n > 1);
-    const shown = names.slice(0, 3).map(([key, n]) => `'${named.find((x) => x.toLowerCase() === key)}' ×${n}`);
-    notes.push(
-      `${repeats} duplicate column names (${shown.join(', ')}${names.length > 3 ? `, and ${names.length - 3} more names` : ''}): ` +
-        `the first of each is used; ${renamed.join(', ')}${repeats > renamed.length ? ', …' : ''}`,
-    );
-  }
-  return out;
-}
+
 
 /**
  * The header record: from the first line that is not blank to the first line end outside quotes (a quoted

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { HeartlineError } from '../errors.js';
 import { fitsHeader } from './csv-records.js';
 import { MAX_COLUMNS, MAX_RECORD_CHARS, rawPreview } from './limits.js';
-import { headerNames } from './read-csv.js';
+import { headerNames } from './header-names.js';
 import { reject } from './reject.js';
 import { defineField, type SourceRecord, type Table } from './table.js';
 

@@ -15,7 +15,9 @@ export interface DateOrderDecision {
  * Past this, a file is scanned again from disk (its date column only); standard input cannot be.
  */
 const LOOKAHEAD_ROWS = 100_000;
-const LOOKAHEAD_CHARS = 32 * 1024 * 1024;
+const LOOKAHEAD_CHARS = 16 * 1024 * 1024;
+/** Rows without an ambiguous date so far are held only this long (then the rest streams as usual). */
+const QUIET_ROWS = 1000;
 
 export interface SettleOptions {
   file: string;
@@ -62,8 +64,9 @@ export async function settleDateOrder(
       break;
     }
     if (seen) ambiguous ??= { line: next.value.line, example: seen.text };
-    // Nothing ambiguous yet: rows need not wait (a later ambiguous date waits for the order from then on).
-    if (!ambiguous && held.length >= 1000) break;
+    // Nothing ambiguous in the first rows: they need not wait longer (a later ambiguous date, in a file whose
+    // dates so far were ISO or dotted, cannot be read and is a W_DATE warning).
+    if (!ambiguous && (held.length >= QUIET_ROWS || chars >= LOOKAHEAD_CHARS)) break;
     if (ambiguous && (held.length >= LOOKAHEAD_ROWS || chars >= LOOKAHEAD_CHARS)) {
       decision = await scanOn(options, column, ambiguous);
       break;
