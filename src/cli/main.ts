@@ -10,7 +10,7 @@ const EXIT_HELP = `
 Exit codes:
   0  every row imported (or nothing to do)
   1  failure: a file could not be read, the database could not be written
-  2  usage error: bad flags, unknown column
+  2  usage error: bad flags, unknown column, ambiguous dates (--date-format)
   3  finished, but some rows were rejected (see: heartline rejects)
   4  another heartline run holds the database lock (see --wait)`;
 

@@ -27,7 +27,7 @@ CREATE TABLE import_warnings (
   run_id  INTEGER NOT NULL REFERENCES import_runs (id),
   file    TEXT    NOT NULL,
   line    INTEGER NOT NULL,
-  code    TEXT    NOT NULL,                 -- W_DATE (docs/importing.md, "Warnings")
+  code    TEXT    NOT NULL,                 -- W_DATE (docs/importing.md, "Validation and reject codes")
   reason  TEXT    NOT NULL,
   value   TEXT    NOT NULL                  -- the value as it stood in the file
 );
