@@ -28,6 +28,14 @@ export interface LogisticOptions {
    * (pattern, outcome) rows — a million responses with 13 yes/no emotions have a few thousand patterns.
    */
   weights?: readonly number[];
+  /** Start Newton here (intercept first) instead of at the intercept-only fit: profiles warm-start from neighbours. */
+  start?: readonly number[];
+  /**
+   * Hold one coefficient (0 = intercept, j + 1 = column j) at a value and maximise over the others: one point
+   * of the profile (penalised) likelihood. Firth's penalty keeps the full model's information, as in
+   * Heinze & Schemper (2002) and logistf.
+   */
+  fixed?: { index: number; value: number };
 }
 
 export interface LogisticFit {
@@ -44,6 +52,10 @@ export interface LogisticFit {
   iterations: number;
   /** Unpenalised log-likelihood at the estimate. */
   logLikelihood: number;
+  /** The objective maximised: the log-likelihood plus Firth's ½·log|I(β)| (and minus the ridge). */
+  penalisedLogLikelihood: number;
+  /** Inverse of the information matrix at the estimate (with the ridge): the covariance the SEs come from. */
+  covariance: number[][];
 }
 
 interface Settings {
@@ -55,6 +67,7 @@ interface Settings {
 /** Everything known at one β after a pass over the rows. */
 interface Evaluation {
   beta: number[];
+  information: Matrix;
   factor: Cholesky;
   logLikelihood: number;
   /** The penalised log-likelihood being maximised. */
@@ -175,6 +188,7 @@ function evaluate(design: SparseDesign, y: readonly number[], beta: number[], se
   if (settings.firth) objective += 0.5 * choleskyLogDet(factor);
   return {
     beta,
+    information,
     factor,
     logLikelihood: logLikelihood.value,
     objective,
@@ -251,15 +265,23 @@ export function fitLogistic(X: readonly (readonly number[])[] | LogisticDesign, 
     events += w(i) * v;
   });
   const mean = events / total;
-  const start = new Array<number>(k + 1).fill(0);
-  if (mean > 0 && mean < 1) start[0] = Math.log(mean / (1 - mean));
+  const start = options.start ? [...options.start] : new Array<number>(k + 1).fill(0);
+  if (start.length !== k + 1) throw new Error(`fitLogistic: start has ${start.length} values for ${k + 1} coefficients`);
+  if (!options.start && mean > 0 && mean < 1) start[0] = Math.log(mean / (1 - mean));
+  const fixed = options.fixed;
+  if (fixed) {
+    if (!(Number.isInteger(fixed.index) && fixed.index >= 0 && fixed.index <= k)) throw new Error(`fitLogistic: no coefficient ${fixed.index} to hold`);
+    if (!Number.isFinite(fixed.value)) throw new Error(`fitLogistic: cannot hold a coefficient at ${fixed.value}`);
+    start[fixed.index] = fixed.value;
+  }
 
   let current = evaluate(design, y, start, settings);
   let converged = false;
   let iterations = 0;
   while (iterations < maxIterations) {
     iterations++;
-    const delta = choleskySolve(current.factor, settings.firth ? firthScore(design, current, settings.weights) : current.gradient);
+    const score = settings.firth ? firthScore(design, current, settings.weights) : current.gradient;
+    const delta = fixed ? heldStep(current, score, fixed.index) : choleskySolve(current.factor, score);
     const largest = Math.max(0, ...delta.map(Math.abs));
     if (largest < tolerance) {
       // A step this small cannot overshoot; taking it gives the quadratic last digits.
@@ -278,6 +300,19 @@ export function fitLogistic(X: readonly (readonly number[])[] | LogisticDesign, 
     current = next;
   }
   return summarise(current, converged, iterations);
+}
+
+/**
+ * The Newton step with one coefficient held: solve the information restricted to the free coefficients
+ * against their part of the score; the held coefficient moves 0.
+ */
+function heldStep(at: Evaluation, score: readonly number[], held: number): number[] {
+  const free = score.map((_, j) => j).filter((j) => j !== held);
+  const factor = cholesky(free.map((a) => free.map((b) => at.information[a]![b]!)));
+  const step = choleskySolve(factor, free.map((j) => score[j]!));
+  const delta = new Array<number>(score.length).fill(0);
+  free.forEach((j, m) => (delta[j] = step[m]!));
+  return delta;
 }
 
 /**
@@ -317,5 +352,7 @@ function summarise(at: Evaluation, converged: boolean, iterations: number): Logi
     converged,
     iterations,
     logLikelihood: at.logLikelihood,
+    penalisedLogLikelihood: at.objective,
+    covariance: inverse,
   };
 }

@@ -1,0 +1,87 @@
+/**
+ * DeLong, DeLong & Clarke-Pearson (1988): the variances and covariances of AUCs measured on the same
+ * responses, so two models' AUCs can be compared with a paired test and each AUC gets an interval.
+ *
+ * Works on groups of responses that share every model's score (the report has a few thousand such groups for
+ * a million responses): a response's placement value — the share of the other class it outranks, ties ½ —
+ * is the same for every response of its group and class.
+ */
+import { normalCdf, Z95 } from './normal.js';
+
+export interface GroupedScores {
+  /** scores[m][g]: model m's score for the responses of group g. */
+  scores: readonly (readonly number[])[];
+  /** Positive and negative responses in each group. */
+  positives: readonly number[];
+  negatives: readonly number[];
+}
+
+export interface DelongAucs {
+  auc: number[];
+  /** Covariance matrix of the AUCs (DeLong). */
+  covariance: number[][];
+}
+
+export interface AucDifference {
+  difference: number;
+  ci95: [number, number];
+  pValue: number;
+}
+
+export function delongAucs({ scores, positives, negatives }: GroupedScores): DelongAucs {
+  const groups = positives.length;
+  if (negatives.length !== groups || scores.some((s) => s.length !== groups)) throw new Error('delongAucs: scores, positives and negatives differ in length');
+  const n1 = positives.reduce((s, v) => s + v, 0);
+  const n0 = negatives.reduce((s, v) => s + v, 0);
+  const models = scores.length;
+  if (n1 === 0 || n0 === 0) return { auc: scores.map(() => Number.NaN), covariance: scores.map(() => scores.map(() => Number.NaN)) };
+  const v10 = scores.map((s) => placements(s, negatives, positives, n0, 1));
+  const v01 = scores.map((s) => placements(s, positives, negatives, n1, -1));
+  const auc = v10.map((v) => v.reduce((sum, x, g) => sum + positives[g]! * x, 0) / n1);
+  const covariance = Array.from({ length: models }, (_, a) =>
+    Array.from({ length: models }, (_, b) => {
+      let s10 = 0;
+      let s01 = 0;
+      for (let g = 0; g < groups; g++) {
+        s10 += positives[g]! * (v10[a]![g]! - auc[a]!) * (v10[b]![g]! - auc[b]!);
+        s01 += negatives[g]! * (v01[a]![g]! - auc[a]!) * (v01[b]![g]! - auc[b]!);
+      }
+      return (n1 > 1 ? s10 / (n1 - 1) / n1 : 0) + (n0 > 1 ? s01 / (n0 - 1) / n0 : 0);
+    }),
+  );
+  return { auc, covariance };
+}
+
+/**
+ * Per group, the share of the `other` class that its responses outrank (direction 1: score above; −1: below),
+ * ties counting ½ — by one sort and running counts, not by comparing pairs.
+ */
+function placements(score: readonly number[], other: readonly number[], own: readonly number[], otherTotal: number, direction: 1 | -1): number[] {
+  const order = score.map((_, g) => g).sort((a, b) => direction * (score[a]! - score[b]!));
+  const out = new Array<number>(score.length).fill(0);
+  let below = 0;
+  for (let start = 0; start < order.length; ) {
+    let end = start;
+    let tied = other[order[start]!]!;
+    while (end + 1 < order.length && score[order[end + 1]!] === score[order[start]!]) tied += other[order[++end]!]!;
+    for (let t = start; t <= end; t++) if (own[order[t]!]! > 0) out[order[t]!] = (below + tied / 2) / otherTotal;
+    below += tied;
+    start = end + 1;
+  }
+  return out;
+}
+
+/** The 95% interval of AUC m, clipped to [0, 1]. */
+export function aucCi(d: DelongAucs, m: number): [number, number] {
+  const se = Math.sqrt(Math.max(0, d.covariance[m]![m]!));
+  return [Math.max(0, d.auc[m]! - Z95 * se), Math.min(1, d.auc[m]! + Z95 * se)];
+}
+
+/** AUC a − AUC b with its 95% interval and the two-sided p-value of DeLong's paired test. */
+export function aucDifference(d: DelongAucs, a: number, b: number): AucDifference {
+  const difference = d.auc[a]! - d.auc[b]!;
+  const variance = d.covariance[a]![a]! + d.covariance[b]![b]! - 2 * d.covariance[a]![b]!;
+  const se = Math.sqrt(Math.max(0, variance));
+  if (!(se > 0)) return { difference, ci95: [difference, difference], pValue: difference === 0 ? 1 : 0 };
+  return { difference, ci95: [difference - Z95 * se, difference + Z95 * se], pValue: 2 * normalCdf(-Math.abs(difference / se)) };
+}
