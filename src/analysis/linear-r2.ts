@@ -67,11 +67,11 @@ export function crossProducts(X: readonly (readonly number[])[], y: readonly num
  */
 export function r2FromCrossProducts(cp: CrossProducts, subset: readonly number[]): number {
   if (!(cp.yy > 0)) return Number.NaN;
-  const kept: number[] = [];
-  const lower: number[][] = []; // Cholesky rows of the kept predictors' correlation matrix
-  const z: number[] = []; // their orthogonalised correlations with y
-  for (const a of subset) addPredictor(cp, a, kept, lower, z);
-  const total = z.reduce((s, v) => s + v * v, 0);
+  const basis = new Basis(cp);
+  let total = 0;
+  for (const a of subset) {
+    if (basis.add(a)) total += basis.lastZ() ** 2;
+  }
   return Math.min(1, Math.max(0, total));
 }
 
@@ -84,22 +84,15 @@ export function r2FromCrossProducts(cp: CrossProducts, subset: readonly number[]
 export function r2OfAllSubsets(cp: CrossProducts, k: number): Float64Array {
   const r2Of = new Float64Array(1 << k); // the empty subset explains nothing
   if (!(cp.yy > 0)) return r2Of.fill(Number.NaN, 1);
-  const kept: number[] = [];
-  const lower: number[][] = [];
-  const z: number[] = [];
+  const basis = new Basis(cp);
   const visit = (mask: number, total: number, from: number): void => {
     for (let a = from; a < k; a++) {
       const child = mask | (1 << a);
-      const added = addPredictor(cp, a, kept, lower, z);
-      const last = z.at(-1)!;
-      const childTotal = added ? total + last * last : total;
+      const added = basis.add(a);
+      const childTotal = added ? total + basis.lastZ() ** 2 : total;
       r2Of[child] = Math.min(1, Math.max(0, childTotal));
       visit(child, childTotal, a + 1);
-      if (added) {
-        kept.pop();
-        lower.pop();
-        z.pop();
-      }
+      if (added) basis.pop();
     }
   };
   visit(0, 0, 0);
@@ -107,32 +100,70 @@ export function r2OfAllSubsets(cp: CrossProducts, k: number): Float64Array {
 }
 
 /**
- * One Gram–Schmidt step of r2FromCrossProducts: orthogonalise predictor a against those kept and push its
- * Cholesky row and correlation with y; false (nothing pushed) when it is constant or collinear.
+ * The kept predictors' Cholesky rows (of their correlation matrix) and orthogonalised correlations with y,
+ * as a stack in preallocated arrays: the subset search pushes and pops a predictor 2^k times, so nothing is
+ * allocated per step.
  */
-function addPredictor(cp: CrossProducts, a: number, kept: number[], lower: number[][], z: number[]): boolean {
-  const saa = cp.xx[a]![a]!;
-  if (!(saa > 0)) return false;
-  const l: number[] = [];
-  let explained = 0;
-  let zy = cp.xy[a]! / Math.sqrt(saa * cp.yy);
-  for (let t = 0; t < kept.length; t++) {
-    const b = kept[t]!;
-    let v = cp.xx[a]![b]! / Math.sqrt(saa * cp.xx[b]![b]!);
-    for (let c = 0; c < t; c++) v -= l[c]! * lower[t]![c]!;
-    v /= lower[t]![t]!;
-    l.push(v);
-    explained += v * v;
-    zy -= v * z[t]!;
+class Basis {
+  private readonly k: number;
+  /** Correlations between predictors, and of each with y. */
+  private readonly corr: Float64Array;
+  private readonly corrY: Float64Array;
+  private readonly constant: Uint8Array;
+  private readonly kept: Int32Array;
+  private readonly lower: Float64Array;
+  private readonly z: Float64Array;
+  private size = 0;
+
+  constructor(cp: CrossProducts) {
+    const k = cp.xy.length;
+    this.k = k;
+    this.corr = new Float64Array(k * k);
+    this.corrY = new Float64Array(k);
+    this.constant = new Uint8Array(k);
+    for (let a = 0; a < k; a++) {
+      const saa = cp.xx[a]![a]!;
+      this.constant[a] = saa > 0 ? 0 : 1;
+      this.corrY[a] = cp.xy[a]! / Math.sqrt(saa * cp.yy);
+      for (let b = 0; b < k; b++) this.corr[a * k + b] = cp.xx[a]![b]! / Math.sqrt(saa * cp.xx[b]![b]!);
+    }
+    this.kept = new Int32Array(k);
+    this.lower = new Float64Array(k * k);
+    this.z = new Float64Array(k);
   }
-  const residual = 1 - explained;
-  if (residual <= COLLINEAR) return false;
-  const d = Math.sqrt(residual);
-  l.push(d);
-  lower.push(l);
-  kept.push(a);
-  z.push(zy / d);
-  return true;
+
+  /** Orthogonalise predictor a against those kept and push it; false (nothing pushed) when constant or collinear. */
+  add(a: number): boolean {
+    if (this.constant[a] === 1) return false;
+    const { k, corr, kept, lower } = this;
+    const row = this.size * k;
+    let explained = 0;
+    let zy = this.corrY[a]!;
+    for (let t = 0; t < this.size; t++) {
+      let v = corr[a * k + kept[t]!]!;
+      for (let c = 0; c < t; c++) v -= lower[row + c]! * lower[t * k + c]!;
+      v /= lower[t * k + t]!;
+      lower[row + t] = v;
+      explained += v * v;
+      zy -= v * this.z[t]!;
+    }
+    const residual = 1 - explained;
+    if (residual <= COLLINEAR) return false;
+    const d = Math.sqrt(residual);
+    lower[row + this.size] = d;
+    kept[this.size] = a;
+    this.z[this.size] = zy / d;
+    this.size++;
+    return true;
+  }
+
+  lastZ(): number {
+    return this.z[this.size - 1]!;
+  }
+
+  pop(): void {
+    this.size--;
+  }
 }
 
 /** R² of OLS of y on all columns of X, with an intercept; `weights` are frequency weights. */

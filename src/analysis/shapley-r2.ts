@@ -21,21 +21,27 @@ export function shapleyR2(X: readonly (readonly number[])[], y: readonly number[
   if (k > MAX_SHAPLEY_PREDICTORS) {
     throw new Error(`shapleyR2: ${k} predictors need 2^${k} subset fits; at most ${MAX_SHAPLEY_PREDICTORS} are supported — group or pre-select drivers first`);
   }
-  const subsets = 1 << k;
   const r2Of = r2OfAllSubsets(crossProducts(X, y, weights), k);
+  return { total: r2Of[(1 << k) - 1]!, shares: shapleyShares(r2Of, k) };
+}
+
+/** Each predictor's Shapley share from the R² of every subset (indexed by bit mask, as r2OfAllSubsets gives them). */
+export function shapleyShares(r2Of: Float64Array, k: number): number[] {
   // Weight of a subset of size s not containing j: s!(k−s−1)!/k!, the share of orders where exactly it precedes j.
   const factorial = [1];
   for (let i = 1; i <= k; i++) factorial.push(factorial[i - 1]! * i);
   const weight = Array.from({ length: k }, (_, s) => (factorial[s]! * factorial[k - s - 1]!) / factorial[k]!);
   const shares = new Array<number>(k).fill(0);
+  const subsets = 1 << k;
   for (let mask = 0; mask < subsets; mask++) {
     const w = weight[popcount(mask)];
+    const base = r2Of[mask]!;
     for (let j = 0; j < k; j++) {
       if (mask & (1 << j)) continue;
-      shares[j]! += w! * (r2Of[mask | (1 << j)]! - r2Of[mask]!);
+      shares[j]! += w! * (r2Of[mask | (1 << j)]! - base);
     }
   }
-  return { total: r2Of[subsets - 1]!, shares };
+  return shares;
 }
 
 function popcount(mask: number): number {
