@@ -171,3 +171,12 @@ export function r2(X: readonly (readonly number[])[], y: readonly number[], weig
   const cp = crossProducts(X, y, weights);
   return r2FromCrossProducts(cp, Array.from(cp.xy, (_, j) => j));
 }
+
+/**
+ * The columns that add nothing, taken in `order`: constant, or a linear combination of those before them
+ * (e.g. an emotion that always occurs together with an earlier one). A model cannot tell their effects apart.
+ */
+export function redundantColumns(cp: CrossProducts, order: readonly number[]): Set<number> {
+  const basis = new Basis(cp);
+  return new Set(order.filter((a) => !basis.add(a)));
+}
