@@ -13,10 +13,14 @@ const CHI2_95 = 3.841458820694124;
 const ROOT_95 = Math.sqrt(CHI2_95);
 /** Stop the search for a bound this far (log-odds) from the estimate: an odds ratio beyond e^±30 is unbounded. */
 const MAX_REACH = 30;
-/** Profile fits need the penalised log-likelihood to ~1e-12; a step tolerance of 1e-7 gives that. */
-const PROFILE_TOLERANCE = 1e-7;
+/**
+ * Profile fits stop at the last Newton iterate, whose penalised log-likelihood is short of the maximum by about
+ * ½·step²·information: with steps below 1e-6 that is under 1e-7 even for a million responses, well inside what
+ * the bound search needs.
+ */
+const PROFILE_TOLERANCE = 1e-6;
 /** A bound is found when the signed root of the profile deviance is this close to ±1.959964. */
-const ROOT_TOLERANCE = 1e-6;
+const ROOT_TOLERANCE = 2e-6;
 const MAX_EVALUATIONS = 40;
 
 export interface ProfileResult {
@@ -94,6 +98,7 @@ function evaluate(problem: Problem, j: number, t: number, from: Point, state: { 
     start,
     fixed: { index: j, value: t },
     tolerance: PROFILE_TOLERANCE,
+    skipFinalStep: true,
   });
   if (!held.converged) state.converged = false;
   // Never below 0: a constrained maximum cannot beat the unconstrained one except by rounding.
@@ -102,48 +107,58 @@ function evaluate(problem: Problem, j: number, t: number, from: Point, state: { 
 }
 
 /**
- * The bound on one side of the estimate: where the root of the profile deviance, which is close to linear in
- * t (|t − b̂|/SE for a quadratic likelihood), reaches 1.959964. Secant steps on that root, kept inside a
- * bracket once one is known; before that, steps outward by extrapolation (at most ×4 at a time).
+ * The bound on one side of the estimate: where the root of the profile deviance, r(t), reaches 1.959964. r is
+ * close to linear in d = t − b̂ (exactly |d|/SE for a quadratic likelihood), so each step fits r = a·d + b·d²
+ * through the two known points nearest the target (r(b̂) = 0 anchors the curve) and goes to its root — a few
+ * profile fits per bound. Steps stay inside the bracket once one is known, and otherwise move outward at most
+ * four times as far as the farthest point yet.
  */
 function findBound(at: (t: number) => Point, evaluated: readonly Point[], top: Point, side: 1 | -1, se: number): number {
   const root = (p: Point) => Math.sqrt(p.deviance);
-  const onSide = (p: Point) => (p.t - top.t) * side >= 0;
-  // Inner: the farthest known point still inside (root < target); outer: the nearest known point beyond it.
-  let inner = top;
-  let outer: Point | undefined;
-  for (const p of evaluated) {
-    if (!onSide(p) || p === top) continue;
-    if (root(p) < ROOT_95) {
-      if (Math.abs(p.t - top.t) > Math.abs(inner.t - top.t)) inner = p;
-    } else if (!outer || Math.abs(p.t - top.t) < Math.abs(outer.t - top.t)) outer = p;
-  }
-  if (outer && Math.abs(inner.t - top.t) > Math.abs(outer.t - top.t)) inner = top; // only if rounding misorders them
+  const reach = (p: Point) => (p.t - top.t) * side;
+  const known = evaluated.filter((p) => p !== top && reach(p) > 0);
   let next = top.t + side * ROOT_95 * (Number.isFinite(se) && se > 0 ? se : 1);
   for (let evaluations = 0; evaluations < MAX_EVALUATIONS; evaluations++) {
-    if (outer) {
-      const [ri, ro] = [root(inner), root(outer)];
-      next = inner.t + ((ROOT_95 - ri) / (ro - ri)) * (outer.t - inner.t);
-      // Keep the secant strictly inside the bracket (a flat stretch could put it on an end).
-      const lo = Math.min(inner.t, outer.t);
-      const hi = Math.max(inner.t, outer.t);
-      const margin = (hi - lo) * 1e-3;
-      next = Math.min(hi - margin, Math.max(lo + margin, next));
-      if (hi - lo < 1e-9) return next;
-    } else if (inner !== top) {
-      const reach = Math.abs(inner.t - top.t);
-      const grown = root(inner) > 0 ? (reach * ROOT_95) / root(inner) : 4 * reach;
-      next = top.t + side * Math.min(4 * reach, Math.max(grown * 1.05, reach * 1.1));
+    if (known.length > 0) {
+      const inner = known.filter((p) => root(p) < ROOT_95).reduce<Point>((a, p) => (reach(p) > reach(a) ? p : a), top);
+      const beyond = known.filter((p) => root(p) >= ROOT_95);
+      const outer = beyond.length > 0 ? beyond.reduce((a, p) => (reach(p) < reach(a) ? p : a)) : undefined;
+      if (outer && reach(outer) - reach(inner) < 1e-9) return outer.t;
+      const nearest = [...known].sort((a, b) => Math.abs(root(a) - ROOT_95) - Math.abs(root(b) - ROOT_95)).slice(0, 2);
+      let d = targetReach(nearest.map((p) => [reach(p), root(p)] as const));
+      const lo = reach(inner);
+      const hi = outer ? reach(outer) : 4 * Math.max(lo, reach(nearest[0]!));
+      // Inside the bracket (or the outward limit), never on its ends: a flat stretch could put it there.
+      if (!(d > lo && d < hi)) d = outer ? (lo + hi) / 2 : hi;
+      next = top.t + side * d;
     }
     if (Math.abs(next - top.t) > MAX_REACH) {
-      if (!outer) return side * Number.POSITIVE_INFINITY;
+      const farthest = known.reduce((a, p) => Math.max(a, reach(p)), 0);
+      if (farthest >= MAX_REACH * 0.999 && known.every((p) => root(p) < ROOT_95)) return side * Number.POSITIVE_INFINITY;
       next = top.t + side * MAX_REACH;
     }
     const point = at(next);
-    const r = root(point);
-    if (Math.abs(r - ROOT_95) < ROOT_TOLERANCE) return point.t;
-    if (r < ROOT_95) inner = point;
-    else outer = point;
+    if (Math.abs(root(point) - ROOT_95) < ROOT_TOLERANCE) return point.t;
+    known.push(point);
   }
-  return inner.t;
+  return known.filter((p) => root(p) < ROOT_95).reduce((a, p) => (reach(p) > reach(a) ? p : a), top).t;
+}
+
+/** The d where r = a·d + b·d² (through the origin and the given points) reaches the target; NaN if none. */
+function targetReach(points: readonly (readonly [number, number])[]): number {
+  if (points.length === 1) {
+    const [d, r] = points[0]!;
+    return r > 0 ? (d * ROOT_95) / r : Number.NaN;
+  }
+  const [[d1, r1], [d2, r2]] = points as [readonly [number, number], readonly [number, number]];
+  // Solve r_i = a·d_i + b·d_i² for a and b.
+  const det = d1 * d2 * d2 - d2 * d1 * d1;
+  if (Math.abs(det) < 1e-300) return targetReach([points[0]!]);
+  const a = (r1 * d2 * d2 - r2 * d1 * d1) / det;
+  const b = (d1 * r2 - d2 * r1) / det;
+  if (Math.abs(b) < 1e-12 * Math.abs(a)) return ROOT_95 / a;
+  const disc = a * a + 4 * b * ROOT_95;
+  if (disc < 0) return Number.NaN;
+  // The root on the branch that passes through the points (the one continuous with a·d at small d).
+  return (2 * ROOT_95) / (a + Math.sqrt(disc));
 }

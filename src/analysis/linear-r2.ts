@@ -61,6 +61,66 @@ export function crossProducts(X: readonly (readonly number[])[], y: readonly num
 }
 
 /**
+ * crossProducts for 0/1 predictors, an integer-valued y and integer weights (respondents per row): every raw sum
+ * is then an integer, exact in a double up to 2^53, so centring once at the end loses nothing — and a row
+ * costs its non-zero predictors squared, not k². The bootstrap computes this hundreds of times.
+ */
+export class BinaryCrossProducts {
+  private readonly k: number;
+  /** Row i's non-zero predictors are columns[start[i]] … columns[start[i + 1] − 1]. */
+  private readonly start: Int32Array;
+  private readonly columns: Int32Array;
+  private readonly y: Float64Array;
+
+  constructor(X: readonly (readonly number[])[], y: readonly number[]) {
+    if (!X.every((row) => row.every((v) => v === 0 || v === 1)) || !y.every(Number.isInteger)) {
+      throw new Error('BinaryCrossProducts: predictors must be 0/1 and y whole numbers');
+    }
+    this.k = X[0]?.length ?? 0;
+    this.start = new Int32Array(X.length + 1);
+    const columns: number[] = [];
+    X.forEach((row, i) => {
+      row.forEach((v, j) => v === 1 && columns.push(j));
+      this.start[i + 1] = columns.length;
+    });
+    this.columns = Int32Array.from(columns);
+    this.y = Float64Array.from(y);
+  }
+
+  with(weights: ArrayLike<number>): CrossProducts {
+    const { k, start, columns, y } = this;
+    const sx = new Float64Array(k);
+    const sxx = new Float64Array(k * k);
+    const sxy = new Float64Array(k);
+    let n = 0;
+    let sy = 0;
+    let syy = 0;
+    for (let i = 0; i < y.length; i++) {
+      const w = weights[i]!;
+      if (w === 0) continue;
+      const wy = w * y[i]!;
+      n += w;
+      sy += wy;
+      syy += wy * y[i]!;
+      const to = start[i + 1]!;
+      for (let a = start[i]!; a < to; a++) {
+        const j = columns[a]!;
+        sx[j]! += w;
+        sxy[j]! += wy;
+        for (let b = a; b < to; b++) sxx[j * k + columns[b]!]! += w;
+      }
+    }
+    const at = (j: number, m: number) => sxx[Math.min(j, m) * k + Math.max(j, m)]!;
+    return {
+      n,
+      xx: Array.from({ length: k }, (_, j) => Array.from({ length: k }, (_, m) => (n > 0 ? at(j, m) - (sx[j]! * sx[m]!) / n : 0))),
+      xy: Array.from({ length: k }, (_, j) => (n > 0 ? sxy[j]! - (sx[j]! * sy) / n : 0)),
+      yy: n > 0 ? syy - (sy * sy) / n : 0,
+    };
+  }
+}
+
+/**
  * R² of y on the predictors listed in `subset`, by Gram–Schmidt on the correlation scale:
  * each predictor adds its squared semipartial correlation with y. Constant or collinear
  * predictors add nothing instead of breaking the solve. NaN when y is constant.

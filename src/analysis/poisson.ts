@@ -4,7 +4,7 @@
  * instead of one per respondent (Hanley & MacGibbon 2006).
  */
 
-/** Below this mean, multiplying uniforms is fastest; above, Hörmann's transformed rejection (PTRS). */
+/** Below this mean, inverting the distribution function is fastest; above, Hörmann's transformed rejection (PTRS). */
 const SMALL_MEAN = 10;
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -13,12 +13,15 @@ export function poisson(mean: number, random: () => number): number {
   if (!(mean >= 0) || !Number.isFinite(mean)) throw new RangeError(`poisson: mean must be finite and ≥ 0, got ${mean}`);
   if (mean === 0) return 0;
   if (mean < SMALL_MEAN) {
-    const limit = Math.exp(-mean);
+    // Inversion: one uniform, walking up the cumulative distribution (about mean + 1 steps).
+    const u = random();
     let k = 0;
-    let product = random();
-    while (product > limit) {
+    let p = Math.exp(-mean);
+    let cumulative = p;
+    while (u > cumulative && p > 0) {
       k++;
-      product *= random();
+      p *= mean / k;
+      cumulative += p;
     }
     return k;
   }

@@ -31,21 +31,19 @@ export function shapleyShares(r2Of: Float64Array, k: number): number[] {
   const factorial = [1];
   for (let i = 1; i <= k; i++) factorial.push(factorial[i - 1]! * i);
   const weight = Array.from({ length: k }, (_, s) => (factorial[s]! * factorial[k - s - 1]!) / factorial[k]!);
-  const shares = new Array<number>(k).fill(0);
+  const shares = new Float64Array(k);
   const subsets = 1 << k;
-  for (let mask = 0; mask < subsets; mask++) {
-    const w = weight[popcount(mask)];
+  const all = subsets - 1;
+  const size = new Uint8Array(subsets); // popcount of each mask, from the mask without its lowest bit
+  for (let mask = 1; mask < subsets; mask++) size[mask] = size[mask & (mask - 1)]! + 1;
+  for (let mask = 0; mask < all; mask++) {
+    const w = weight[size[mask]!]!;
     const base = r2Of[mask]!;
-    for (let j = 0; j < k; j++) {
-      if (mask & (1 << j)) continue;
-      shares[j]! += w! * (r2Of[mask | (1 << j)]! - base);
+    // Only the predictors not in the subset: walk the missing bits.
+    for (let missing = all & ~mask; missing !== 0; missing &= missing - 1) {
+      const bit = missing & -missing;
+      shares[31 - Math.clz32(bit)]! += w * (r2Of[mask | bit]! - base);
     }
   }
-  return shares;
-}
-
-function popcount(mask: number): number {
-  let count = 0;
-  for (let m = mask; m !== 0; m &= m - 1) count++;
-  return count;
+  return Array.from(shares);
 }

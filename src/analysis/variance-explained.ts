@@ -3,7 +3,7 @@
  * (adjusted R², which charges the emotions for their number of predictors), and each emotion's Shapley share of
  * it — every figure with a 95% interval from a Poisson bootstrap over respondents.
  */
-import { type CrossProducts, crossProducts, r2FromCrossProducts, r2OfAllSubsets } from './linear-r2.js';
+import { BinaryCrossProducts, type CrossProducts, r2FromCrossProducts, r2OfAllSubsets } from './linear-r2.js';
 import { mulberry32 } from './mulberry32.js';
 import { poisson } from './poisson.js';
 import { MAX_SHAPLEY_PREDICTORS, shapleyShares } from './shapley-r2.js';
@@ -34,20 +34,22 @@ export interface VarianceOptions {
 }
 
 /**
- * X and y with frequency weights (rows of identical respondents). A resample gives each row a Poisson(weight)
+ * X (0/1 predictors) and y (whole numbers: the 0–10 score) with frequency weights (rows of identical respondents). A resample gives each row a Poisson(weight)
  * weight — every respondent a Poisson(1) one — so each replicate is one pass over the rows, whatever the
  * number of respondents.
  */
 export function varianceExplained(X: readonly (readonly number[])[], y: readonly number[], weights: readonly number[], options: VarianceOptions): VarianceExplained {
   if (options.ranked.length > MAX_SHAPLEY_PREDICTORS) throw new Error(`varianceExplained: at most ${MAX_SHAPLEY_PREDICTORS} ranked predictors`);
   const k = X[0]?.length ?? 0;
-  const point = figures(crossProducts(X, y, weights), k, options);
+  const sums = new BinaryCrossProducts(X, y);
+  const point = figures(sums.with(weights), k, options);
   const random = mulberry32(options.seed ?? 1);
   const replicates = options.replicates ?? 200;
   const draws: Figures[] = [];
+  const resampled = new Float64Array(weights.length);
   for (let b = 0; b < replicates; b++) {
-    const resampled = weights.map((w) => poisson(w, random));
-    draws.push(figures(crossProducts(X, y, resampled), k, options));
+    for (let i = 0; i < weights.length; i++) resampled[i] = poisson(weights[i]!, random);
+    draws.push(figures(sums.with(resampled), k, options));
   }
   const interval = (value: number, pick: (f: Figures) => number): Estimate => ({ value, ci95: percentiles(draws.map(pick).filter(Number.isFinite)) });
   return {

@@ -11,7 +11,8 @@ function sample(n: number, seed: number) {
   const random = mulberry32(seed);
   const normal = gaussian(random);
   const X = Array.from({ length: n }, () => [random() < 0.3 ? 1 : 0, random() < 0.5 ? 1 : 0, random() < 0.2 ? 1 : 0]);
-  const y = X.map(([a, b]) => a! + 0.5 * b! + normal());
+  // A 0–10 score, as the report models: whole numbers, clipped at the ends.
+  const y = X.map(([a, b]) => Math.min(10, Math.max(0, Math.round(5 + 2 * a! + b! + 2 * normal()))));
   return { X, y, weights: X.map(() => 1) };
 }
 
@@ -31,6 +32,11 @@ describe('varianceExplained', () => {
     }
   });
 
+  it('refuses predictors other than 0/1 and scores other than whole numbers', () => {
+    expect(() => varianceExplained([[0.5]], [1], [1], { ranked: [0], single: -1 })).toThrow(/0\/1/);
+    expect(() => varianceExplained([[1]], [1.5], [1], { ranked: [0], single: -1 })).toThrow(/whole numbers/);
+  });
+
   it('adjusted R² charges for predictors: 1 − (1 − R²)(n − 1)/(n − k − 1)', () => {
     expect(adjusted(0.5, 101, 10)).toBeCloseTo(1 - (0.5 * 100) / 90, 12);
     expect(adjusted(0.5, 5, 4)).toBeNaN();
@@ -38,7 +44,7 @@ describe('varianceExplained', () => {
 
   it('gives the same point estimates from weighted rows as from the rows they stand for', () => {
     const X = [[0, 1], [1, 0], [1, 1], [0, 0]];
-    const y = [3, 8, 9, 2];
+    const y = [3, 8, 9, 2]; // whole numbers, like the 0–10 score
     const weights = [10, 20, 5, 30];
     const expanded = X.flatMap((row, i) => Array.from({ length: weights[i]! }, () => row));
     const expandedY = y.flatMap((v, i) => Array.from({ length: weights[i]! }, () => v));
@@ -48,10 +54,10 @@ describe('varianceExplained', () => {
     expect(a.shares[0]!.value).toBeCloseTo(b.shares[0]!.value, 12);
   });
 
-  it('covers the population R² (0.2141) in 88–99% of 100 samples of n = 300', () => {
-    // y = x1 + ½x2 + N(0, 1), x1 ~ Bernoulli(0.3), x2 ~ Bernoulli(0.5), x3 noise:
-    // explained variance 0.21 + 0.0625 = 0.2725, R² = 0.2725 / 1.2725.
-    const truth = 0.2725 / 1.2725;
+  it('covers the population R² in 88–99% of 100 samples of n = 300', () => {
+    // The population's R², from 200,000 draws of the same model (its sampling error is ~0.002).
+    const population = sample(200_000, 99);
+    const truth = r2(population.X, population.y);
     let covered = 0;
     for (let run = 0; run < 100; run++) {
       const { X, y, weights } = sample(300, 100 + run);
