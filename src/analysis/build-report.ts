@@ -9,13 +9,13 @@ import { CellCounter, type ResponseCells } from './cell-counter.js';
 import { type CustomerStates, loadCustomerStates } from './customer-states.js';
 import { type Dataset, loadDataset } from './dataset.js';
 import { aucCi, aucDifference, delongAucs } from './delong.js';
-import { INFERENCE, MIN_MODEL_SIZE, emotionDrivers, noAnswers, tally } from './drivers.js';
+import { INFERENCE, MIN_MODEL_SIZE, emotionModels } from './emotion-models.js';
 import type { ReportFilters } from './filters.js';
 import { answer, guidance, howToRead, priorities } from './findings.js';
 import { mulberry32 } from './mulberry32.js';
-import { type NpsCounts, npsWithCi } from './nps.js';
+import { type NpsCounts, noAnswers, npsWithCi, tally } from './nps.js';
 import { npsSummary } from './nps-summary.js';
-import type { EmotionDriver, Estimate, LanguageCount, Models, Report, SegmentBreakdown, Verbatim } from './report-types.js';
+import type { EmotionAssociation, Estimate, LanguageCount, Models, Report, SegmentBreakdown, Verbatim } from './report-types.js';
 import { emotionCells, stateCounts } from './segments.js';
 import { stratifiedFolds } from './stratified-folds.js';
 import { loadTagAccuracy } from './tag-accuracy.js';
@@ -50,7 +50,7 @@ export function buildReport(db: Database, options: ReportOptions): Report {
   const cellOf = new Int32Array(ds.size).fill(-1);
   const [overall] = tallyGroups(ds, 1, () => 0, cellOf);
   const cells = overall!.cells;
-  const { drivers, diagnostics } = emotionDrivers(ds.emotions, cells, { minSupport, languageCovariate: true, valence });
+  const { associations, diagnostics } = emotionModels(ds.emotions, cells, { minSupport, languageCovariate: true, valence });
   const warnings: string[] = [];
   if (ds.lexiconVersions.length > 1) {
     warnings.push(`tags come from ${ds.lexiconVersions.length} lexicon versions (${ds.lexiconVersions.join(', ')}); re-analyse to compare like with like`);
@@ -69,7 +69,7 @@ export function buildReport(db: Database, options: ReportOptions): Report {
     r2Satisfaction: diagnostics.r2Satisfaction,
     r2Difference: diagnostics.r2Difference,
   };
-  const sorted = sortByAssociation(drivers);
+  const sorted = sortByAssociation(associations);
   const report: Report = {
     schema: 'heartline-report/2',
     generatedAt: new Date().toISOString(),
@@ -155,11 +155,11 @@ function cellsOfLanguage(cells: ResponseCells, language: number): ResponseCells 
  * Positive associations first, the strongest (by the CI end nearest 1) first; then the negative ones, the
  * strongest first; then the emotions without a model estimate, most mentioned first.
  */
-function sortByAssociation(drivers: EmotionDriver[]): EmotionDriver[] {
-  const side = (d: EmotionDriver) => (d.oddsRatio === null ? 2 : d.oddsRatio >= 1 ? 0 : 1);
-  const key = (d: EmotionDriver) => (d.oddsRatio === null ? -d.mentions : side(d) === 0 ? -Math.log(d.strength!) : Math.log(d.strength!));
-  const tie = (d: EmotionDriver) => (d.oddsRatio === null ? 0 : side(d) === 0 ? -d.oddsRatio : d.oddsRatio);
-  return [...drivers].sort((a, b) => side(a) - side(b) || key(a) - key(b) || tie(a) - tie(b) || b.mentions - a.mentions);
+function sortByAssociation(associations: EmotionAssociation[]): EmotionAssociation[] {
+  const side = (d: EmotionAssociation) => (d.oddsRatio === null ? 2 : d.oddsRatio >= 1 ? 0 : 1);
+  const key = (d: EmotionAssociation) => (d.oddsRatio === null ? -d.mentions : side(d) === 0 ? -Math.log(d.strength!) : Math.log(d.strength!));
+  const tie = (d: EmotionAssociation) => (d.oddsRatio === null ? 0 : side(d) === 0 ? -d.oddsRatio : d.oddsRatio);
+  return [...associations].sort((a, b) => side(a) - side(b) || key(a) - key(b) || tie(a) - tie(b) || b.mentions - a.mentions);
 }
 
 function languageCounts(ds: Dataset): LanguageCount[] {

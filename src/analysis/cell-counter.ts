@@ -1,6 +1,6 @@
 /**
  * Scored, analysed responses collapsed into cells of identical (emotion set, score, language), with counts.
- * A million responses have a few thousand such cells, and everything the driver analysis computes — counts,
+ * A million responses have a few thousand such cells, and everything the emotion models compute — counts,
  * frequency-weighted logistic fits, R² — is a sum over responses, so it can be summed over cells instead.
  */
 export interface ResponseCells {

@@ -3,9 +3,9 @@
  * screen (fix first, protect), the findings, guidance for small samples, and how to read it all.
  */
 import { languageName } from '../lang/registry.js';
-import { FEW_EVENTS, MIN_MODEL_SIZE } from './drivers.js';
+import { FEW_EVENTS, MIN_MODEL_SIZE } from './emotion-models.js';
 import { fmtOr, pct, pctPlain, range, signed } from './format-figures.js';
-import type { EmotionDriver, Estimate, Priorities, Priority, Report } from './report-types.js';
+import type { EmotionAssociation, Estimate, Priorities, Priority, Report } from './report-types.js';
 
 /** How many emotions each first-screen list and each "strongest" sentence names. */
 const LISTED = 3;
@@ -17,12 +17,12 @@ export const PRIORITY_RANKING =
   'NPS points: the difference in the overall NPS associated with the emotion, adjusted for the other emotions and the language. Ranked by what the 95% CI supports (its end nearest 0).';
 
 /** An emotion the report may name as a finding: common enough, separable, and clear in one of the two models. */
-function judged(e: EmotionDriver): boolean {
+function judged(e: EmotionAssociation): boolean {
   const clear = (e.qValue !== null && e.qValue < Q_FINDING) || (e.detractor.qValue !== null && e.detractor.qValue < Q_FINDING);
   return !e.tooRare && e.aliasedWith === null && clear;
 }
 
-export function priorities(emotions: readonly EmotionDriver[], minSupport: number): Priorities {
+export function priorities(emotions: readonly EmotionAssociation[], minSupport: number): Priorities {
   const withImpact = emotions.filter((e) => judged(e) && e.npsImpact !== null);
   const fixFirst = withImpact.filter((e) => e.npsImpact!.ci95[1] < 0).sort((a, b) => a.npsImpact!.ci95[1] - b.npsImpact!.ci95[1]);
   const protect = withImpact.filter((e) => e.npsImpact!.ci95[0] > 0).sort((a, b) => b.npsImpact!.ci95[0] - a.npsImpact!.ci95[0]);
@@ -38,7 +38,7 @@ export function priorities(emotions: readonly EmotionDriver[], minSupport: numbe
  * detractors vs 31% of the rest. Adjusted odds of promoting 0.077 (95% CI 0.032–0.17) and of detracting 5.28
  * (2.97–9.59)."; text: both after the emotion's name, for formats without layout.
  */
-function priority(e: EmotionDriver, kind: 'fix' | 'protect'): Priority {
+function priority(e: EmotionAssociation, kind: 'fix' | 'protect'): Priority {
   const [group, rate, others] = kind === 'fix' ? ['detractors', e.detractorRate, e.othersDetractorRate] : ['promoters', e.promoterRate, e.othersPromoterRate];
   const impact = e.npsImpact!;
   const [lo, hi] = impact.ci95.map((x) => Math.abs(x).toFixed(1)) as [string, string];
@@ -54,7 +54,7 @@ function priority(e: EmotionDriver, kind: 'fix' | 'protect'): Priority {
 }
 
 /** "Rests on few events: only 4 of the 62 customers who mention it are not promoters." */
-function fewEventsNote(e: EmotionDriver): string {
+function fewEventsNote(e: EmotionAssociation): string {
   if (!e.fewEvents && !e.detractor.fewEvents) return '';
   const { promoters, nonPromoters, detractors, nonDetractors } = e.events;
   const [count, what] = e.fewEvents
@@ -85,7 +85,7 @@ export function answer(report: Pick<Report, 'models' | 'emotions' | 'minSupport'
     );
   }
   const ranked = report.emotions.filter((e) => judged(e) && e.strength !== null && e.strength !== 1 && e.qValue !== null && e.qValue < Q_FINDING);
-  const describe = (e: EmotionDriver) => `${e.emotion} (odds ratio ${fmtOr(e.oddsRatio)}, 95% CI ${range(fmtOr(e.ci95![0]), fmtOr(e.ci95![1]))})`;
+  const describe = (e: EmotionAssociation) => `${e.emotion} (odds ratio ${fmtOr(e.oddsRatio)}, 95% CI ${range(fmtOr(e.ci95![0]), fmtOr(e.ci95![1]))})`;
   const positive = ranked.filter((e) => e.strength! > 1).sort((a, b) => b.strength! - a.strength!);
   const negative = ranked.filter((e) => e.strength! < 1).sort((a, b) => a.strength! - b.strength!);
   if (positive.length > 0) {
@@ -94,7 +94,7 @@ export function answer(report: Pick<Report, 'models' | 'emotions' | 'minSupport'
   if (negative.length > 0) lines.push(`Most strongly associated with not promoting, ranked the same way: ${negative.slice(0, LISTED).map(describe).join('; ')}.`);
   const few = report.emotions.filter((e) => !e.tooRare && e.oddsRatio !== null && e.fewEvents);
   if (few.length > 0) {
-    const events = (e: EmotionDriver) => `${e.emotion} (${e.events.promoters} promoters, ${e.events.nonPromoters} others)`;
+    const events = (e: EmotionAssociation) => `${e.emotion} (${e.events.promoters} promoters, ${e.events.nonPromoters} others)`;
     lines.push(`Resting on few events (fewer than ${FEW_EVENTS} promoters or non-promoters among the responses that mention it; wide, often one-sided intervals): ${few.map(events).join(', ')}.`);
   }
   const rare = report.emotions.filter((e) => e.tooRare && e.mentions > 0);

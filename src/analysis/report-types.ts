@@ -24,7 +24,7 @@ export interface Report {
   /** How well the tags agree with hand labels (lexicons/tag-accuracy.json), for "how to read this". */
   tagAccuracy: TagAccuracy | null;
   /** Emotions, strongest positive association first, then the negative ones, strongest first (see `strength`). */
-  emotions: EmotionDriver[];
+  emotions: EmotionAssociation[];
   models: Models;
   /** The first screen: what to fix first and what to protect, in plain words. */
   priorities: Priorities;
@@ -72,7 +72,7 @@ export interface TagAccuracy {
   source: string;
 }
 
-export interface EmotionDriver {
+export interface EmotionAssociation {
   emotion: string;
   valence: number;
   /** Scored, analysed responses that express it, and their share of all scored, analysed responses. */

@@ -1,7 +1,6 @@
 import type { ResponseCells } from './cell-counter.js';
 import type { CustomerStates } from './customer-states.js';
-import { noAnswers, tally } from './drivers.js';
-import { type NpsCounts, npsWithCi } from './nps.js';
+import { type NpsCounts, noAnswers, npsWithCi, tally } from './nps.js';
 import { npsSummary } from './nps-summary.js';
 import { wilsonCi } from './proportion.js';
 import type { EmotionCell, StateCount } from './report-types.js';

@@ -1,6 +1,6 @@
 /**
  * Shapley (a.k.a. dominance / LMG) decomposition of R²: each predictor's share is its
- * marginal R² gain averaged over every order of entering the model, so correlated drivers
+ * marginal R² gain averaged over every order of entering the model, so correlated predictors
  * split the credit they share instead of the first one taking it all.
  */
 import { crossProducts, r2OfAllSubsets } from './linear-r2.js';
@@ -19,7 +19,7 @@ export const MAX_SHAPLEY_PREDICTORS = 15;
 export function shapleyR2(X: readonly (readonly number[])[], y: readonly number[], weights?: readonly number[]): ShapleyR2 {
   const k = X[0]?.length ?? 0;
   if (k > MAX_SHAPLEY_PREDICTORS) {
-    throw new Error(`shapleyR2: ${k} predictors need 2^${k} subset fits; at most ${MAX_SHAPLEY_PREDICTORS} are supported — group or pre-select drivers first`);
+    throw new Error(`shapleyR2: ${k} predictors need 2^${k} subset fits; at most ${MAX_SHAPLEY_PREDICTORS} are supported — group or pre-select predictors first`);
   }
   const r2Of = r2OfAllSubsets(crossProducts(X, y, weights), k);
   return { total: r2Of[(1 << k) - 1]!, shares: shapleyShares(r2Of, k) };

@@ -1,8 +1,7 @@
 import { bhQValues } from './benjamini-hochberg.js';
 import type { CustomerStates } from './customer-states.js';
 import type { Dataset } from './dataset.js';
-import { noAnswers, tally } from './drivers.js';
-import { type NpsCounts, npsDifferenceTest, npsWithCi } from './nps.js';
+import { type NpsCounts, noAnswers, npsDifferenceTest, npsWithCi, tally } from './nps.js';
 import { npsSummary } from './nps-summary.js';
 import { Z95 } from './normal.js';
 import { shareChange, wilsonCi } from './proportion.js';

@@ -1,4 +1,4 @@
-import type { EmotionCell, EmotionDriver, Interval, NpsSummary, Report } from '../analysis/report-types.js';
+import type { EmotionCell, EmotionAssociation, Interval, NpsSummary, Report } from '../analysis/report-types.js';
 
 const COLUMNS = [
   'segment', 'segment_value', 'emotion', 'mentions', 'share', 'share_ci_low', 'share_ci_high',
@@ -18,12 +18,12 @@ const COLUMNS = [
  */
 export function renderCsv(report: Report): string {
   const rows: unknown[][] = [COLUMNS];
-  for (const e of report.emotions) rows.push(['all', 'all', ...driverCells(e)]);
+  for (const e of report.emotions) rows.push(['all', 'all', ...associationCells(e)]);
   for (const s of report.segments) for (const g of s.groups) for (const c of g.emotions) rows.push([s.by, g.value, ...heatmapCells(c)]);
   return csvText(rows);
 }
 
-function driverCells(e: EmotionDriver): unknown[] {
+function associationCells(e: EmotionAssociation): unknown[] {
   return [
     e.emotion, e.mentions, e.share, ...e.shareCi95,
     ...nps(e.npsWith), ...nps(e.npsWithout),

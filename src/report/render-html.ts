@@ -1,4 +1,4 @@
-import type { EmotionCell, EmotionDriver, Report, SegmentGroup, StateCount, Verbatim } from '../analysis/report-types.js';
+import type { EmotionCell, EmotionAssociation, Report, SegmentGroup, StateCount, Verbatim } from '../analysis/report-types.js';
 import { languageName } from '../lang/registry.js';
 import { MARKS, fmtEstimate, fmtNps, fmtOr, fmtOrCi, fmtP, fmtPoints, fmtShare, pct, pctPlain, range, signed } from './format.js';
 import { esc } from './html-escape.js';
@@ -22,7 +22,7 @@ export function renderHtml(report: Report): string {
   const sections = [
     firstScreen(report),
     report.warnings.length > 0 ? `<section class="warnings"><h2>Check before you act</h2><ul>${report.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></section>` : '',
-    section('Emotions associated with promoting', 'drivers', oddsChart(report, ids), driverTable(report)),
+    section('Emotions associated with promoting', 'associations', oddsChart(report, ids), associationTable(report)),
     section('NPS points associated with each emotion', 'impact', impactChart(report, ids)),
     section('Emotions among promoters and detractors', 'shares', sharesChart(report)),
     section('Emotions vs plain sentiment', 'sentiment', sentiment(report)),
@@ -61,8 +61,8 @@ h1 { font-size: 24px; line-height: 1.25; margin: 0 0 4px; }
 h2 { font-size: 19px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
 h3 { font-size: 16px; margin: 18px 0 6px; }
 .meta { color: var(--muted); margin: 0 0 12px; font-size: 13px; overflow-wrap: anywhere; }
-.kpis { display: flex; flex-wrap: wrap; gap: 8px 20px; align-items: baseline; margin: 4px 0 12px; }
-.kpis b { font-size: 22px; }
+.kpis { display: flex; flex-wrap: wrap; gap: 2px 18px; align-items: baseline; margin: 4px 0 12px; }
+.kpis b { font-size: 20px; }
 .first .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 12px; }
 .card { border: 1px solid var(--line); border-left-width: 5px; border-radius: 8px; padding: 8px 12px; }
 .card.fix { border-left-color: var(--neg); } .card.protect { border-left-color: var(--pos); }
@@ -89,6 +89,7 @@ svg.chart text.halo { paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 13px; margin: 4px 0; }
 .legend span::before { content: ""; display: inline-block; width: 10px; height: 10px; margin-right: 4px; background: var(--c); }
 table.heat td { text-align: center; min-width: 84px; } table.heat td:first-child { text-align: left; }
+table.heat th:first-child, table.heat td:first-child { position: sticky; left: 0; background: #fff; z-index: 1; }
 table.heat td b { display: block; font-size: 14px; }
 table.heat td small { color: #374151; }
 table.heat td.few { color: #9ca3af; background: #f9fafb; }
@@ -123,24 +124,38 @@ function firstScreen(r: Report): string {
     return `<div class="card ${kind}"><h2>${title}</h2>${items ? `<ol>${items}</ol>` : '<p class="note">Nothing clear yet: see “Small samples” below.</p>'}</div>`;
   };
   const m = r.models;
-  const sure = [
-    r.answer.find((a) => a.includes('plain sentiment')),
-    'These are associations, not causes; every figure has its 95% confidence interval.',
-    r.howToRead.find((h) => h.startsWith('The emotions are tagged')),
-  ].filter(Boolean);
   const guidance = r.guidance.length > 0 ? `<h3>Small samples</h3><ul>${r.guidance.map((g) => `<li>${esc(g)}</li>`).join('')}</ul>` : '';
   return `<section class="first">
-<div class="kpis"><span>NPS <b>${r.nps ? esc(signed(r.nps.score)) : '—'}</b> <span class="note">95% CI ${r.nps ? esc(range(signed(r.nps.ci95[0]), signed(r.nps.ci95[1]))) : '—'}</span></span><span><b>${r.scored}</b> answers with a score</span><span><b>${m.n}</b> analysed for emotions</span></div>
+<p class="kpis"><span>NPS <b>${r.nps ? esc(signed(r.nps.score)) : '—'}</b> <span class="note">(95% CI ${r.nps ? esc(range(signed(r.nps.ci95[0]), signed(r.nps.ci95[1]))) : '—'})</span></span> <span><b>${r.scored}</b> answers with a score</span> <span><b>${m.n}</b> analysed for emotions</span></p>
 <div class="columns">${card('fix', 'Fix first', r.priorities.fixFirst)}${card('protect', 'Protect', r.priorities.protect)}</div>
 <p class="note">${esc(r.priorities.ranking)}</p>
-<p class="sure"><b>How sure are we?</b> ${sure.map((s) => esc(s!)).join(' ')} <a href="#how-to-read">How to read this</a></p>
+<p class="sure"><b>How sure are we?</b> ${esc(howSure(r))} <a href="#how-to-read">How to read this</a></p>
 ${guidance}
 <p class="note">Languages: ${r.languages.map((l) => `${esc(l.name)} ${l.responses}`).join(', ')}</p>
 </section>`;
 }
 
 /** The emotion with the table marks: * too rare, † few events; explained under each chart. */
-function rowLabel(d: EmotionDriver): string {
+/** The first screen's short answer to "how sure are we": intervals, emotions vs sentiment, association, tag accuracy. */
+function howSure(r: Report): string {
+  const parts = ['Every figure has its 95% confidence interval.'];
+  const d = r.models.aucDifference;
+  if (d && r.models.aucEmotions && r.models.aucSentiment) {
+    const aucs = `AUC ${r.models.aucEmotions.value.toFixed(2)} vs ${r.models.aucSentiment.value.toFixed(2)}, difference ${signed(d.value, 2)}, 95% CI ${range(signed(d.ci95[0], 2), signed(d.ci95[1], 2))}`;
+    const verdict = d.ci95[0] > 0 ? 'The emotions predict promoters better than plain sentiment' : d.ci95[1] < 0 ? 'Plain sentiment predicts promoters better than the emotions' : 'No clear difference between the emotions and plain sentiment in predicting promoters';
+    parts.push(`${verdict} (${aucs}).`);
+  }
+  parts.push('These are associations, not causes.');
+  const f1 = Object.entries(r.tagAccuracy?.byLanguage ?? {}).sort((a, b) => a[1] - b[1]);
+  if (f1.length > 0) {
+    const [low, high] = [f1[0]!, f1.at(-1)!];
+    const span = f1.length === 1 ? `F1 ${low[1].toFixed(2)} (${languageName(low[0])})` : `F1 ${low[1].toFixed(2)} (${languageName(low[0])}) to ${high[1].toFixed(2)} (${languageName(high[0])})`;
+    parts.push(`The tags are automatic: on held-out hand-labelled lines they agree with people at ${span}; tag errors weaken the associations.`);
+  }
+  return parts.join(' ');
+}
+
+function rowLabel(d: EmotionAssociation): string {
   const marks = [d.tooRare && MARKS.tooRare, (d.fewEvents || d.detractor.fewEvents) && MARKS.fewEvents].filter(Boolean);
   return `${d.emotion}${marks.length > 0 ? ` ${marks.join(' ')}` : ''}`;
 }
@@ -153,7 +168,7 @@ function marksNote(r: Report): string {
 function oddsChart(r: Report, ids: Ids): string {
   const rows = r.emotions.filter((d) => d.oddsRatio !== null && d.ci95 !== null);
   if (rows.length === 0) return '<p class="note">Too few scored, analysed responses for a model.</p>';
-  const row = (d: EmotionDriver) => ({
+  const row = (d: EmotionAssociation) => ({
     label: rowLabel(d),
     figures: `OR ${fmtOr(d.oddsRatio)} [${fmtOr(d.ci95![0])}–${fmtOr(d.ci95![1])}]`,
     value: d.oddsRatio!,
@@ -173,7 +188,7 @@ function oddsChart(r: Report, ids: Ids): string {
 function impactChart(r: Report, ids: Ids): string {
   const rows = r.emotions.filter((d) => d.npsImpact !== null).sort((a, b) => b.npsImpact!.value - a.npsImpact!.value);
   if (rows.length === 0) return '<p class="note">Too few scored, analysed responses for a model.</p>';
-  const row = (d: EmotionDriver) => ({
+  const row = (d: EmotionAssociation) => ({
     label: rowLabel(d),
     figures: `${signed(d.npsImpact!.value)} [${signed(d.npsImpact!.ci95[0])}, ${signed(d.npsImpact!.ci95[1])}]`,
     value: d.npsImpact!.value,
@@ -190,7 +205,7 @@ function impactChart(r: Report, ids: Ids): string {
 <p class="note">The NPS both models predict for everyone, minus what they predict if the answers that mention the emotion did not — everything else those customers said, and their language, held equal. An association, not an effect of the emotion.</p>`;
 }
 
-function driverTable(r: Report): string {
+function associationTable(r: Report): string {
   const td = (text: string) => `<td>${esc(text)}</td>`;
   const rows = r.emotions.map((e) => {
     const marks = [e.tooRare && MARKS.tooRare, e.oddsRatio !== null && (e.fewEvents || e.detractor.fewEvents) && MARKS.fewEvents, e.aliasedWith && MARKS.aliased].filter(Boolean).join(' ');
@@ -216,8 +231,8 @@ function driverTable(r: Report): string {
 function sharesChart(r: Report): string {
   const rows = r.emotions.filter((d) => d.mentions > 0);
   if (rows.length === 0) return '<p class="note">No emotions tagged.</p>';
-  const diff = (d: EmotionDriver) => d.shareAmongPromoters - d.shareAmongDetractors;
-  const row = (d: EmotionDriver) => ({
+  const diff = (d: EmotionAssociation) => d.shareAmongPromoters - d.shareAmongDetractors;
+  const row = (d: EmotionAssociation) => ({
     label: d.emotion,
     figures: `promoters ${pctPlain(d.shareAmongPromoters)} · detractors ${pctPlain(d.shareAmongDetractors)}`,
     a: d.shareAmongPromoters,

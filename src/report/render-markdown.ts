@@ -1,4 +1,4 @@
-import type { EmotionDriver, Report, StateCount, Verbatim } from '../analysis/report-types.js';
+import type { EmotionAssociation, Report, StateCount, Verbatim } from '../analysis/report-types.js';
 import { languageName } from '../lang/registry.js';
 import { MARKS, fmtEstimate, fmtNps, fmtOrCi, fmtP, fmtPoints, fmtShare, fmtShareCompact, pct, signed } from './format.js';
 
@@ -140,7 +140,7 @@ function stateTable(out: string[], title: string, rows: [string, StateCount[]][]
   table(out, [title, ...states.map((s) => md(labels.get(s.state) ?? s.state))], rows.map(([label, counts]) => [label, ...counts.map((s) => fmtShareCompact(s.share, s.shareCi95))]));
 }
 
-function name(e: EmotionDriver): string {
+function name(e: EmotionAssociation): string {
   const marks = [e.tooRare && MARKS.tooRare, e.oddsRatio !== null && (e.fewEvents || e.detractor.fewEvents) && MARKS.fewEvents, e.aliasedWith && MARKS.aliased].filter(Boolean);
   return `${e.emotion}${marks.length > 0 ? ` ${marks.join(' ')}` : ''}`;
 }

@@ -1,4 +1,4 @@
-import type { EmotionDriver, Report, StateCount } from '../analysis/report-types.js';
+import type { EmotionAssociation, Report, StateCount } from '../analysis/report-types.js';
 import { MARKS, fmtEstimate, fmtNps, fmtOrCi, fmtP, fmtPoints, fmtShare, fmtShareCompact, pct, signed } from './format.js';
 import { grid, truncate, wrap } from './text-layout.js';
 
@@ -137,7 +137,7 @@ function section(out: string[], title: string, lines: readonly string[]): void {
 }
 
 /** The emotion's name with its marks: too rare, few events (promoter or detractor model), aliased. */
-function name(e: EmotionDriver, detractor = false): string {
+function name(e: EmotionAssociation, detractor = false): string {
   const few = detractor ? e.detractor.fewEvents : e.fewEvents;
   return `${e.emotion}${e.tooRare ? ` ${MARKS.tooRare}` : ''}${few && e.oddsRatio !== null ? ` ${MARKS.fewEvents}` : ''}${e.aliasedWith ? ` ${MARKS.aliased}` : ''}`;
 }

@@ -19,7 +19,7 @@ describe('buildReport on a dump drawn from known emotion effects', () => {
     }
   });
 
-  it('recovers the signs and order of the strong drivers, with CIs that cover the truth', async () => {
+  it('recovers the signs and order of the strong associations, with CIs that cover the truth', async () => {
     const db = openTestDb(tmp.dir());
     await importFile(db, tmp.file('sim.csv', simulatedDump(3000)), feedbackImport, {
       invocation: 'sim',
@@ -27,20 +27,20 @@ describe('buildReport on a dump drawn from known emotion effects', () => {
       columns: { segments: ['channel'] },
     });
     const report = buildReport(db, { database: 'sim.db', filters: {}, by: ['lang', 'channel'] });
-    const driver = (e: string) => report.emotions.find((d) => d.emotion === e)!;
+    const association = (e: string) => report.emotions.find((d) => d.emotion === e)!;
     for (const [emotion, effect] of Object.entries(TRUTH)) {
-      const d = driver(emotion);
+      const d = association(emotion);
       expect(d.oddsRatio, emotion).not.toBeNull();
       expect(d.ci95![0], `${emotion} CI low`).toBeLessThanOrEqual(Math.exp(effect));
       expect(d.ci95![1], `${emotion} CI high`).toBeGreaterThanOrEqual(Math.exp(effect));
       if (Math.abs(effect) >= 0.9) expect(Math.sign(Math.log(d.oddsRatio!)), emotion).toBe(Math.sign(effect));
     }
-    const order = ['delight', 'commitment', 'disappointment', 'frustration'].map((e) => driver(e).oddsRatio!);
+    const order = ['delight', 'commitment', 'disappointment', 'frustration'].map((e) => association(e).oddsRatio!);
     expect(order).toEqual([...order].sort((a, b) => b - a));
-    expect(driver('delight').qValue).toBeLessThan(0.001);
-    expect(driver('frustration').detractor.oddsRatio).toBeGreaterThan(1);
+    expect(association('delight').qValue).toBeLessThan(0.001);
+    expect(association('frustration').detractor.oddsRatio).toBeGreaterThan(1);
     // Responses that mention no emotion in the taxonomy's other categories: never judged, marked too rare.
-    expect(driver('anxiety')).toMatchObject({ mentions: 0, tooRare: true, oddsRatio: null });
+    expect(association('anxiety')).toMatchObject({ mentions: 0, tooRare: true, oddsRatio: null });
     expect(report.scored).toBe(3000);
     expect(report.languages).toEqual([{ code: 'eng', name: 'English', responses: 3000 }]);
     expect(report.models.aucEmotions!.value).toBeGreaterThan(0.7);

@@ -29,9 +29,24 @@ const HOSTILE = [
  */
 async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    // The little of the DOM this needs, declared here: the project's TypeScript has no DOM library.
+    interface Box {
+      left: number;
+      right: number;
+      top: number;
+      bottom: number;
+    }
+    interface Element {
+      tagName: string;
+      textContent: string | null;
+      getBoundingClientRect(): Box;
+      closest(selector: string): { id: string } | null;
+      querySelectorAll(selector: string): Element[];
+    }
+    const page = globalThis as unknown as { document: { querySelectorAll(s: string): Element[]; documentElement: { scrollWidth: number } }; innerWidth: number };
     const problems: string[] = [];
-    const inside = (r: DOMRect, box: DOMRect) => r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
-    document.querySelectorAll('svg.chart').forEach((svg, s) => {
+    const inside = (r: Box, box: Box) => r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
+    [...page.document.querySelectorAll('svg.chart')].forEach((svg, s) => {
       const box = svg.getBoundingClientRect();
       const where = `${svg.closest('section')?.id ?? '?'} chart ${s}`;
       const texts = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent ?? '', r: t.getBoundingClientRect() }));
@@ -47,7 +62,8 @@ async function layoutProblems(page: Page): Promise<string[]> {
         }),
       );
     });
-    if (document.documentElement.scrollWidth > window.innerWidth + 1) problems.push(`the page is ${document.documentElement.scrollWidth} px wide in a ${window.innerWidth} px window`);
+    const width = page.document.documentElement.scrollWidth;
+    if (width > page.innerWidth + 1) problems.push(`the page is ${width} px wide in a ${page.innerWidth} px window`);
     return problems;
   });
 }
@@ -130,19 +146,19 @@ describe.skipIf(!CHROMIUM && !process.env['CI'])('HTML report in a real browser'
       const { page, problems } = await open(report, width, print);
       expect(await layoutProblems(page)).toEqual([]);
       const startsWith = (texts: string[], emotion: string) => texts.some((t) => t === emotion || t.startsWith(`${emotion} `));
-      const drivers = await chartTexts(page, 'drivers');
-      for (const e of report.emotions.filter((d) => d.oddsRatio !== null)) expect(startsWith(drivers, e.emotion), `${e.emotion} in the odds-ratio chart`).toBe(true);
+      const odds = await chartTexts(page, 'associations');
+      for (const e of report.emotions.filter((d) => d.oddsRatio !== null)) expect(startsWith(odds, e.emotion), `${e.emotion} in the odds-ratio chart`).toBe(true);
       const impact = await chartTexts(page, 'impact');
       for (const e of report.emotions.filter((d) => d.npsImpact !== null)) expect(startsWith(impact, e.emotion), `${e.emotion} in the NPS-points chart`).toBe(true);
       const shares = await chartTexts(page, 'shares');
       for (const e of report.emotions.filter((d) => d.mentions > 0)) expect(startsWith(shares, e.emotion), `${e.emotion} in the shares chart`).toBe(true);
       // Positive associations are drawn above negative ones, each group sorted by its odds ratio's CI end nearest 1.
-      expect(drivers.indexOf('Associated with more promoters')).toBeLessThan(drivers.indexOf('Associated with fewer promoters'));
+      expect(odds.indexOf('Associated with more promoters')).toBeLessThan(odds.indexOf('Associated with fewer promoters'));
       // The heatmap and the emotion shares over time have a row for every emotion.
       const heatRows = await page.locator('#by-channel table.heat tbody tr td:first-child').allTextContents();
       expect(heatRows.sort()).toEqual(report.emotions.map((e) => e.emotion).sort());
       // Whiskers cut at the axis end with an arrow: defection's promoter CI runs below 0.001.
-      expect(await page.locator('#drivers line[marker-start]').count()).toBeGreaterThan(0);
+      expect(await page.locator('#associations line[marker-start]').count()).toBeGreaterThan(0);
       expect(problems).toEqual([]);
     }, 60_000);
   });

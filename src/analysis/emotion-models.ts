@@ -3,11 +3,11 @@ import type { ResponseCells } from './cell-counter.js';
 import { profileInference } from './firth-profile.js';
 import { crossProducts, redundantColumns } from './linear-r2.js';
 import { type LogisticFit, fitLogistic, logisticDesign } from './logistic-regression.js';
-import { type NpsCounts, npsWithCi } from './nps.js';
+import { type NpsCounts, noAnswers, npsWithCi, tally } from './nps.js';
 import { type OutcomeRows, npsImpacts } from './nps-impact.js';
 import { npsSummary } from './nps-summary.js';
 import { wilsonCi } from './proportion.js';
-import type { EmotionDriver, Estimate, Models } from './report-types.js';
+import type { EmotionAssociation, Estimate, Models } from './report-types.js';
 import { MAX_SHAPLEY_PREDICTORS } from './shapley-r2.js';
 import { varianceExplained } from './variance-explained.js';
 
@@ -21,7 +21,7 @@ export const MIN_EVENTS_PER_VARIABLE = 10;
 export const INFERENCE =
   "Firth's penalised logistic regression over all emotions, with language as a covariate; profile penalised-likelihood 95% CIs and penalised likelihood-ratio p-values (Heinze & Schemper 2002, as R's logistf); Benjamini–Hochberg q-values";
 
-export interface DriverOptions {
+export interface ModelOptions {
   minSupport: number;
   /** Add the response language as a covariate (not when the group is one language). */
   languageCovariate: boolean;
@@ -38,16 +38,6 @@ export interface Diagnostics {
   warnings: string[];
 }
 
-export const noAnswers = (): NpsCounts => ({ promoters: 0, passives: 0, detractors: 0 });
-
-/** Count n answers of `score` (0–10; below 0 is no answer and not counted). */
-export function tally(counts: NpsCounts, score: number, n = 1): void {
-  if (score < 0) return;
-  if (score >= 9) counts.promoters += n;
-  else if (score >= 7) counts.passives += n;
-  else counts.detractors += n;
-}
-
 /**
  * Per emotion: how often, how promoters and detractors differ, adjusted odds ratios of being a promoter and of
  * being a detractor (Firth logistic regressions over all emotions, plus language) with profile-likelihood
@@ -55,7 +45,7 @@ export function tally(counts: NpsCounts, score: number, n = 1): void {
  * of the 0–10 score. `cells` are the scored, analysed responses (see CellCounter): every statistic is a sum
  * over them, so a million responses cost what their few thousand distinct cells cost.
  */
-export function emotionDrivers(emotions: readonly string[], cells: ResponseCells, options: DriverOptions): { drivers: EmotionDriver[]; diagnostics: Diagnostics } {
+export function emotionModels(emotions: readonly string[], cells: ResponseCells, options: ModelOptions): { associations: EmotionAssociation[]; diagnostics: Diagnostics } {
   const totals = noAnswers();
   const withEmotion = emotions.map(noAnswers);
   cells.count.forEach((n, c) => {
@@ -64,13 +54,13 @@ export function emotionDrivers(emotions: readonly string[], cells: ResponseCells
     for (let b = cells.bits[c]!; b !== 0; b &= b - 1) tally(withEmotion[31 - Math.clz32(b & -b)]!, score, n);
   });
   const size = cells.total;
-  const drivers = emotions.map((emotion, e) => describe(emotion, withEmotion[e]!, totals, size, options));
+  const associations = emotions.map((emotion, e) => describe(emotion, withEmotion[e]!, totals, size, options));
   const diagnostics: Diagnostics = { converged: true, eventsPerVariable: null, r2Emotions: null, r2Satisfaction: null, r2Difference: null, warnings: [] };
-  if (size < MIN_MODEL_SIZE || totals.promoters === 0 || totals.promoters === size) return { drivers, diagnostics };
+  if (size < MIN_MODEL_SIZE || totals.promoters === 0 || totals.promoters === size) return { associations, diagnostics };
   // Emotions nobody (or everybody) mentions cannot enter a model.
-  const candidates = drivers.map((_, e) => e).filter((e) => drivers[e]!.mentions > 0 && drivers[e]!.mentions < size);
+  const candidates = associations.map((_, e) => e).filter((e) => associations[e]!.mentions > 0 && associations[e]!.mentions < size);
   const languages = options.languageCovariate ? languageLevels(cells) : [];
-  const inModel = separable(candidates, languages, cells, drivers, emotions, diagnostics.warnings);
+  const inModel = separable(candidates, languages, cells, associations, emotions, diagnostics.warnings);
   const rows = outcomeRows(cells, inModel, languages);
   const design = logisticDesign(rows.X);
   const fits: LogisticFit[] = [];
@@ -85,7 +75,7 @@ export function emotionDrivers(emotions: readonly string[], cells: ResponseCells
     }
     const q = bhQValues(profiles.map((p) => p.pValue));
     inModel.forEach((e, j) => {
-      const d = drivers[e]!;
+      const d = associations[e]!;
       const result = {
         oddsRatio: sig(fit.oddsRatios[j + 1]!),
         ci95: profiles[j]!.ci95.map((b) => sig(Math.exp(b))) as [number, number],
@@ -98,14 +88,14 @@ export function emotionDrivers(emotions: readonly string[], cells: ResponseCells
     fits.push(fit);
   }
   npsImpacts(rows, fits[0]!, fits[1]!, inModel.map((_, j) => j)).forEach((impact, j) => {
-    drivers[inModel[j]!]!.npsImpact = { value: round2(impact.points), ci95: [round2(impact.ci95[0]), round2(impact.ci95[1])] };
+    associations[inModel[j]!]!.npsImpact = { value: round2(impact.points), ci95: [round2(impact.ci95[0]), round2(impact.ci95[1])] };
   });
   diagnostics.eventsPerVariable = eventsPerVariable(totals, size, inModel.length + languages.length, diagnostics.warnings);
-  explainedVariance(cells, candidates, drivers, emotions, diagnostics);
-  return { drivers, diagnostics };
+  explainedVariance(cells, candidates, associations, emotions, diagnostics);
+  return { associations, diagnostics };
 }
 
-function describe(emotion: string, withIt: NpsCounts, totals: NpsCounts, size: number, options: DriverOptions): EmotionDriver {
+function describe(emotion: string, withIt: NpsCounts, totals: NpsCounts, size: number, options: ModelOptions): EmotionAssociation {
   const mentions = withIt.promoters + withIt.passives + withIt.detractors;
   const others = { promoters: totals.promoters - withIt.promoters, passives: totals.passives - withIt.passives, detractors: totals.detractors - withIt.detractors };
   const othersN = size - mentions;
@@ -144,7 +134,7 @@ function describe(emotion: string, withIt: NpsCounts, totals: NpsCounts, size: n
  * emotion that adds nothing to those before it (always said together with another, or only ever in one
  * language) is left out, marked, and named in a warning.
  */
-function separable(candidates: number[], languages: number[], cells: ResponseCells, drivers: EmotionDriver[], emotions: readonly string[], warnings: string[]): number[] {
+function separable(candidates: number[], languages: number[], cells: ResponseCells, associations: EmotionAssociation[], emotions: readonly string[], warnings: string[]): number[] {
   const rows = outcomeRows(cells, candidates, languages);
   const order = [...languages.map((_, j) => candidates.length + j), ...candidates.map((_, j) => j)];
   const redundant = redundantColumns(crossProducts(rows.X, rows.n, rows.n), order);
@@ -155,7 +145,7 @@ function separable(candidates: number[], languages: number[], cells: ResponseCel
       return;
     }
     const twin = kept.find((f) => cells.count.every((n, c) => n === 0 || ((cells.bits[c]! >>> e) & 1) === ((cells.bits[c]! >>> f) & 1)));
-    const d = drivers[e]!;
+    const d = associations[e]!;
     if (twin !== undefined) {
       d.aliasedWith = emotions[twin]!;
       warnings.push(
@@ -225,7 +215,7 @@ function eventsPerVariable(totals: NpsCounts, size: number, parameters: number, 
 }
 
 /** Adjusted R² of the score on all emotions vs satisfaction alone, and each emotion's Shapley share, with bootstrap CIs. */
-function explainedVariance(cells: ResponseCells, candidates: number[], drivers: EmotionDriver[], emotions: readonly string[], diagnostics: Diagnostics): void {
+function explainedVariance(cells: ResponseCells, candidates: number[], associations: EmotionAssociation[], emotions: readonly string[], diagnostics: Diagnostics): void {
   if (candidates.length === 0) return;
   // Cells that differ only in language merge: the score model has no language term.
   const mask = candidates.reduce((m, e) => m | (1 << e), 0);
@@ -246,10 +236,10 @@ function explainedVariance(cells: ResponseCells, candidates: number[], drivers: 
     y.push(cells.score[c]!);
     weights.push(n);
   });
-  const ranked = candidates.map((_, j) => j).sort((a, b) => drivers[candidates[b]!]!.mentions - drivers[candidates[a]!]!.mentions).slice(0, MAX_SHAPLEY_PREDICTORS);
+  const ranked = candidates.map((_, j) => j).sort((a, b) => associations[candidates[b]!]!.mentions - associations[candidates[a]!]!.mentions).slice(0, MAX_SHAPLEY_PREDICTORS);
   const v = varianceExplained(X, y, weights, { ranked, single: candidates.indexOf(emotions.indexOf('satisfaction')) });
   ranked.forEach((j, r) => {
-    drivers[candidates[j]!]!.importance = round4Estimate(v.shares[r]!);
+    associations[candidates[j]!]!.importance = round4Estimate(v.shares[r]!);
   });
   diagnostics.r2Emotions = round4Estimate(v.all);
   diagnostics.r2Satisfaction = v.single && round4Estimate(v.single);
