@@ -135,7 +135,7 @@ describe.skipIf(!CHROMIUM && !process.env['CI'])('HTML report in a real browser'
         expect(await top('.sure')).toBeLessThan(900);
       }
       expect(await page.locator('.card.fix li').first().innerText()).toMatch(/fewer NPS points \(95% CI [\d.]+–[\d.]+\)/);
-      expect(await page.locator('.sure').innerText()).toMatch(/associations, not causes.*F1 Russian 0\.81/s);
+      expect(await page.locator('.sure').innerText()).toMatch(/95% confidence interval.*associations, not causes.*F1 0\.81 \(Russian\) to 0\.87 \(English\)/s);
       expect(problems).toEqual([]);
     }, 60_000);
 
