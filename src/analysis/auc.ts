@@ -88,6 +88,26 @@ export function crossValidatedAucOfPatterns(
   return groupedAuc(scores, positives, negatives);
 }
 
+/**
+ * The out-of-fold score (linear predictor) of every row, from the same fits as crossValidatedAucOfPatterns
+ * (auc() of these equals it): for paired comparisons of two models on the same rows, such as DeLong's test.
+ */
+export function outOfFoldScores(
+  patterns: readonly (readonly number[])[],
+  pattern: ArrayLike<number>,
+  y: ArrayLike<number>,
+  fold: ArrayLike<number>,
+  folds: number,
+): Float64Array {
+  if (pattern.length !== y.length || fold.length !== y.length) {
+    throw new Error(`crossValidatedAuc: ${pattern.length} rows, ${y.length} labels, ${fold.length} folds`);
+  }
+  const counts = new FoldCounts(patterns.length, folds);
+  for (let i = 0; i < y.length; i++) counts.add(pattern[i]!, y[i]!, fold[i]!);
+  const score = crossValidatedScores(patterns, counts);
+  return Float64Array.from({ length: y.length }, (_, i) => score[pattern[i]! * folds + fold[i]!]!);
+}
+
 /** Rows per (pattern, label, fold): all that cross-validating a model of yes/no patterns needs to know. */
 export class FoldCounts {
   readonly counts: Float64Array;

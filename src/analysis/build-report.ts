@@ -245,7 +245,7 @@ function aucModels(ds: Dataset, n: number): Pick<Models, 'aucEmotions' | 'aucSen
     aucEmotions: estimate(0),
     aucSentiment: estimate(1),
     aucBoth: estimate(2),
-    aucDifference: { value: round3(difference.difference), ci95: difference.ci95.map(round3) as [number, number], pValue: sig(difference.pValue) },
+    aucDifference: { value: round3(difference.difference), ci95: difference.ci95.map(round3) as [number, number], pValue: sig(difference.p) },
   };
 }
 

@@ -1,10 +1,11 @@
 /**
  * DeLong, DeLong & Clarke-Pearson (1988): the variances and covariances of AUCs measured on the same
- * responses, so two models' AUCs can be compared with a paired test and each AUC gets an interval.
+ * responses, so two models' AUCs can be compared with a paired test and each AUC gets an interval — without
+ * refitting the models in a bootstrap.
  *
  * Works on groups of responses that share every model's score (the report has a few thousand such groups for
  * a million responses): a response's placement value — the share of the other class it outranks, ties ½ —
- * is the same for every response of its group and class.
+ * is the same for every response of its group and class. Row-by-row data is the case of one row per group.
  */
 import { normalCdf, Z95 } from './normal.js';
 
@@ -23,9 +24,14 @@ export interface DelongAucs {
 }
 
 export interface AucDifference {
+  aucA: number;
+  aucB: number;
+  /** aucA − aucB */
   difference: number;
+  standardError: number;
   ci95: [number, number];
-  pValue: number;
+  /** Two-sided p-value of difference = 0. */
+  p: number;
 }
 
 export function delongAucs({ scores, positives, negatives }: GroupedScores): DelongAucs {
@@ -91,9 +97,26 @@ export function aucCi(d: DelongAucs, m: number): [number, number] {
 
 /** AUC a − AUC b with its 95% interval and the two-sided p-value of DeLong's paired test. */
 export function aucDifference(d: DelongAucs, a: number, b: number): AucDifference {
-  const difference = d.auc[a]! - d.auc[b]!;
+  const [aucA, aucB] = [d.auc[a]!, d.auc[b]!];
+  const difference = aucA - aucB;
   const variance = d.covariance[a]![a]! + d.covariance[b]![b]! - 2 * d.covariance[a]![b]!;
-  const se = Math.sqrt(Math.max(0, variance));
-  if (!(se > 0)) return { difference, ci95: [difference, difference], pValue: difference === 0 ? 1 : 0 };
-  return { difference, ci95: [difference - Z95 * se, difference + Z95 * se], pValue: 2 * normalCdf(-Math.abs(difference / se)) };
+  const standardError = Math.sqrt(Math.max(0, variance));
+  return {
+    aucA,
+    aucB,
+    difference,
+    standardError,
+    ci95: [difference - Z95 * standardError, difference + Z95 * standardError],
+    p: standardError > 0 ? 2 * normalCdf(-Math.abs(difference / standardError)) : difference === 0 ? 1 : Number.isNaN(difference) ? Number.NaN : 0,
+  };
+}
+
+/** AUC of scoresA minus AUC of scoresB on the same rows and 0/1 labels, with DeLong's standard error. */
+export function delongDifference(scoresA: ArrayLike<number>, scoresB: ArrayLike<number>, labels: ArrayLike<number>): AucDifference {
+  if (scoresA.length !== labels.length || scoresB.length !== labels.length) {
+    throw new Error(`delongDifference: ${scoresA.length} and ${scoresB.length} scores but ${labels.length} labels`);
+  }
+  const positives = Array.from(labels, (l) => (l === 1 ? 1 : 0));
+  const d = delongAucs({ scores: [Array.from(scoresA), Array.from(scoresB)], positives, negatives: positives.map((p) => 1 - p) });
+  return aucDifference(d, 0, 1);
 }
