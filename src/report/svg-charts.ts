@@ -240,57 +240,62 @@ export function lineChart(points: LinePoint[], label: string): string {
   const height = 250;
   const plotTop = 12;
   const plotHeight = 200;
-  // The plot starts at 11% of the width: room for the value labels (right-aligned at 10%) even at 400 px.
+  // The plot starts at 11% of the width: room for the value labels (right-aligned at 10%) even at 400 px; it
+  // ends half the widest period label before the right edge, so every label can be centred on its point.
   const plotLeft = 11;
+  const plotRight = Math.floor(100 - (100 * Math.max(...points.map((p) => labelWidth(p.label)))) / 2 / NARROWEST - 1);
   const y = (v: number) => round(plotTop + ((100 - v) / 200) * plotHeight);
   const inner = (v: number) => round(((100 - v) / 200) * plotHeight);
   const u = (i: number) => (points.length === 1 ? 500 : round((i / (points.length - 1)) * 1000));
-  const xPct = (i: number) => round(plotLeft + (u(i) / 1000) * (RIGHT - plotLeft));
+  const xPct = (i: number) => round(plotLeft + (u(i) / 1000) * (plotRight - plotLeft));
   const parts = [`<svg class="chart" width="100%" height="${height}" role="img" aria-label="${esc(label)}">`];
   for (const t of [-100, -50, 0, 50, 100]) {
     parts.push(`<line x1="${plotLeft}%" x2="100%" y1="${y(t)}" y2="${y(t)}" class="${t === 0 ? 'reference' : 'grid'}"/>`);
     parts.push(`<text class="tick" x="${plotLeft - 1}%" y="${y(t) + 4}" text-anchor="end">${t > 0 ? `+${t}` : t < 0 ? `−${-t}` : '0'}</text>`);
   }
   const band = [...points.map((p, i) => `${u(i)},${inner(p.ci[1])}`), ...points.map((p, i) => `${u(i)},${inner(p.ci[0])}`).reverse()].join(' ');
-  parts.push(`<svg x="${plotLeft}%" y="${plotTop}" width="${RIGHT - plotLeft}%" height="${plotHeight}" viewBox="0 0 1000 ${plotHeight}" preserveAspectRatio="none">`);
+  parts.push(`<svg x="${plotLeft}%" y="${plotTop}" width="${plotRight - plotLeft}%" height="${plotHeight}" viewBox="0 0 1000 ${plotHeight}" preserveAspectRatio="none">`);
   parts.push(`<polygon points="${band}" class="band"/>`);
   parts.push(`<polyline points="${points.map((p, i) => `${u(i)},${inner(p.value)}`).join(' ')}" class="trend" vector-effect="non-scaling-stroke"/>`);
   parts.push('</svg>');
   points.forEach((p, i) => {
     parts.push(`<circle cx="${xPct(i)}%" cy="${y(p.value)}" r="${p.flagged ? 6 : 4}" class="${p.flagged ? 'flagged' : 'point'}"><title>${esc(p.title)}</title></circle>`);
   });
-  for (const { i, anchor } of periodLabels(points.map((p) => p.label), points.map((_, i) => xPct(i)))) {
-    const at = anchor === 'start' ? 0 : anchor === 'end' ? 100 : xPct(i);
-    parts.push(`<text class="tick" x="${at}%" y="${height - 8}" text-anchor="${anchor}">${esc(points[i]!.label)}</text>`);
+  for (const i of periodLabels(points.map((p) => p.label), points.map((_, i) => xPct(i)))) {
+    parts.push(`<text class="tick" x="${xPct(i)}%" y="${height - 8}" text-anchor="middle">${esc(points[i]!.label)}</text>`);
   }
   parts.push('</svg>');
   return parts.join('\n');
 }
 
 /**
- * Which period labels to show so that none overlap on the narrowest screen: the first (anchored at the left
- * edge) and the last (anchored at the right edge) always, then as many in between as fit, evenly spread.
- * Widths are estimated generously (8 px a character at 12 px), since SVG text cannot be measured without script.
+ * Which period labels to show, each centred on its point, so that none overlap on the narrowest screen: the
+ * first and the last always, then every k-th for the smallest k that fits (the one before the last dropped if
+ * it crowds it). Widths are estimated generously (see labelWidth): SVG text cannot be measured without script.
  */
-export function periodLabels(labels: readonly string[], xPercent: readonly number[]): { i: number; anchor: 'start' | 'middle' | 'end' }[] {
+export function periodLabels(labels: readonly string[], xPercent: readonly number[]): number[] {
   const n = labels.length;
-  if (n === 1) return [{ i: 0, anchor: 'middle' }];
-  const width = (i: number) => labels[i]!.length * 8;
   const span = (i: number): [number, number] => {
-    if (i === 0) return [0, width(i)];
-    if (i === n - 1) return [NARROWEST - width(i), NARROWEST];
     const centre = (xPercent[i]! / 100) * NARROWEST;
-    return [centre - width(i) / 2, centre + width(i) / 2];
+    return [centre - labelWidth(labels[i]!) / 2, centre + labelWidth(labels[i]!) / 2];
   };
-  const fits = (chosen: number[]) => chosen.every((i, k) => k === 0 || span(chosen[k - 1]!)[1] + 8 <= span(i)[0]);
-  // Fewer labels until they fit: every k-th period, always keeping the last.
-  for (let step = 1; step < n; step++) {
+  const fits = (chosen: number[]) => chosen.every((i, k) => k === 0 || span(chosen[k - 1]!)[1] + 6 <= span(i)[0]);
+  for (let step = 1; step < Math.max(2, n); step++) {
     const chosen = [...new Set([...Array.from({ length: Math.ceil(n / step) }, (_, k) => k * step).filter((i) => i < n - 1), n - 1])];
-    // The one before the last is dropped when it would crowd it.
     if (chosen.length > 2 && !fits(chosen.slice(-2))) chosen.splice(-2, 1);
-    if (fits(chosen)) return chosen.map((i) => ({ i, anchor: i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle' }));
+    if (fits(chosen)) return chosen;
   }
-  return [{ i: 0, anchor: 'start' }, { i: n - 1, anchor: 'end' }];
+  return n > 1 ? [0, n - 1] : [0];
+}
+
+/**
+ * A period label's width at 12 px in a wide sans-serif (DejaVu Sans, what headless Chromium draws with): digits
+ * and most letters 0.64 em, W and M about 1 em, punctuation about 0.37 em. Narrower fonts only leave more room.
+ */
+function labelWidth(text: string): number {
+  let width = 0;
+  for (const c of text) width += /[WMmw]/.test(c) ? 12 : /[-.,:;/ ]/.test(c) ? 4.5 : 7.7;
+  return width;
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;

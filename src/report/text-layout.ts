@@ -17,7 +17,7 @@ export function truncate(text: string, width: number): string {
     if (displayWidth(out + c) > width - 1) break;
     out += c;
   }
-  return `${out}…`;
+  return `${out.trimEnd()}…`;
 }
 
 /** Word-wrap to `width` columns; continuation lines get `indent` (the first line's own prefix is the caller's). */
