@@ -37,6 +37,20 @@ export interface PhraseLevel {
 /** Marks a clause or sentence break in the token stream: phrases never span one. */
 const BREAK = -1;
 
+/** What a word contributes to a phrase worth listing. */
+const CONTENT = 0;
+/** A stopword or a number: never a phrase alone, and no gain at a phrase's edge. */
+const FUNCTION = 1;
+/** A negator or intensifier ("not", "too", "слишком", "太"): known to the tagger alone, content in a phrase ("too much"). */
+const MODIFIER = 2;
+
+/** The words that make and do not make a phrase worth listing, from the language's lexicon files. */
+export interface WordRoles {
+  stopwords: ReadonlySet<string>;
+  /** Single-word negators and intensifiers. */
+  modifiers: ReadonlySet<string>;
+}
+
 /**
  * The words of one language's responses as integer ids, with which of them a tag already explains. Counting
  * phrases then runs over flat typed arrays: a million responses take tens of MB, not a Map per response.
@@ -44,8 +58,8 @@ const BREAK = -1;
 export class PhraseCorpus {
   readonly vocabulary: string[] = [];
   private readonly ids = new Map<string, number>();
-  /** Per word id: 1 when the word alone never makes a phrase worth listing (a stopword, a number). */
-  private filler = new Uint8Array(1024);
+  /** Per word id: CONTENT, FUNCTION or MODIFIER. */
+  private roles = new Uint8Array(1024);
   private tokens = new Int32Array(1 << 16);
   private covered = new Uint8Array(1 << 16);
   private size = 0;
@@ -58,7 +72,7 @@ export class PhraseCorpus {
 
   constructor(
     private readonly language: Language,
-    private readonly stopwords: ReadonlySet<string>,
+    private readonly wordRoles: WordRoles,
     private readonly normalise: (word: string) => string,
   ) {}
 
@@ -86,9 +100,17 @@ export class PhraseCorpus {
     return words.map((w) => this.vocabulary[w]!).join(this.language.stem ? ' ' : '');
   }
 
-  /** Whether every word of the phrase is a stopword or a number: such phrases are never listed. */
-  allFiller(words: readonly number[]): boolean {
-    return words.every((w) => this.filler[w] === 1);
+  /**
+   * Whether a phrase says something of its own: a word that is no stopword or number, or — in a phrase of two
+   * or more words — a negator or intensifier ("too much", "not enough", "не очень").
+   */
+  hasContent(words: readonly number[]): boolean {
+    return words.some((w) => this.roles[w] === CONTENT || (words.length > 1 && this.roles[w] === MODIFIER));
+  }
+
+  /** A stopword or number that is no negator or intensifier: adds nothing at a phrase's edge ("wanted to"). */
+  isFunctionWord(word: number): boolean {
+    return this.roles[word] === FUNCTION;
   }
 
   /**
@@ -194,8 +216,8 @@ export class PhraseCorpus {
     if (id === undefined) {
       id = this.vocabulary.push(word) - 1;
       this.ids.set(word, id);
-      if (id >= this.filler.length) this.filler = grow(this.filler, id + 1);
-      this.filler[id] = this.stopwords.has(word) || !/\p{L}/u.test(word) ? 1 : 0;
+      if (id >= this.roles.length) this.roles = grow(this.roles, id + 1);
+      this.roles[id] = this.wordRoles.modifiers.has(word) ? MODIFIER : this.wordRoles.stopwords.has(word) || !/\p{L}/u.test(word) ? FUNCTION : CONTENT;
     }
     return id;
   }

@@ -8,7 +8,7 @@ import { redactWithEvidence } from '../privacy/redact-with-evidence.js';
 import type { ResponseFilters } from '../store/response-filters.js';
 import type { ScoredText, SuggestReader } from '../store/suggest-reader.js';
 import { weightedLogOdds } from './log-odds.js';
-import { DETRACTOR, PASSIVE, PROMOTER, type PhraseLevel, PhraseCorpus } from './phrase-corpus.js';
+import { DETRACTOR, PASSIVE, PROMOTER, type PhraseLevel, PhraseCorpus, type WordRoles } from './phrase-corpus.js';
 import { type EmotionInfo, proposeEmotion } from './propose-emotion.js';
 import { selectPhrases } from './select-phrases.js';
 import type { LanguageSuggestions, PhraseExample, SuggestedPhrase, SuggestSettings, Suggestions } from './suggest-types.js';
@@ -106,7 +106,7 @@ interface Context {
 }
 
 function suggestForLanguage(reader: SuggestReader, language: Language, options: SuggestOptions, context: Context): LanguageSuggestions {
-  const corpus = new PhraseCorpus(language, stopwords(language, options.lexiconDirs), normalise);
+  const corpus = new PhraseCorpus(language, wordRoles(language, options.lexiconDirs), normalise);
   const groupSizes = [0, 0, 0];
   for (const response of reader.texts(language.code)) {
     const shown = view(response, context.masked);
@@ -115,7 +115,7 @@ function suggestForLanguage(reader: SuggestReader, language: Language, options: 
   for (const g of corpus.groups) groupSizes[g]!++;
   const levels = corpus.countPhrases(options.maxLength, options.minCount);
   const candidates = levels.filter((l) => l.length >= options.minLength).flatMap((level) => scored(level, corpus));
-  const isFunctionWord = (word: number) => corpus.allFiller([word]);
+  const isFunctionWord = (word: number) => corpus.isFunctionWord(word);
   const pick = (sign: number) => selectPhrases(candidates.filter((c) => Math.sign(c.z) === sign && Math.abs(c.z) >= options.minZ), options.top, isFunctionWord);
   const detractorSide = pick(-1);
   const promoterSide = pick(1);
@@ -132,12 +132,12 @@ function suggestForLanguage(reader: SuggestReader, language: Language, options: 
   };
 }
 
-/** Each phrase of a length that is not only stopwords and numbers, with its weighted log-odds (promoters vs detractors). */
+/** Each phrase of a length that says something of its own, with its weighted log-odds (promoters vs detractors). */
 function scored(level: PhraseLevel, corpus: PhraseCorpus): Candidate[] {
   const [d, p, q] = level.positions;
   const sizes = { a: q, b: d, background: d + p + q };
   return level.phrases
-    .filter((phrase) => !corpus.allFiller(phrase.words))
+    .filter((phrase) => corpus.hasContent(phrase.words))
     .map((phrase) => {
       const [det, pas, pro] = phrase.counts;
       // Occurrences per phrase position (Monroe's multinomial), not responses: detractors write longer
@@ -224,9 +224,15 @@ function emotionBits(response: ScoredText, taxonomy: readonly EmotionInfo[]): nu
   return bits;
 }
 
-/** The language's stopwords, built-in and from each --lexicon-dir (a team can add its brand names there). */
-function stopwords(language: Language, lexiconDirs: readonly string[]): Set<string> {
-  return new Set([BUILTIN_LEXICON_DIR, ...lexiconDirs].flatMap((dir) => readLexiconLines(dir, language.code, 'stopwords.txt').map((w) => normalise(w))));
+/**
+ * The language's stopwords (stopwords.txt) and single-word negators and intensifiers (negators.txt,
+ * intensifiers.tsv), built-in and from each --lexicon-dir: a team can add its brand names to its stopwords.
+ */
+function wordRoles(language: Language, lexiconDirs: readonly string[]): WordRoles {
+  const dirs = [BUILTIN_LEXICON_DIR, ...lexiconDirs];
+  const words = (file: string) =>
+    dirs.flatMap((dir) => readLexiconLines(dir, language.code, file).map((line) => normalise(line.split('\t')[0]!.trim()))).filter((w) => !w.startsWith('!') && !/\s/.test(w));
+  return { stopwords: new Set(words('stopwords.txt')), modifiers: new Set([...words('negators.txt'), ...words('intensifiers.tsv')]) };
 }
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
