@@ -37,6 +37,9 @@ export interface PhraseLevel {
 /** Marks a clause or sentence break in the token stream: phrases never span one. */
 const BREAK = -1;
 
+/** Distinct raw tokens remembered with their id (bounded: misspellings and numbers never end). */
+const RAW_CACHE = 500_000;
+
 /** What a word contributes to a phrase worth listing. */
 const CONTENT = 0;
 /** A stopword or a number: never a phrase alone, and no gain at a phrase's edge. */
@@ -53,11 +56,12 @@ export interface WordRoles {
 
 /**
  * The words of one language's responses as integer ids, with which of them a tag already explains. Counting
- * phrases then runs over flat typed arrays: a million responses take tens of MB, not a Map per response.
+ * phrases then runs over flat typed arrays, about 15 bytes a word, not a Map per response.
  */
 export class PhraseCorpus {
   readonly vocabulary: string[] = [];
   private readonly ids = new Map<string, number>();
+  private readonly rawIds = new Map<string, number>();
   /** Per word id: CONTENT, FUNCTION or MODIFIER. */
   private roles = new Uint8Array(1024);
   private tokens = new Int32Array(1 << 16);
@@ -87,8 +91,9 @@ export class PhraseCorpus {
     this.responseIds.push(response.id);
     this.lengths.push(response.text.length);
     for (const word of this.language.words(response.text)) {
-      if (word.breakBefore || isPlaceholder(response.text, word.start, word.end)) this.push(BREAK, 0);
-      if (isPlaceholder(response.text, word.start, word.end)) continue;
+      const placeholder = isPlaceholder(response.text, word.start, word.end);
+      if (word.breakBefore || placeholder) this.push(BREAK, 0);
+      if (placeholder) continue;
       const explained = response.explained.some((s) => s.start < word.end && word.start < s.end);
       this.push(this.idOf(word.text), explained ? 1 : 0);
     }
@@ -119,43 +124,41 @@ export class PhraseCorpus {
    * counts only the extensions of the last length's survivors.
    */
   countPhrases(maxLength: number, minCount: number): PhraseLevel[] {
+    const { run, clean } = this.runs(maxLength);
     const levels: PhraseLevel[] = [];
     // At each position: the index of the kept phrase (of the current length) that starts there, or -1.
-    let at = new Int32Array(this.size).fill(-1);
+    let at = new Int32Array(0);
     let previous: Phrase[] = [];
     for (let length = 1; length <= maxLength; length++) {
+      // Phrases are keyed by number: a word id, or (the index of its first length − 1 words, its last word).
       const index = new Map<number, number>();
       const found: Phrase[] = [];
       const lastResponse: number[] = [];
       const positions: [number, number, number] = [0, 0, 0];
       const next = new Int32Array(this.size).fill(-1);
+      const words = this.vocabulary.length;
       for (let r = 0; r < this.starts.length; r++) {
         const group = this.groups[r]!;
         const end = r + 1 < this.starts.length ? this.starts[r + 1]! : this.size;
-        for (let i = this.starts[r]!; i + length <= end; i++) {
-          if (!this.contiguous(i, length)) continue;
+        for (let i = this.starts[r]!; i < end; i++) {
+          if (run[i]! < length) continue;
           positions[group]++;
-          let key: number;
-          if (length === 1) key = this.tokens[i]!;
-          else {
-            const head = at[i]!;
-            if (head < 0 || at[i + 1]! < 0) continue;
-            key = head * this.vocabulary.length + this.tokens[i + length - 1]!;
-          }
+          if (length > 1 && (at[i]! < 0 || at[i + 1]! < 0)) continue;
+          const key = length === 1 ? this.tokens[i]! : at[i]! * words + this.tokens[i + length - 1]!;
           let k = index.get(key);
           if (k === undefined) {
             k = found.length;
             index.set(key, k);
-            const words = length === 1 ? [this.tokens[i]!] : [...previous[at[i]!]!.words, this.tokens[i + length - 1]!];
-            found.push({ words, counts: [0, 0, 0], occurrences: [0, 0, 0] });
+            found.push({ words: length === 1 ? [key] : [...previous[at[i]!]!.words, this.tokens[i + length - 1]!], counts: [0, 0, 0], occurrences: [0, 0, 0] });
             lastResponse.push(-1);
           }
           next[i] = k;
-          if (this.anyCovered(i, length)) continue;
-          found[k]!.occurrences[group]++;
+          if (clean[i]! < length) continue;
+          const phrase = found[k]!;
+          phrase.occurrences[group]++;
           if (lastResponse[k] === r) continue;
           lastResponse[k] = r;
-          found[k]!.counts[group]++;
+          phrase.counts[group]++;
         }
       }
       // Keep the frequent ones, renumbered; positions of the others drop out of the next length.
@@ -171,6 +174,21 @@ export class PhraseCorpus {
       previous = kept;
     }
     return levels;
+  }
+
+  /**
+   * Per position, how many words follow before a break (`run`) and before a break or a word a tag explains
+   * (`clean`), capped at `cap`: a phrase of n words fits at i when run[i] ≥ n, and is unexplained when clean[i] ≥ n.
+   */
+  private runs(cap: number): { run: Uint8Array; clean: Uint8Array } {
+    const run = new Uint8Array(this.size);
+    const clean = new Uint8Array(this.size);
+    for (let i = this.size - 1; i >= 0; i--) {
+      if (this.tokens[i] === BREAK) continue;
+      run[i] = Math.min(cap, 1 + (i + 1 < this.size ? run[i + 1]! : 0));
+      clean[i] = this.covered[i] === 1 ? 0 : Math.min(cap, 1 + (i + 1 < this.size ? clean[i + 1]! : 0));
+    }
+    return { run, clean };
   }
 
   /**
@@ -211,14 +229,18 @@ export class PhraseCorpus {
   }
 
   private idOf(raw: string): number {
+    // Feedback repeats its words: most tokens are found as typed, without normalising them again.
+    const known = this.rawIds.get(raw);
+    if (known !== undefined) return known;
     const word = this.normalise(raw);
     let id = this.ids.get(word);
     if (id === undefined) {
       id = this.vocabulary.push(word) - 1;
       this.ids.set(word, id);
-      if (id >= this.roles.length) this.roles = grow(this.roles, id + 1);
+      if (id >= this.roles.length) this.roles = grow(this.roles, 2 * this.roles.length);
       this.roles[id] = this.wordRoles.modifiers.has(word) ? MODIFIER : this.wordRoles.stopwords.has(word) || !/\p{L}/u.test(word) ? FUNCTION : CONTENT;
     }
+    if (this.rawIds.size < RAW_CACHE) this.rawIds.set(raw, id);
     return id;
   }
 
