@@ -1,5 +1,5 @@
 import type { LanguageSuggestions, PhraseExample, SuggestedPhrase, Suggestions } from '../analysis/suggest-types.js';
-import { grid } from './render-table.js';
+import { displayWidth, grid } from './render-table.js';
 
 /** Characters of context shown on each side of the phrase in an example. */
 const CONTEXT = 60;
@@ -51,7 +51,7 @@ function side(out: string[], title: string, phrases: SuggestedPhrase[], l: Langu
   ));
   out.push('  examples:');
   for (const p of phrases) {
-    p.examples.forEach((e, i) => out.push(`  ${i === 0 ? p.phrase : ' '.repeat([...p.phrase].length)}  #${e.responseId} (${e.score}) ${snippet(e)}`));
+    p.examples.forEach((e, i) => out.push(`  ${i === 0 ? p.phrase : ' '.repeat(displayWidth(p.phrase))}  #${e.responseId} (${e.score}) ${snippet(e)}`));
   }
 }
 
