@@ -191,27 +191,24 @@ export class PhraseCorpus {
     return { run, clean };
   }
 
-  /**
-   * Calls `visit(response, start)` for each response (index) and position where one of `phrases` occurs with
-   * no word a tag explains, once per response and phrase.
-   */
-  forEachOccurrence(phrases: readonly (readonly number[])[], visit: (phrase: number, response: number, start: number) => void): void {
+  /** Calls `visit(phrase, response)` (indexes) once for each response where the phrase occurs with no word a tag explains. */
+  forEachOccurrence(phrases: readonly (readonly number[])[], visit: (phrase: number, response: number) => void): void {
     const byFirst = new Map<number, number[]>();
     phrases.forEach((words, p) => {
       const list = byFirst.get(words[0]!);
       if (list) list.push(p);
       else byFirst.set(words[0]!, [p]);
     });
+    const lastResponse = new Int32Array(phrases.length).fill(-1);
     for (let r = 0; r < this.starts.length; r++) {
       const end = r + 1 < this.starts.length ? this.starts[r + 1]! : this.size;
-      const seen = new Set<number>();
       for (let i = this.starts[r]!; i < end; i++) {
         for (const p of byFirst.get(this.tokens[i]!) ?? []) {
           const words = phrases[p]!;
-          if (seen.has(p) || i + words.length > end || !this.contiguous(i, words.length) || this.anyCovered(i, words.length)) continue;
+          if (lastResponse[p] === r || i + words.length > end || !this.contiguous(i, words.length) || this.anyCovered(i, words.length)) continue;
           if (words.every((w, j) => this.tokens[i + j] === w)) {
-            seen.add(p);
-            visit(p, r, i - this.starts[r]!);
+            lastResponse[p] = r;
+            visit(p, r);
           }
         }
       }

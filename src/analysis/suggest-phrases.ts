@@ -6,10 +6,10 @@ import { LANGUAGES } from '../lang/registry.js';
 import { BUILTIN_LEXICON_DIR, readLexiconLines } from '../lexicon/lexicon-dir.js';
 import { redactWithEvidence } from '../privacy/redact-with-evidence.js';
 import type { ResponseFilters } from '../store/response-filters.js';
-import type { ScoredText, SuggestReader } from '../store/suggest-reader.js';
+import type { ExplainedSpan, ScoredText, SuggestReader } from '../store/suggest-reader.js';
 import { weightedLogOdds } from './log-odds.js';
 import { DETRACTOR, PASSIVE, PROMOTER, type PhraseLevel, PhraseCorpus, type WordRoles } from './phrase-corpus.js';
-import { type EmotionInfo, proposeEmotion } from './propose-emotion.js';
+import { type EmotionInfo, type SideCounts, proposeEmotion } from './propose-emotion.js';
 import { selectPhrases } from './select-phrases.js';
 import type { LanguageSuggestions, PhraseExample, SuggestedPhrase, SuggestSettings, Suggestions } from './suggest-types.js';
 
@@ -105,21 +105,27 @@ interface Context {
   tagger: EmotionTagger;
 }
 
+/** What `describe` needs besides: the promoters and detractors of the language, for the proposals' weights. */
+interface LanguageContext extends Context {
+  base: SideCounts;
+}
+
 function suggestForLanguage(reader: SuggestReader, language: Language, options: SuggestOptions, context: Context): LanguageSuggestions {
   const corpus = new PhraseCorpus(language, wordRoles(language, options.lexiconDirs), normalise);
-  const groupSizes = [0, 0, 0];
   for (const response of reader.texts(language.code)) {
     const shown = view(response, context.masked);
     corpus.add({ id: response.id, score: response.score, text: shown.text, explained: shown.spans, emotions: emotionBits(response, context.taxonomy) });
   }
+  const groupSizes = [0, 0, 0];
   for (const g of corpus.groups) groupSizes[g]!++;
+  const base = { detractors: groupSizes[DETRACTOR]!, promoters: groupSizes[PROMOTER]! };
   const levels = corpus.countPhrases(options.maxLength, options.minCount);
   const candidates = levels.filter((l) => l.length >= options.minLength).flatMap((level) => scored(level, corpus));
   const isFunctionWord = (word: number) => corpus.isFunctionWord(word);
   const pick = (sign: number) => selectPhrases(candidates.filter((c) => Math.sign(c.z) === sign && Math.abs(c.z) >= options.minZ), options.top, isFunctionWord);
   const detractorSide = pick(-1);
   const promoterSide = pick(1);
-  const described = describe(reader, corpus, language, [...detractorSide, ...promoterSide], detractorSide.length, context);
+  const described = describe(reader, corpus, language, [...detractorSide, ...promoterSide], detractorSide.length, { ...context, base });
   return {
     lang: language.code,
     responses: corpus.responses,
@@ -149,12 +155,11 @@ function scored(level: PhraseLevel, corpus: PhraseCorpus): Candidate[] {
 }
 
 /** Proposals, examples and what the lexicons make of each selected phrase; the first `detractorCount` are detractor phrases. */
-function describe(reader: SuggestReader, corpus: PhraseCorpus, language: Language, selected: Candidate[], detractorCount: number, context: Context): SuggestedPhrase[] {
+function describe(reader: SuggestReader, corpus: PhraseCorpus, language: Language, selected: Candidate[], detractorCount: number, context: LanguageContext): SuggestedPhrase[] {
   const sideOf = (i: number) => (i < detractorCount ? DETRACTOR : PROMOTER);
-  const base = { detractors: corpus.groups.filter((g) => g === DETRACTOR).length, promoters: corpus.groups.filter((g) => g === PROMOTER).length };
   const tallies = selected.map(() => new Map<string, number>());
   const onSide = selected.map(() => 0);
-  const examples: { response: number; length: number; id: number }[][] = selected.map(() => []);
+  const examples: { length: number; id: number }[][] = selected.map(() => []);
   corpus.forEachOccurrence(
     selected.map((s) => s.words),
     (p, r) => {
@@ -166,7 +171,7 @@ function describe(reader: SuggestReader, corpus: PhraseCorpus, language: Languag
       });
       // The shortest responses show the phrase with the least around it; ties go to the earlier response.
       const list = examples[p]!;
-      list.push({ response: r, length: corpus.lengths[r]!, id: corpus.responseIds[r]! });
+      list.push({ length: corpus.lengths[r]!, id: corpus.responseIds[r]! });
       list.sort((a, b) => a.length - b.length || a.id - b.id);
       if (list.length > EXAMPLES) list.pop();
     },
@@ -185,7 +190,7 @@ function describe(reader: SuggestReader, corpus: PhraseCorpus, language: Languag
       promoters,
       logOdds: round(s.logOdds, 4),
       z: round(s.z, 2),
-      proposal: proposeEmotion(direction, tallies[i]!, onSide[i]!, { detractors, promoters }, base, context.taxonomy),
+      proposal: proposeEmotion(direction, tallies[i]!, onSide[i]!, { detractors, promoters }, context.base, context.taxonomy),
       taggedAlone: context.tagger.tag(phrase, [{ lang: language.code, start: 0, end: phrase.length, supported: true }]).emotions.map((e) => e.emotion),
       examples: examples[i]!.flatMap((e) => {
         const stored = texts.get(e.id);
@@ -196,9 +201,11 @@ function describe(reader: SuggestReader, corpus: PhraseCorpus, language: Languag
 }
 
 /** A response as suggest reads it: masked if need be, with its explained spans moved along. */
-function view(response: ScoredText, masked: boolean): { text: string; spans: { start: number; end: number }[] } {
+function view(response: ScoredText, masked: boolean): { text: string; spans: ExplainedSpan[] } {
   const spans = response.tags.flatMap((t) => t.spans);
-  return masked ? (({ text, evidence }) => ({ text, spans: evidence }))(redactWithEvidence(response.text, spans)) : { text: response.text, spans };
+  if (!masked) return { text: response.text, spans };
+  const redacted = redactWithEvidence(response.text, spans);
+  return { text: redacted.text, spans: redacted.evidence };
 }
 
 /** An example with the offsets of the phrase's first occurrence that no tag explains (as it was counted). */
