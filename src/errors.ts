@@ -6,7 +6,8 @@ export type ErrorCode =
   | 'E_FORMAT' // the file's structure is broken (unterminated quote, not a JSON array …)
   | 'E_IO' // a file or directory cannot be read or written
   | 'E_LOCKED' // another run holds the database lock
-  | 'E_DATABASE'; // SQLite refused (corrupt file, full disk, read-only …)
+  | 'E_DATABASE' // SQLite refused (corrupt file, full disk, read-only …)
+  | 'E_NO_DATA'; // the database holds nothing the command can work on (e.g. no NPS answers in scope)
 
 export interface ErrorContext {
   file?: string;

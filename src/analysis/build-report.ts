@@ -4,13 +4,13 @@ import { BUILTIN_LEXICON_DIR } from '../lexicon/lexicon-dir.js';
 import { redactWithEvidence } from '../privacy/redact-with-evidence.js';
 import type { Database } from '../store/database.js';
 import { taggedEmotionIds, verbatimRows } from '../store/report-queries.js';
+import type { ResponseFilters } from '../store/response-filters.js';
 import { FoldCounts, crossValidatedScores } from './auc.js';
 import { CellCounter, type ResponseCells } from './cell-counter.js';
 import { type CustomerStates, loadCustomerStates } from './customer-states.js';
 import { type Dataset, loadDataset } from './dataset.js';
 import { aucCi, aucDifference, delongAucs } from './delong.js';
 import { INFERENCE, MIN_MODEL_SIZE, emotionModels } from './emotion-models.js';
-import type { ReportFilters } from './filters.js';
 import { answer, guidance, howToRead, priorities } from './findings.js';
 import { mulberry32 } from './mulberry32.js';
 import { type NpsCounts, noAnswers, npsWithCi, tally } from './nps.js';
@@ -23,7 +23,7 @@ import { trendOf } from './trend.js';
 
 export interface ReportOptions {
   database: string;
-  filters: ReportFilters;
+  filters: ResponseFilters;
   /** Emotions mentioned fewer times are marked tooRare (default 30). */
   minSupport?: number;
   /** Breakdowns: `lang` and/or segment columns (default ['lang']). */
@@ -283,7 +283,7 @@ function breakdown(ds: Dataset, by: string, cells: ResponseCells, states: Custom
 }
 
 /** A few promoter and detractor responses per emotion, the clearest (highest tag score) first. */
-function verbatims(db: Database, filters: ReportFilters, emotions: string[], per: number, redact: boolean): Record<string, Verbatim[]> {
+function verbatims(db: Database, filters: ResponseFilters, emotions: string[], per: number, redact: boolean): Record<string, Verbatim[]> {
   const rows = verbatimRows(db, filters);
   const out: Record<string, Verbatim[]> = {};
   for (const emotion of emotions) {

@@ -1,6 +1,6 @@
 import type { Database } from '../store/database.js';
 import { lexiconVersionsInScope, readResponseColumns, taggedResponseIds } from '../store/report-queries.js';
-import type { ReportFilters } from './filters.js';
+import type { ResponseFilters } from '../store/response-filters.js';
 
 /**
  * The responses a report covers, column-wise in typed arrays so a million of them fit in a few dozen MB:
@@ -38,7 +38,7 @@ export interface Distinct {
  * Reads the responses in id order: one scan as a JSON array per column, parsed in one go each (see
  * readResponseColumns). Emotion tags come the same way, one array of response ids per emotion.
  */
-export function loadDataset(db: Database, filters: ReportFilters, emotions: string[], segmentKeys: readonly string[] = []): Dataset {
+export function loadDataset(db: Database, filters: ResponseFilters, emotions: string[], segmentKeys: readonly string[] = []): Dataset {
   const row = readResponseColumns(db, filters, segmentKeys.length > 0);
   const ids = Int32Array.from(JSON.parse(row.ids) as number[]);
   const size = ids.length;

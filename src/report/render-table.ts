@@ -156,6 +156,7 @@ function filterText(report: Report): string {
     f.since && `since ${f.since}`,
     f.until && `until ${f.until}`,
     f.lang && f.lang.length > 0 && `lang ${f.lang.join(',')}`,
+    f.source && f.source.length > 0 && `source ${f.source.join(',')}`,
     ...Object.entries(f.segment ?? {}).map(([k, v]) => `${k}=${v}`),
   ].filter(Boolean);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';

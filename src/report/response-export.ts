@@ -1,13 +1,13 @@
 import { reportEmotions } from '../analysis/build-report.js';
 import { loadCustomerStates } from '../analysis/customer-states.js';
-import type { ReportFilters } from '../analysis/filters.js';
+import type { ResponseFilters } from '../store/response-filters.js';
 import { languageName } from '../lang/registry.js';
 import type { Database } from '../store/database.js';
 import { exportRows } from '../store/report-queries.js';
 import { csvLine } from './render-csv.js';
 
 export interface ExportOptions {
-  filters: ReportFilters;
+  filters: ResponseFilters;
   /** Segment columns to add, one each (lower case, as --by names them). */
   segments: readonly string[];
   /** A customer-states file replacing the built-in one. */

@@ -2,7 +2,7 @@
  * Every query the report makes, typed. The report reads the responses in scope once, column-wise (see
  * readResponseColumns), and the tags once per emotion; the rest is verbatims and the per-response export.
  */
-import { type ReportFilters, filterSql } from '../analysis/filters.js';
+import { type ResponseFilters, filterSql } from './response-filters.js';
 import type { Database } from './database.js';
 
 /** The responses in scope as JSON arrays, one per column, in id order (parsed by the caller in one go each). */
@@ -26,7 +26,7 @@ export interface ResponseColumnsJson {
  * seconds; instead one scan builds a JSON array per column (json_group_array). NOT INDEXED: a plain scan meets
  * the rows in id (rowid) order, so no ORDER BY, no sorter, no subquery.
  */
-export function readResponseColumns(db: Database, filters: ReportFilters, withSegments: boolean): ResponseColumnsJson {
+export function readResponseColumns(db: Database, filters: ResponseFilters, withSegments: boolean): ResponseColumnsJson {
   const { where, params } = filterSql(filters);
   const row = db
     .prepare(
@@ -44,7 +44,7 @@ export function readResponseColumns(db: Database, filters: ReportFilters, withSe
 }
 
 /** Every lexicon version behind the supported-language responses in scope (when there is more than one). */
-export function lexiconVersionsInScope(db: Database, filters: ReportFilters): string[] {
+export function lexiconVersionsInScope(db: Database, filters: ResponseFilters): string[] {
   const { where, params } = filterSql(filters);
   return (db.prepare(`SELECT DISTINCT r.lexicon_version AS v FROM responses AS r WHERE ${where} AND r.language_supported IS 1`).all(params) as { v: string | null }[])
     .map((r) => r.v)
@@ -85,7 +85,7 @@ export interface VerbatimRow {
 }
 
 /** The clearest (highest tag score) short responses with an emotion and a score in [low, high]. */
-export function verbatimRows(db: Database, filters: ReportFilters): (emotion: string, low: number, high: number, per: number) => VerbatimRow[] {
+export function verbatimRows(db: Database, filters: ResponseFilters): (emotion: string, low: number, high: number, per: number) => VerbatimRow[] {
   const { where, params } = filterSql(filters);
   const query = db.prepare(
     `SELECT r.id, r.score, r.language, r.text, t.evidence FROM emotion_tags AS t JOIN responses AS r ON r.id = t.response_id
@@ -111,7 +111,7 @@ export interface ExportRow {
 }
 
 /** Every response in scope with its tags, in id order, one at a time (for `report --per-response`). */
-export function exportRows(db: Database, filters: ReportFilters): IterableIterator<ExportRow> {
+export function exportRows(db: Database, filters: ResponseFilters): IterableIterator<ExportRow> {
   const { where, params } = filterSql(filters);
   return db
     .prepare(

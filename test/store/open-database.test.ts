@@ -30,12 +30,15 @@ describe('openDatabase', () => {
   it('brings an older database up to date even when opened read-only', () => {
     const path = join(tmp.dir(), 'old.db');
     const db = openDatabase(path);
+    // As migration 4 left it: without migration 5's index and migration 6's column.
     db.exec('DROP INDEX emotion_tags_emotion_score_response');
+    db.exec('ALTER TABLE import_runs DROP COLUMN redacted');
     db.pragma('user_version = 4');
     db.close();
     const reader = openDatabase(path, { readonly: true });
     expect(reader.pragma('user_version', { simple: true })).toBe(loadMigrations().at(-1)!.version);
     expect(rows(reader, "SELECT name FROM sqlite_master WHERE name = 'emotion_tags_emotion_score_response'")).toHaveLength(1);
+    expect(rows(reader, "SELECT name FROM pragma_table_info('import_runs') WHERE name = 'redacted'")).toHaveLength(1);
     reader.close();
   });
 
