@@ -180,7 +180,7 @@ function oddsChart(r: Report, ids: Ids): string {
     { heading: 'Associated with more promoters', rows: rows.filter((d) => d.oddsRatio! >= 1).map(row) },
     { heading: 'Associated with fewer promoters', rows: rows.filter((d) => d.oddsRatio! < 1).map(row) },
   ].filter((g) => g.rows.length > 0);
-  const axis = oddsAxis(rows.map((d) => d.oddsRatio!), 'adjusted odds ratio of being a promoter, log scale (1 = no association)');
+  const axis = oddsAxis(rows.map((d) => d.oddsRatio!), 'Adjusted odds ratio of being a promoter, log scale (1 = no association); each group sorted by the end of its interval nearest 1, the weakest association the data support.');
   return `${forestChart(groups, axis, ids, 'Adjusted odds ratio of being a promoter per emotion, with 95% profile-likelihood intervals')}${marksNote(r)}`;
 }
 
@@ -200,7 +200,7 @@ function impactChart(r: Report, ids: Ids): string {
     { heading: 'Associated with a higher NPS', rows: rows.filter((d) => d.npsImpact!.value >= 0).map(row) },
     { heading: 'Associated with a lower NPS', rows: rows.filter((d) => d.npsImpact!.value < 0).map(row).reverse() },
   ].filter((g) => g.rows.length > 0);
-  const axis = symmetricAxis(rows.flatMap((d) => [d.npsImpact!.value, ...d.npsImpact!.ci95]), 'NPS points, adjusted for the other emotions and the language (0 = none)', (v) => (v > 0 ? `+${v}` : v < 0 ? `−${-v}` : '0'));
+  const axis = symmetricAxis(rows.flatMap((d) => [d.npsImpact!.value, ...d.npsImpact!.ci95]), 'NPS points, adjusted for the other emotions and the language (0 = none); each group sorted by size.', (v) => (v > 0 ? `+${v}` : v < 0 ? `−${-v}` : '0'));
   return `${forestChart(groups, axis, ids, 'Adjusted NPS points associated with each emotion, with 95% intervals')}${marksNote(r)}
 <p class="note">The NPS both models predict for everyone, minus what they predict if the answers that mention the emotion did not — everything else those customers said, and their language, held equal. An association, not an effect of the emotion.</p>`;
 }
