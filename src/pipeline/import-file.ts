@@ -87,7 +87,7 @@ export async function importFile<Item extends { line: number; raw: string }, C e
 ): Promise<FileOutcome<C>> {
   const ledger = new ImportLedger(db);
   const label = path === '-' ? '<stdin>' : path;
-  const runId = ledger.start({ invocation: options.invocation, kind: kind.kind, file: label, source: options.source });
+  const runId = ledger.start({ invocation: options.invocation, kind: kind.kind, file: label, source: options.source, redacted: options.redact ?? false });
   const counts = kind.empty();
   const outcome: FileOutcome<C> = { file: label, runId, status: 'running', counts, notes: [] };
   /** Batches launched and not yet written, in input order. */

@@ -1,4 +1,4 @@
--- Heartline schema, migration 6 (issue #15): rows imported with a warning (a date that cannot be read), and
+-- Heartline schema, migration 7 (issue #15): rows imported with a warning (a date that cannot be read), and
 -- what `heartline forget` needs to take an import back: the run whose content each response holds, the
 -- versions an import replaced, and a record of every forget.
 
