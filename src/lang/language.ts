@@ -7,6 +7,15 @@ export interface NegationScope {
   after: number;
 }
 
+/** A word of a text, as the language splits it: offsets into the text, end exclusive. */
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+  /** A sentence or clause ends before this word (punctuation, a line break): phrases do not reach across. */
+  breakBefore: boolean;
+}
+
 /** Word boundaries for a language written without spaces. */
 export interface WordSegmenter {
   /** Where each word of a text ends (offsets, ascending; the last is the text's length). */
@@ -66,6 +75,8 @@ export interface Language<Code extends string = string> {
    * sentiment. Default: the language's `polarity.tsv` word list, negation-aware.
    */
   polarity?: (text: string) => number | undefined;
+  /** The words of a text in order (punctuation only marks breaks): what `heartline suggest` counts. */
+  words: (text: string) => Word[];
 }
 
 /** Declares a language, keeping its code as a literal type so the registry can derive `LangCode` from its list. */

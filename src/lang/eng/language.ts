@@ -3,6 +3,7 @@
 import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { cachedStemmer } from '../cached-stemmer.js';
 import { defineLanguage } from '../language.js';
+import { spacedWords } from '../spaced-words.js';
 import { expandContraction } from './contractions.js';
 import { englishPolarity } from './polarity.js';
 
@@ -19,4 +20,5 @@ export const english = defineLanguage({
   expand: expandContraction,
   negation: { before: 4, after: 0 }, // "I don't think it was easy": three words between
   polarity: englishPolarity,
+  words: spacedWords,
 });
