@@ -10,7 +10,7 @@ const EXIT_HELP = `
 Exit codes:
   0  every row imported (or nothing to do)
   1  failure: a file could not be read, the database could not be written
-  2  usage error: bad flags, unknown column
+  2  usage error: bad flags, unknown column, ambiguous dates (--date-format)
   3  finished, but some rows were rejected (see: heartline rejects)
   4  another heartline run holds the database lock (see --wait)`;
 
@@ -20,17 +20,20 @@ Exit codes:
  */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run.js')).runCommand(),
+  inspect: async () => (await import('./commands/inspect.js')).inspectCommand(),
   'import-scores': async () => (await import('./commands/import-scores.js')).importScoresCommand(),
   detect: async () => (await import('./commands/detect.js')).detectCommand(),
   tag: async () => (await import('./commands/tag.js')).tagCommand(),
   explain: async () => (await import('./commands/explain.js')).explainCommand(),
   lexicon: async () => (await import('./commands/lexicon.js')).lexiconCommand(),
   report: async () => (await import('./commands/report.js')).reportCommand(),
+  suggest: async () => (await import('./commands/suggest.js')).suggestCommand(),
   nightly: async () => (await import('./commands/nightly.js')).nightlyCommand(),
   reanalyze: async () => (await import('./commands/reanalyze.js')).reanalyzeCommand(),
   status: async () => (await import('./commands/status.js')).statusCommand(),
   rejects: async () => (await import('./commands/rejects.js')).rejectsCommand(),
   summary: async () => (await import('./commands/summary.js')).summaryCommand(),
+  forget: async () => (await import('./commands/forget.js')).forgetCommand(),
 };
 
 /** The program with the command named in `argv` (all of them for help, --version or an unknown name). */

@@ -1,3 +1,4 @@
+import type { RowWarning } from './reject.js';
 import type { TagResult } from '../emotion/tag-result.js';
 import type { TextLanguage } from '../language/detection.js';
 
@@ -13,6 +14,8 @@ export interface FeedbackRow {
   declaredLanguage: string | null;
   /** Hash of everything above but the line: equal hashes mean an unchanged row. */
   rowHash: string;
+  /** What was left out of the row (an unreadable date), for `import_warnings`. */
+  warning?: RowWarning;
   /** Assigned by the language stage. */
   language?: TextLanguage;
   /** Assigned by the emotion stage. */

@@ -51,6 +51,19 @@ export class LanguageRegistry<L extends Language = Language> {
     return this.byTag.get(code)?.code ?? code;
   }
 
+  /**
+   * The code a user means by a language (`--lang`): a code of ours in any case, its ISO 639-1 form or its
+   * English name. Any other three-letter code passes through lowercased, since
+   * responses keep whatever code detection gave them; anything else is undefined.
+   */
+  resolve(input: string): string | undefined {
+    const wanted = input.trim().toLowerCase();
+    if (wanted === '') return undefined;
+    const ours = this.languages.find((l) => l.code === wanted || l.iso6391 === wanted || l.name.toLowerCase() === wanted);
+    if (ours) return ours.code;
+    return /^[a-z]{3}$/.test(wanted) ? wanted : undefined;
+  }
+
   /** English name of a language code: ours from the registry, others from the platform's ICU data. */
   nameOf(code: string): string {
     const ours = this.byCode.get(code);

@@ -7,6 +7,23 @@ export interface NegationScope {
   after: number;
 }
 
+/** A word of a text, as the language splits it: offsets into the text, end exclusive. */
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+  /** A sentence or clause ends before this word (punctuation, a line break): phrases do not reach across. */
+  breakBefore: boolean;
+}
+
+/** Word boundaries for a language written without spaces. */
+export interface WordSegmenter {
+  /** Where each word of a text ends (offsets, ascending; the last is the text's length). */
+  wordEnds(text: string): readonly number[];
+  /** Whether a string is one word of several characters in the segmenter's dictionary. */
+  isWord(text: string): boolean;
+}
+
 /**
  * What differs per language. Each `src/lang/<code>/language.ts` exports one of these and `registry.ts` lists
  * them; everything else asks the registry, so a language is named only in its own folder. Hooks a language
@@ -38,6 +55,12 @@ export interface Language<Code extends string = string> {
    */
   units: 'words' | 'characters';
   /**
+   * For a language matched by characters: a word segmenter. A match may not cut one of its words (别 "don't"
+   * inside 特别 "especially") unless it is a word itself (谢谢 inside 谢谢你们) or the language's own lexicon
+   * items account for the word at that cut (很好 is 很 + 好). Default: none, matches anywhere.
+   */
+  segmenter?: WordSegmenter;
+  /**
    * Folds spellings the language's writers use interchangeably (Russian ё as е), after NFC and lowercasing;
    * applied to lexicon patterns and text alike. Default: none.
    */
@@ -52,6 +75,8 @@ export interface Language<Code extends string = string> {
    * sentiment. Default: the language's `polarity.tsv` word list, negation-aware.
    */
   polarity?: (text: string) => number | undefined;
+  /** The words of a text in order (punctuation only marks breaks): what `heartline suggest` counts. */
+  words: (text: string) => Word[];
 }
 
 /** Declares a language, keeping its code as a literal type so the registry can derive `LangCode` from its list. */

@@ -21,3 +21,9 @@ export const LANG_CODES = REGISTRY.codes;
 export function isSupported(code: string): code is LangCode {
   return REGISTRY.has(code);
 }
+
+/** A language's English name: ours, any other from the runtime's locale data, `und` as "undetermined". */
+export const languageName = (code: string): string => REGISTRY.nameOf(code);
+
+/** The code a user means by a language (hun, HUN, hu, Hungarian; other three-letter codes pass through). */
+export const resolveLanguage = (input: string): string | undefined => REGISTRY.resolve(input);

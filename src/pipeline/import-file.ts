@@ -1,12 +1,14 @@
 import PQueue from 'p-queue';
 import { HeartlineError } from '../errors.js';
-import { type ColumnMap, type ColumnOverrides, mapColumns, requireColumns } from '../ingest/column-map.js';
-import { DEFAULT_MAX_BYTES, openInput } from '../ingest/open-input.js';
-import { readTable } from '../ingest/read-table.js';
+import type { ColumnMap, ColumnOverrides } from '../ingest/column-map.js';
+import { MAX_BATCH_CHARS } from '../ingest/limits.js';
+import type { DateOptions } from '../ingest/parse-date.js';
+import type { DateOrderDecision } from '../ingest/settle-date-order.js';
 import type { Format, SourceRecord } from '../ingest/table.js';
 import type { Database } from '../store/database.js';
 import { databaseError } from '../store/database-error.js';
 import { type Counts, ImportLedger, type RunStatus, zeroCounts } from '../store/import-ledger.js';
+import { openDump } from './open-dump.js';
 import type { Stage } from './stage.js';
 
 /** Rows per transaction: large enough to be fast, small enough that a crash loses little work. */
@@ -17,6 +19,8 @@ export interface ImportOptions {
   source: string;
   format?: Format;
   encoding?: string;
+  /** The Excel sheet to read (--sheet). */
+  sheet?: string;
   columns: ColumnOverrides;
   dateFormat?: string;
   batchSize?: number;
@@ -50,7 +54,7 @@ export interface ImportKind<Item extends { line: number; raw: string }, C extend
   kind: 'feedback' | 'scores';
   /** The item a source record starts as (its fields, or the reader's reject). */
   toItem(record: SourceRecord): Item;
-  stages(map: ColumnMap, options: ImportOptions, db: Database, source: string): Stage<Item>[];
+  stages(map: ColumnMap, options: ImportOptions, db: Database, source: string, dates: DateOptions): Stage<Item>[];
   writer(db: Database, runId: number, source: string, file: string, options: ImportOptions): { write(items: Item[]): C };
   empty(): C;
 }
@@ -62,7 +66,15 @@ export interface FileOutcome<C extends Counts = Counts> {
   counts: C;
   format?: string;
   encoding?: string;
+  /** Why `--encoding auto` chose the encoding. */
+  encodingEvidence?: string;
+  /** The delimiter, sheet or JSON key the rows came from. */
+  layout?: string;
   notes: string[];
+  /** Which columns were read as what, and those left unused: printed once per file. */
+  map?: ColumnMap;
+  unused?: string[];
+  dateOrder?: DateOrderDecision;
   error?: HeartlineError;
 }
 
@@ -75,27 +87,28 @@ export async function importFile<Item extends { line: number; raw: string }, C e
 ): Promise<FileOutcome<C>> {
   const ledger = new ImportLedger(db);
   const label = path === '-' ? '<stdin>' : path;
-  const runId = ledger.start({ invocation: options.invocation, kind: kind.kind, file: label, source: options.source });
+  const runId = ledger.start({ invocation: options.invocation, kind: kind.kind, file: label, source: options.source, redacted: options.redact ?? false });
   const counts = kind.empty();
   const outcome: FileOutcome<C> = { file: label, runId, status: 'running', counts, notes: [] };
   /** Batches launched and not yet written, in input order. */
   const inFlight: Promise<Item[]>[] = [];
   try {
-    const input = await openInput(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
-    const table = await readTable(input, { format: options.format, encoding: options.encoding });
-    Object.assign(outcome, { format: table.format, encoding: table.encoding });
-    outcome.notes.push(...table.notes);
-    ledger.describe(runId, table.format, table.encoding);
-    const map = mapColumns(table.columns, options.columns, label);
-    if (table.columns.length > 0) requireColumns(map, table.columns, kind.kind, label);
-    const stages = kind.stages(map, options, db, options.source);
+    const dump = await openDump(path, kind.kind, options, ({ table }) => {
+      Object.assign(outcome, { format: table.format, encoding: table.encoding, encodingEvidence: table.encodingEvidence, layout: table.layout });
+      outcome.notes.push(...table.notes);
+      ledger.describe(runId, table.format, table.encoding);
+    });
+    const { input, map } = dump;
+    Object.assign(outcome, { map, unused: dump.unused, dateOrder: dump.dateOrder });
+    const stages = kind.stages(map, options, db, options.source, dump.dates);
     const writer = kind.writer(db, runId, options.source, label, options);
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     // Batches go through the stages concurrently (analysis in worker threads), bounded by p-queue so memory
     // stays flat, and are written strictly in input order by this thread, the single SQLite writer.
     // One batch more than there are workers: while the workers analyse, this thread validates the next batch
     // and writes the last, so a worker never waits for it (with just one per worker, they took turns).
-    const workers = options.workers ?? 0;
+    // Without analysis (--import-only) there is nothing to overlap with: one batch at a time.
+    const workers = options.importOnly ? 0 : (options.workers ?? 0);
     const concurrency = workers > 0 ? workers + 1 : 1;
     const queue = new PQueue({ concurrency });
     const launch = (items: Item[]) => {
@@ -118,12 +131,16 @@ export async function importFile<Item extends { line: number; raw: string }, C e
       }
     };
     let batch: Item[] = [];
+    let batchChars = 0;
     try {
-      for await (const record of table.records) {
+      for await (const record of dump.records) {
         batch.push(kind.toItem(record));
-        if (batch.length >= batchSize) {
+        batchChars += record.size;
+        // Bounded by characters too: a batch of 1,000 rows of 900,000 characters would not fit in memory.
+        if (batch.length >= batchSize || batchChars >= MAX_BATCH_CHARS) {
           launch(batch);
           batch = [];
+          batchChars = 0;
           await drain(2 * concurrency);
         }
       }
@@ -138,8 +155,18 @@ export async function importFile<Item extends { line: number; raw: string }, C e
     // Batches still in the workers when the write failed: let them finish (unwritten), or closing the
     // workers would fail them with nobody listening.
     await Promise.allSettled(inFlight);
-    outcome.error = asHeartlineError(error, label, db.name);
     outcome.status = 'failed';
+    try {
+      outcome.error = asHeartlineError(error, label, db.name);
+    } catch (bug) {
+      // A bug: the ledger says the run failed (never left `running`), then it surfaces with its stack.
+      try {
+        ledger.finish(runId, 'failed', null, `internal error: ${(bug as Error).message}`);
+      } catch {
+        // as below
+      }
+      throw bug;
+    }
     try {
       ledger.finish(runId, 'failed', null, outcome.error.format());
     } catch {

@@ -6,17 +6,21 @@ export interface Counts {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Rows imported with a warning (a date that cannot be read); already counted among the four above. */
+  warnings: number;
 }
 
 export type RunStatus = 'running' | 'ok' | 'rejects' | 'failed' | 'interrupted';
 
-export const zeroCounts = (): Counts => ({ read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 });
+export const zeroCounts = (): Counts => ({ read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0 });
 
 export interface RunStart {
   invocation: string;
   kind: 'feedback' | 'scores';
   file: string;
   source: string;
+  /** Imported with --redact: recorded so that readers of the stored text know it is meant to stay masked. */
+  redacted: boolean;
 }
 
 /** The `import_runs` ledger: a row per file, opened before reading and closed with its outcome. */
@@ -26,16 +30,16 @@ export class ImportLedger {
   constructor(private readonly db: Database) {
     this.addCounts = db.prepare(
       `UPDATE import_runs SET rows_read = rows_read + ?, inserted = inserted + ?, updated = updated + ?,
-         unchanged = unchanged + ?, rejected = rejected + ? WHERE id = ?`,
+         unchanged = unchanged + ?, rejected = rejected + ?, warnings = warnings + ? WHERE id = ?`,
     );
   }
 
   start(run: RunStart): number {
     const result = this.db
       .prepare(
-        `INSERT INTO import_runs (invocation, kind, file, source, started_at, status) VALUES (?, ?, ?, ?, ?, 'running')`,
+        `INSERT INTO import_runs (invocation, kind, file, source, redacted, started_at, status) VALUES (?, ?, ?, ?, ?, ?, 'running')`,
       )
-      .run(run.invocation, run.kind, run.file, run.source, now());
+      .run(run.invocation, run.kind, run.file, run.source, run.redacted ? 1 : 0, now());
     return Number(result.lastInsertRowid);
   }
 
@@ -45,7 +49,21 @@ export class ImportLedger {
 
   /** Called inside the transaction that writes the rows these counts describe. */
   add(runId: number, c: Counts): void {
-    this.addCounts.run(c.read, c.inserted, c.updated, c.unchanged, c.rejected, runId);
+    this.addCounts.run(c.read, c.inserted, c.updated, c.unchanged, c.rejected, c.warnings, runId);
+  }
+
+  /**
+   * The run that already imported a file with these bytes for this source and kind, if one finished and was
+   * not forgotten since (a forgotten file is imported again when it comes back).
+   */
+  importedBefore(checksum: string, source: string, kind: 'feedback' | 'scores'): number | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT id FROM import_runs WHERE checksum = ? AND source = ? AND kind = ? AND status IN ('ok', 'rejects')
+           AND forgotten_by IS NULL ORDER BY id DESC LIMIT 1`,
+      )
+      .get(checksum, source, kind) as { id: number } | undefined;
+    return row?.id;
   }
 
   finish(runId: number, status: RunStatus, checksum: string | null, error?: string): void {

@@ -1,5 +1,6 @@
 import type { FeedbackRow } from '../ingest/feedback-row.js';
-import type { Reject } from '../ingest/reject.js';
+import type { Reject, RowWarning } from '../ingest/reject.js';
+import { redact } from '../privacy/redact.js';
 import type { Lexicons } from '../emotion/lexicon.js';
 import { redactReject } from '../privacy/redact-reject.js';
 import { AnalysisWriter, languageColumns } from './analysis-writer.js';
@@ -37,6 +38,10 @@ export class ResponseWriter {
   private readonly update: Statement;
   private readonly touch: Statement;
   private readonly insertReject: Statement;
+  private readonly insertWarning: Statement;
+  private readonly keepVersion: Statement;
+  private readonly versionText: Statement;
+  private readonly maskVersionText: Statement;
   private readonly analysis: AnalysisWriter | undefined;
   private readonly ledger: ImportLedger;
   private readonly writeBatch: (items: RowItem[]) => Counts;
@@ -63,16 +68,33 @@ export class ResponseWriter {
     this.insert = db.prepare(
       `INSERT INTO responses (source, external_id, text, score, score_origin, responded_at, segments,
          declared_language, row_hash, file, line, first_run_id, last_run_id, imported_at, updated_at,
-         language, language_confidence, language_supported, language_segments, polarity, lexicon_version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         language, language_confidence, language_supported, language_segments, polarity, lexicon_version, content_run_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (source, external_id) DO NOTHING`,
     );
     this.update = db.prepare(
       `UPDATE responses SET text = ?, score = ?, score_origin = ?, responded_at = ?, segments = ?,
          declared_language = ?, row_hash = ?, file = ?, line = ?, last_run_id = ?, updated_at = ?,
          language = ?, language_confidence = ?, language_supported = ?, language_segments = ?,
-         polarity = ?, lexicon_version = ?
+         polarity = ?, lexicon_version = ?, content_run_id = ?
        WHERE id = ?`,
+    );
+    // The version an update replaces, with its tags, so `heartline forget --run` can put it back.
+    this.keepVersion = db.prepare(
+      `INSERT OR IGNORE INTO response_versions (response_id, replaced_by, content_run_id, text, score, score_origin,
+         responded_at, segments, declared_language, row_hash, file, line, last_run_id, updated_at, language,
+         language_confidence, language_supported, language_segments, polarity, lexicon_version, tags)
+       SELECT r.id, ?, COALESCE(r.content_run_id, r.first_run_id), r.text, r.score, r.score_origin, r.responded_at,
+         r.segments, r.declared_language, r.row_hash, r.file, r.line, r.last_run_id, r.updated_at, r.language,
+         r.language_confidence, r.language_supported, r.language_segments, r.polarity, r.lexicon_version,
+         (SELECT json_group_array(json_object('emotion', t.emotion, 'score', t.score, 'evidence', t.evidence,
+            'lexicon_version', t.lexicon_version)) FROM emotion_tags AS t WHERE t.response_id = r.id)
+       FROM responses AS r WHERE r.id = ?`,
+    );
+    this.versionText = db.prepare('SELECT text FROM response_versions WHERE response_id = ? AND replaced_by = ?');
+    this.maskVersionText = db.prepare('UPDATE response_versions SET text = ? WHERE response_id = ? AND replaced_by = ?');
+    this.insertWarning = db.prepare(
+      'INSERT INTO import_warnings (run_id, file, line, code, reason, value) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.touch = db.prepare('UPDATE responses SET last_run_id = ?, file = ?, line = ? WHERE id = ?');
     this.insertReject = db.prepare(
@@ -83,7 +105,12 @@ export class ResponseWriter {
       this.at = now();
       for (const item of items) {
         counts.read++;
-        counts[this.writeOne(item)]++;
+        const outcome = this.writeOne(item);
+        counts[outcome]++;
+        if (outcome !== 'rejected' && item.row?.warning) {
+          counts.warnings++;
+          this.warn(item.row.line, item.row.warning);
+        }
       }
       this.ledger.add(this.runId, counts);
       return counts;
@@ -121,9 +148,12 @@ export class ResponseWriter {
       return 'inserted';
     }
     const [score, origin] = this.effectiveScore(row);
+    this.keepVersion.run(this.runId, existing.id);
+    // Under --redact the version kept is masked too: the unmasked text must not outlive the import that masks it.
+    if (this.redact) this.maskVersion(existing.id);
     this.update.run(row.text, score, origin, row.respondedAt, JSON.stringify(row.segments), row.declaredLanguage,
       row.rowHash, this.file, row.line, this.runId, this.at, ...languageColumns(row.language),
-      ...this.analysisColumns(row), existing.id);
+      ...this.analysisColumns(row), this.runId, existing.id);
     // The row itself now carries language, polarity and version: only its tags remain to replace.
     this.analysis?.replaceTags(existing.id, row.emotions);
     return 'updated';
@@ -134,7 +164,7 @@ export class ResponseWriter {
     const [score, origin] = this.effectiveScore(row);
     const { changes, lastInsertRowid } = this.insert.run(this.source, row.externalId, row.text, score, origin,
       row.respondedAt, JSON.stringify(row.segments), row.declaredLanguage, row.rowHash, this.file, row.line,
-      this.runId, this.runId, this.at, this.at, ...languageColumns(row.language), ...this.analysisColumns(row));
+      this.runId, this.runId, this.at, this.at, ...languageColumns(row.language), ...this.analysisColumns(row), this.runId);
     if (changes === 0) return false;
     if (row.emotions) this.analysis?.insertTags(Number(lastInsertRowid), row.emotions);
     return true;
@@ -157,9 +187,22 @@ export class ResponseWriter {
     return pending ? [pending.score, 'scores-file'] : [null, null];
   }
 
+  private maskVersion(id: number): void {
+    const kept = this.versionText.get(id, this.runId) as { text: string | null } | undefined;
+    if (kept?.text) this.maskVersionText.run(redact(kept.text).text, id, this.runId);
+  }
+
+  private warn(line: number, warning: RowWarning): void {
+    const value = this.redact ? redact(warning.value).text : warning.value;
+    const reason = this.redact ? redact(warning.reason).text : warning.reason;
+    this.insertWarning.run(this.runId, this.file, line, warning.code, reason, value);
+  }
+
   private rejectItem(item: RowItem, reason: Reject): void {
     const stored = this.redact ? redactReject(reason, item.raw) : { reason: reason.reason, raw: item.raw };
     this.insertReject.run(this.runId, this.file, item.line, reason.code, stored.reason, stored.raw);
   }
 }
+
+
 

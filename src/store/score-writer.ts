@@ -4,12 +4,7 @@ import type { Database, Statement } from './database.js';
 import { type Counts, ImportLedger, now, zeroCounts } from './import-ledger.js';
 import type { RowItem } from './response-writer.js';
 
-/** A validated row of a scores file. */
-export interface ScoreRow {
-  line: number;
-  externalId: string;
-  score: number;
-}
+import type { ScoreRow } from '../ingest/validate-score-row.js';
 
 export interface ScoreItem extends Omit<RowItem, 'row'> {
   row?: ScoreRow;
@@ -31,6 +26,7 @@ export class ScoreWriter {
   private readonly link: Statement;
   private readonly exists: Statement;
   private readonly insertReject: Statement;
+  private readonly keepVersion: Statement;
   private readonly ledger: ImportLedger;
   private readonly writeBatch: (items: ScoreItem[]) => ScoreCounts;
 
@@ -54,6 +50,11 @@ export class ScoreWriter {
       `UPDATE responses SET score = ?, score_origin = 'scores-file', updated_at = ?
        WHERE source = ? AND external_id = ? AND (score_origin IS NULL OR score_origin = 'scores-file')
          AND score IS NOT ?`,
+    );
+    // The answer an update replaces, so `heartline forget --run` can put it back.
+    this.keepVersion = db.prepare(
+      `INSERT OR IGNORE INTO nps_score_versions (source, external_id, replaced_by, score, run_id, received_at)
+       SELECT source, external_id, ?, score, run_id, received_at FROM nps_scores WHERE source = ? AND external_id = ?`,
     );
     this.exists = db.prepare('SELECT 1 FROM responses WHERE source = ? AND external_id = ?');
     this.insertReject = db.prepare(
@@ -92,6 +93,7 @@ export class ScoreWriter {
       return 'rejected';
     }
     if (existing) {
+      this.keepVersion.run(this.runId, this.source, row.externalId);
       this.update.run(row.score, this.runId, now(), this.source, row.externalId);
       return 'updated';
     }

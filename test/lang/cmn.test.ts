@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toUnits } from '../../src/emotion/units.js';
+import { jiebaSegmenter } from '../../src/lang/cmn/jieba-segmenter.js';
 import { chinese } from '../../src/lang/cmn/language.js';
 import { REGISTRY } from '../../src/lang/registry.js';
 import { emotionsOf, langOf } from '../helpers/analyse.js';
@@ -16,6 +17,26 @@ describe('Chinese (cmn)', () => {
     ['服务很好，点赞', ['服', '务', '很', '好', '点', '赞']],
   ])('matches %s by characters, words of other scripts whole', (text, units) => {
     expect(toUnits(text, chinese).map((u) => u.word)).toEqual(units);
+  });
+
+  it.each([
+    ['服务特别好', ['服务', '特别', '好']],
+    ['特别不满意', ['特别', '不', '满意']],
+    ['我快不快樂', ['我', '快', '不', '快樂']],
+    ['iPhone充电器质量不错', ['iPhone', '充电器', '质量', '不错']],
+  ])('segments %s into words as jieba does (Traditional through its Simplified rendering)', (text, words) => {
+    const ends = jiebaSegmenter.wordEnds(text);
+    expect(ends.map((end, i) => text.slice(i === 0 ? 0 : ends[i - 1], end))).toEqual(words);
+  });
+
+  it.each([
+    ['谢谢', true],
+    ['特别', true],
+    ['滿意', true],
+    ['别', false],
+    ['满意得', false],
+  ])('knows whether %s is one dictionary word: %s', (text, known) => {
+    expect(jiebaSegmenter.isWord(text)).toBe(known);
   });
 
   it('starts a new clause at Chinese punctuation', () => {

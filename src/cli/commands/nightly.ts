@@ -8,7 +8,7 @@ import { datedPath, filesOf, loadNightlyConfig, type NightlyConfig, type Nightly
 import { scoresImport } from '../../pipeline/scores-import.js';
 import { RENDERERS } from '../../report/renderers.js';
 import type { Database } from '../../store/database.js';
-import type { Counts } from '../../store/import-ledger.js';
+import { type Counts, ImportLedger } from '../../store/import-ledger.js';
 import { EXIT, type ExitCode, exitCodeFor, worstExit } from '../exit-codes.js';
 import { formatOutcome } from '../print-import.js';
 import { logFormatOption } from '../common-options.js';
@@ -44,7 +44,7 @@ export function nightlyCommand(): Command {
             const outcome = await importOne(db, file, input, invocation, config, reporter);
             reporter.fileDone(outcome);
             imported++;
-            process.stdout.write(`${formatOutcome(outcome)}\n`);
+            process.stdout.write(`${formatOutcome(outcome, config.redact)}\n`);
             if (outcome.error) {
               process.stderr.write(`heartline: ${outcome.error.format()}\n`);
               codes.push(exitCodeFor(outcome.error.code));
@@ -81,6 +81,7 @@ function importOne(
     source: input.source,
     format: input.format,
     encoding: input.encoding,
+    sheet: input.sheet,
     columns: input.columns,
     dateFormat: input.dateFormat,
     lexiconDirs: config.lexiconDirs,
@@ -93,10 +94,5 @@ function importOne(
 async function alreadyImported(db: Database, file: string, input: NightlyInput): Promise<number | undefined> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  const row = db
-    .prepare(
-      `SELECT id FROM import_runs WHERE checksum = ? AND source = ? AND kind = ? AND status IN ('ok', 'rejects') ORDER BY id DESC LIMIT 1`,
-    )
-    .get(hash.digest('hex'), input.source, input.scores ? 'scores' : 'feedback') as { id: number } | undefined;
-  return row?.id;
+  return new ImportLedger(db).importedBefore(hash.digest('hex'), input.source, input.scores ? 'scores' : 'feedback');
 }

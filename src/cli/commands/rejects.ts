@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import type { Database } from '../../store/database.js';
-import { dbOption, positiveNumber } from '../common-options.js';
+import { positiveNumber, readDbOption } from '../common-options.js';
 import { EXIT } from '../exit-codes.js';
 import { withDatabase } from '../with-database.js';
 
@@ -23,8 +23,11 @@ interface RejectsFlags {
 
 export function rejectsCommand(): Command {
   return new Command('rejects')
-    .description('list rows that were not imported, with file:line and the reason (default: the latest import)')
-    .addOption(dbOption())
+    .description(
+      'list rows that were not imported, with file:line and the reason, then rows imported with a warning ' +
+        '(a date that cannot be read) (default: the latest import)',
+    )
+    .addOption(readDbOption())
     .addOption(new Option('--run <id>', 'rejects of this import run (the ledger id printed by run)'))
     .addOption(new Option('--all', 'rejects of every run'))
     .addOption(new Option('--limit <n>', 'show at most this many').default('100'))
@@ -57,6 +60,24 @@ function printRejects(db: Database, flags: RejectsFlags, limit: number): void {
   if (!flags.json) {
     const shown = rows.length < total ? ` (showing ${rows.length}; --limit to see more)` : '';
     process.stdout.write(`${total} reject${total === 1 ? '' : 's'}${shown}\n`);
+  }
+  printWarnings(db, flags, where, params);
+}
+
+/** Rows imported without their date (W_DATE), after the rejects: they lost something too. */
+function printWarnings(db: Database, flags: RejectsFlags, where: string, params: { run: number | null; limit: number }): void {
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM import_warnings WHERE ${where}`).get(params) as { n: number }).n;
+  if (total === 0) return;
+  const rows = db
+    .prepare(`SELECT run_id, file, line, code, reason, value FROM import_warnings WHERE ${where} ORDER BY run_id, line LIMIT @limit`)
+    .all(params) as { run_id: number; file: string; line: number; code: string; reason: string; value: string }[];
+  for (const r of rows) {
+    if (flags.json) process.stdout.write(`${JSON.stringify({ ...r, warning: true })}\n`);
+    else process.stdout.write(`${r.file}:${r.line}: ${r.code}: ${r.reason}\n`);
+  }
+  if (!flags.json) {
+    const shown = rows.length < total ? ` (showing ${rows.length}; --limit to see more)` : '';
+    process.stdout.write(`${total} row${total === 1 ? '' : 's'} imported with a warning${shown}\n`);
   }
 }
 

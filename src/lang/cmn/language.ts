@@ -1,4 +1,6 @@
 import { defineLanguage } from '../language.js';
+import { jiebaSegmenter } from './jieba-segmenter.js';
+import { chineseWords } from './words.js';
 
 export const chinese = defineLanguage({
   code: 'cmn',
@@ -8,6 +10,10 @@ export const chinese = defineLanguage({
   letters: {},
   // No spaces and no inflection: matched by characters, longest lexicon entry first, with no stemmer.
   units: 'characters',
+  // …on jieba's word boundaries: no negator 别 inside 特别 ("especially"), no 棒 inside 棒棒糖 ("lollipop").
+  segmenter: jiebaSegmenter,
   // Negators sit right before what they negate, often with a degree word between (不太满意, 没有很好).
   negation: { before: 4, after: 0 },
+  // What `heartline suggest` counts: ICU's coarser words (很好, 再来) make better phrases than jieba's.
+  words: chineseWords,
 });

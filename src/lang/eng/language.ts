@@ -1,7 +1,9 @@
-// Deep import: natural's index pulls in heavy optional dependencies (and prints dotenv notices).
+// Deep import: natural's index requires all of natural's dependencies (mongoose, pg, redis …), which
+// package.json's overrides leave uninstalled; the stemmer files need none of them (test/lang/stemmers.test.ts).
 import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { cachedStemmer } from '../cached-stemmer.js';
 import { defineLanguage } from '../language.js';
+import { spacedWords } from '../spaced-words.js';
 import { expandContraction } from './contractions.js';
 import { englishPolarity } from './polarity.js';
 
@@ -18,4 +20,5 @@ export const english = defineLanguage({
   expand: expandContraction,
   negation: { before: 4, after: 0 }, // "I don't think it was easy": three words between
   polarity: englishPolarity,
+  words: spacedWords,
 });

@@ -1,6 +1,7 @@
 import porterRu from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
 import { cachedStemmer } from '../cached-stemmer.js';
 import { defineLanguage } from '../language.js';
+import { spacedWords } from '../spaced-words.js';
 
 export const russian = defineLanguage({
   code: 'rus',
@@ -15,4 +16,5 @@ export const russian = defineLanguage({
   normalise: (lower) => lower.replace(/ё/g, 'е'),
   stem: cachedStemmer((word) => porterRu.stem(word.replace(/ё/g, 'е'))),
   negation: { before: 3, after: 0 },
+  words: spacedWords,
 });
