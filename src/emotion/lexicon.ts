@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import type { Language } from '../lang/language.js';
 import type { LanguageRegistry } from '../lang/language-registry.js';
 import { REGISTRY } from '../lang/registry.js';
+import { DETECTOR_VERSION, detectorFiles } from '../language/detector-files.js';
 import { BUILTIN_LEXICON_DIR } from '../lexicon/lexicon-dir.js';
 import { type Taxonomy, loadTaxonomy } from './taxonomy.js';
 
@@ -145,13 +146,15 @@ function lexiconFiles(dirs: readonly string[], registry: LanguageRegistry): stri
 }
 
 /**
- * The lexicon folders (built-in first) and their version, sha256 of the tagger version and every lexicon
- * file, without compiling anything: all an import needs of the lexicons on a thread that does not tag.
+ * The lexicon folders (built-in first) and their version, sha256 of the tagger and detector versions and every
+ * file tagging or language identification reads, without compiling anything: all an import needs of the
+ * lexicons on a thread that does not tag.
  */
 export function lexiconIdentity(userDirs: readonly string[] = [], registry: LanguageRegistry = REGISTRY): Pick<Lexicons, 'version' | 'dirs'> {
   const dirs = [BUILTIN_LEXICON_DIR, ...userDirs];
-  const hash = createHash('sha256').update(`tagger ${TAGGER_VERSION}\n`);
-  for (const file of lexiconFiles(dirs, registry)) {
+  // Language identification's files and version too: which language a text gets decides how it is tagged.
+  const hash = createHash('sha256').update(`tagger ${TAGGER_VERSION}\ndetector ${DETECTOR_VERSION}\n`);
+  for (const file of [...lexiconFiles(dirs, registry), ...detectorFiles(dirs, registry)]) {
     if (existsSync(file)) hash.update(`${file.slice(file.lastIndexOf('lexicons'))}\n`).update(readFileSync(file));
   }
   return { version: hash.digest('hex').slice(0, 16), dirs };

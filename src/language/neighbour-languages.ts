@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Script } from '../lang/language.js';
 import { readLexiconLines } from '../lexicon/lexicon-dir.js';
 
@@ -48,4 +49,12 @@ export function loadNeighbourLanguages(dirs: readonly string[]): NeighbourLangua
     }
   }
   return [...byCode.values()];
+}
+
+/** The files `loadNeighbourLanguages` reads from these folders: each languages.tsv and the word lists it names. */
+export function neighbourFiles(dirs: readonly string[]): string[] {
+  return dirs.flatMap((dir) => [
+    join(dir, 'neighbours', 'languages.tsv'),
+    ...readLexiconLines(dir, 'neighbours', 'languages.tsv').map((line) => join(dir, 'neighbours', `${line.split('\t')[0]!.trim()}.txt`)),
+  ]);
 }

@@ -7,7 +7,7 @@ import type { NeighbourLanguage } from './neighbour-languages.js';
  * closed classes every sentence uses, which tell a language from its neighbours; the other lists hold
  * content words, which neighbours often share as cognates).
  */
-const SOURCES: readonly { file: string; weight: number; phrases: boolean; function: boolean }[] = [
+export const WORD_SOURCES: readonly { file: string; weight: number; phrases: boolean; function: boolean }[] = [
   { file: 'stopwords.txt', weight: 1, phrases: true, function: true },
   { file: 'frequent.txt', weight: 0.8, phrases: true, function: false },
   { file: 'negators.txt', weight: 1, phrases: true, function: true },
@@ -53,7 +53,7 @@ export class WordEvidence {
     for (const language of languages) if (language.normalise) evidence.folds.push(language.normalise);
     for (const dir of dirs) {
       for (const { code } of languages) {
-        for (const source of SOURCES) {
+        for (const source of WORD_SOURCES) {
           for (const line of readLexiconLines(dir, code, source.file)) {
             const words = line.split('\t')[0]!.split(/\s+/);
             const inPattern = words.length > 1 && !source.phrases;
