@@ -1,6 +1,7 @@
 import type { Language, Script } from '../lang/language.js';
 import type { NeighbourLanguage } from './neighbour-languages.js';
 import type { ScriptProfile } from './script-profile.js';
+import { type Spelling, SpellingMarks } from './spelling-marks.js';
 
 /** A language a text in some script may be in: one of ours (tagged) or a neighbour (only named). */
 export interface Candidate {
@@ -12,7 +13,8 @@ export interface Candidate {
   lacks: ReadonlySet<string>;
   /** The share of its text's letters that are its own `writes`: their absence is evidence against it. */
   expect: number;
-  spelling?: RegExp;
+  /** Spellings it writes and ours do not, and spellings it never writes. */
+  spellings: readonly Spelling[];
   /** The codes franc's model gives it. */
   franc: readonly string[];
 }
@@ -33,8 +35,6 @@ const LETTER_REPEATS = 3;
 /** What a letter a language does not write costs it, per occurrence: about two words, since writers of a language
  * do not type letters it lacks (a Russian never writes і), while any word may be a loan or a name. */
 const FOREIGN_LETTER = 2;
-/** What a spelling only one language uses is worth to it. */
-const SPELLING = 2;
 
 /** The candidates for texts of one script: ours from the registry, then the neighbours written in it. */
 export class CandidateSet {
@@ -45,7 +45,7 @@ export class CandidateSet {
   private readonly byCode = new Map<string, Candidate>();
   /** Candidates with a share of own letters expected, and those letters (the ones no language of ours writes). */
   private readonly expecting: readonly { candidate: Candidate; own: readonly string[] }[];
-  private readonly spellers: readonly Candidate[];
+  private readonly marks: SpellingMarks;
   private readonly writersOf = new Map<string, LetterWriters>();
   private readonly core: ReadonlySet<string>;
   /** franc's code → our candidate's code. */
@@ -60,6 +60,7 @@ export class CandidateSet {
         writes: new Set(Object.keys(l.letters)),
         lacks: new Set(),
         expect: 0,
+        spellings: [],
         franc: [l.code, ...(l.aliases ?? [])],
       })),
       ...neighbours
@@ -71,19 +72,19 @@ export class CandidateSet {
           lacks: n.lacks,
           expect: n.expect,
           franc: n.franc,
-          ...(n.spelling ? { spelling: n.spelling } : {}),
+          spellings: n.spellings,
         })),
     ];
     this.codes = new Set(this.all.map((c) => c.code));
     this.oursCount = ours.length;
     for (const candidate of this.all) this.byCode.set(candidate.code, candidate);
     const oursWrite = new Set(this.all.filter((c) => c.ours).flatMap((c) => [...c.writes]));
-    // Its own letters, or its spelling where it has none that ours do not write too (Bulgarian's vowel ъ).
+    // Its own letters, or its spellings where it has no letter ours do not write too (Bulgarian's vowel ъ).
     this.expecting = this.all
       .filter((c) => c.expect > 0)
       .map((candidate) => ({ candidate, own: [...candidate.writes].filter((letter) => !oursWrite.has(letter)) }))
-      .filter(({ candidate, own }) => own.length > 0 || candidate.spelling);
-    this.spellers = this.all.filter((c) => c.spelling);
+      .filter(({ candidate, own }) => own.length > 0 || candidate.spellings.some((s) => !s.never));
+    this.marks = new SpellingMarks(this.all);
     for (const candidate of this.all) for (const code of candidate.franc) if (!this.fromFranc.has(code)) this.fromFranc.set(code, candidate.code);
   }
 
@@ -103,14 +104,16 @@ export class CandidateSet {
   }
 
   /**
-   * Evidence from letters, per candidate: a letter counts for the languages that write it (shared out
-   * among them) and against those that do not; a language whose own letters are frequent loses by their
-   * absence from a text of `letters` letters; a spelling only one language uses counts for it.
+   * Evidence from letters and spellings, per candidate: a letter counts for the languages that write it
+   * (shared out among them) and against those that do not; a language whose own letters are frequent loses
+   * by their absence from a text of `letters` letters (unless one of its own spellings is there); a spelling
+   * counts for the languages that list it and against those that never write it (`tokens`: the text's words,
+   * lowercased).
    */
-  letterScores(p: ScriptProfile, text: string, letters: number): Map<string, number> {
-    const scores = new Map<string, number>();
+  letterScores(p: ScriptProfile, tokens: readonly string[], letters: number): Map<string, number> {
     const spelled = new Set<string>();
-    for (const c of this.spellers) if (c.spelling!.test(text)) spelled.add(c.code);
+    const spellings = this.marks.scores(tokens, spelled);
+    const scores = new Map<string, number>();
     for (const { candidate, own } of this.expecting) {
       if (spelled.has(candidate.code) || own.some((letter) => p.marked.has(letter))) continue;
       // n letters without one of its own: about (1 − expect)^n likely, in words' worth about n × expect.
@@ -126,7 +129,7 @@ export class CandidateSet {
       for (const c of others) scores.set(c.code, (scores.get(c.code) ?? 0) - n * FOREIGN_LETTER);
     }
     for (const [code, score] of scores) scores.set(code, Math.max(-LETTER_CAP, Math.min(LETTER_CAP, score)));
-    for (const code of spelled) scores.set(code, (scores.get(code) ?? 0) + SPELLING);
+    for (const [code, score] of spellings) scores.set(code, (scores.get(code) ?? 0) + score);
     return scores;
   }
 

@@ -162,8 +162,9 @@ export class LanguageDetector {
   private alphabetic(script: Script, text: string, p: ScriptProfile, mixedScripts: boolean): Analysis {
     const set = this.candidates.get(script);
     if (!set || !set.all.some((c) => c.ours)) return { detection: this.otherScript(text), mixed: false };
-    const words = this.signals.words ? this.wordScores(text, set) : noWords(text);
-    const letters = this.signals.letters ? set.letterScores(p, text, script === 'Latin' ? p.latin : p.cyrillic) : new Map<string, number>();
+    const tokens = [...this.evidence.normalise(text).matchAll(TOKEN)].map((m) => m[0]);
+    const words = this.signals.words ? this.wordScores(tokens, set) : noWords(tokens.length);
+    const letters = this.signals.letters ? set.letterScores(p, tokens, script === 'Latin' ? p.latin : p.cyrillic) : new Map<string, number>();
     const [, , oursSecond] = ranked(words.ours);
     const mixed = mixedScripts || oursSecond >= MIXED_EVIDENCE;
     return { detection: this.decide(set, words, letters, text, p), mixed };
@@ -178,15 +179,27 @@ export class LanguageDetector {
    */
   private decide(set: CandidateSet, words: WordScores, letters: Map<string, number>, text: string, p: ScriptProfile): Detection {
     // Each side is as strong as its best language: the words only its side has that it lists, and its letters.
-    const side = (ours: boolean) => Math.max(...set.all.filter((c) => c.ours === ours).map((c) => (words.only.get(c.code) ?? 0) + (letters.get(c.code) ?? 0)));
-    const lead = side(true) - side(false);
+    const side = (ours: boolean) => {
+      let best: { code: string; score: number } = { code: '', score: -Infinity };
+      for (const c of set.all) {
+        if (c.ours !== ours) continue;
+        const score = (words.only.get(c.code) ?? 0) + (letters.get(c.code) ?? 0);
+        if (score > best.score) best = { code: c.code, score };
+      }
+      return best;
+    };
+    const [oursSide, theirSide] = [side(true), side(false)];
+    const lead = oursSide.score - theirSide.score;
+    // A neighbour with words of its own that is itself close to ours (its letters do not rule it out).
+    const theirWords = set.all.some((c) => !c.ours && (words.only.get(c.code) ?? 0) > 0 && (words.only.get(c.code) ?? 0) + (letters.get(c.code) ?? 0) >= oursSide.score - SIDE_MARGIN);
+    const ourWords = words.only.get(oursSide.code) ?? 0;
     if (lead < -SIDE_MARGIN) return this.pick(set, false, words.theirs, letters, text, -lead);
     const distant = lead < DECISIVE ? this.distantNeighbour(set, words, letters, text, p) : undefined;
     if (distant) return distant;
     if (lead > SIDE_MARGIN) return this.pick(set, true, words.ours, letters, text, lead);
     // Close. A neighbour's own words that ours do not outweigh make a tie; otherwise the words ours list
     // (content words too) decide, with the little confidence the lead gives.
-    if (words.theirsOnly > 0 && lead <= 0) return { ...UNDETERMINED, confidence: 0.5 };
+    if (theirWords && (lead <= 0 || ourWords <= 0)) return { ...UNDETERMINED, confidence: 0.5 };
     const [, oursBest] = ranked(words.ours);
     // Letters alone may lean our way (no і, ў, ђ or ә in a Cyrillic text): a little evidence, little confidence.
     if (oursBest <= 0 && lead <= 0) return this.withoutEvidence(set, words, letters, text, p);
@@ -301,9 +314,9 @@ export class LanguageDetector {
     return [this.registry.canonical(first[0]), round(Math.min(0.99, 0.5 + (1 - (second?.[1] ?? 0)) * 2))];
   }
 
-  private wordScores(text: string, set: CandidateSet): WordScores {
+  /** Word evidence from a text's words (normalised as the word lists are). */
+  private wordScores(tokens: readonly string[], set: CandidateSet): WordScores {
     const scores: WordScores = { ours: new Map(), theirs: new Map(), only: new Map(), oursCovered: 0, oursOnly: 0, theirsOnly: 0, tokens: 0, sharedTokens: 0 };
-    const tokens = [...this.evidence.normalise(text).matchAll(TOKEN)].map((m) => m[0]);
     const anyOurs = (codes: ReadonlySet<string> | undefined) => {
       if (codes) for (const code of codes) if (set.get(code)?.ours) return true;
       return false;
@@ -405,9 +418,7 @@ export class LanguageDetector {
 const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const ACCENTED_LATIN = /[\u00c0-\u024f]/;
 
-function noWords(text: string): WordScores {
-  let tokens = 0;
-  for (const _ of text.matchAll(TOKEN)) tokens++;
+function noWords(tokens: number): WordScores {
   return { ours: new Map(), theirs: new Map(), only: new Map(), oursCovered: 0, oursOnly: 0, theirsOnly: 0, tokens, sharedTokens: 0 };
 }
 
@@ -430,7 +441,9 @@ function ranked<K>(scores: Map<K, number>): [K, number, number] {
  * there is little evidence at all (one word is not a sure answer however alone it stands).
  */
 function confidence(first: number, second: number): number {
-  const margin = first <= 0 ? 0 : (first - second) / first;
+  // No evidence for the best either (every candidate's letters count against it): as unsure as can be.
+  if (first <= 0) return 0.34;
+  const margin = (first - second) / first;
   const amount = first / (first + EVIDENCE_HALF);
   return round(Math.max(0.34, Math.min(0.99, 0.5 + (margin * amount) / 2)));
 }

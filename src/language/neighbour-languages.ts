@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Script } from '../lang/language.js';
 import { readLexiconLines } from '../lexicon/lexicon-dir.js';
+import { type Spelling, parseSpelling } from './spelling-marks.js';
 
 /**
  * A language Heartline does not tag, as language identification knows it: a text in it is named, or left
@@ -18,8 +19,11 @@ export interface NeighbourLanguage {
   lacks: ReadonlySet<string>;
   /** The share of its running text's letters that are its own `letters`, where writers never leave them out. */
   expect: number;
-  /** A spelling only it uses among its script's languages (Bulgarian's vowel ъ before a consonant). */
-  spelling?: RegExp;
+  /**
+   * Spellings it writes and ours do not (Bulgarian's vowel ъ before a consonant, Norwegian -sjon), and those
+   * it never writes (Belarusian ть, Bulgarian ь at the end of a word): `<code>.spellings.txt`.
+   */
+  spellings: readonly Spelling[];
   /** Its most frequent function words, lowercase. */
   words: readonly string[];
 }
@@ -31,7 +35,7 @@ export function loadNeighbourLanguages(dirs: readonly string[]): NeighbourLangua
   const byCode = new Map<string, NeighbourLanguage>();
   for (const dir of dirs) {
     for (const line of readLexiconLines(dir, 'neighbours', 'languages.tsv')) {
-      const [code = '', script = '', franc = '', letters = '', lacks = '', expect = '', spelling = ''] = line.split('\t').map((f) => f.trim());
+      const [code = '', script = '', franc = '', letters = '', lacks = '', expect = ''] = line.split('\t').map((f) => f.trim());
       const share = expect === '' ? 0 : Number(expect);
       if (!/^[a-z]{3}$/.test(code) || !SCRIPTS.includes(script as Script) || !(share >= 0 && share < 1)) {
         throw new Error(`lexicons/neighbours/languages.tsv: bad line ${JSON.stringify(line)}`);
@@ -43,7 +47,7 @@ export function loadNeighbourLanguages(dirs: readonly string[]): NeighbourLangua
         letters: new Set(letters.split(/\s+/).filter(Boolean)),
         lacks: new Set(lacks.split(/\s+/).filter(Boolean)),
         expect: share,
-        ...(spelling ? { spelling: new RegExp(spelling, 'iu') } : {}),
+        spellings: readSpellings(dir, code),
         words: readLexiconLines(dir, 'neighbours', `${code}.txt`).map((w) => w.toLowerCase()),
       });
     }
@@ -51,10 +55,24 @@ export function loadNeighbourLanguages(dirs: readonly string[]): NeighbourLangua
   return [...byCode.values()];
 }
 
-/** The files `loadNeighbourLanguages` reads from these folders: each languages.tsv and the word lists it names. */
+function readSpellings(dir: string, code: string): Spelling[] {
+  const file = `${code}.spellings.txt`;
+  return readLexiconLines(dir, 'neighbours', file).map((line) => {
+    try {
+      return parseSpelling(line);
+    } catch (error) {
+      throw new Error(`lexicons/neighbours/${file}: ${(error as Error).message}`);
+    }
+  });
+}
+
+/** The files `loadNeighbourLanguages` reads from these folders: each languages.tsv and the files of the languages it names. */
 export function neighbourFiles(dirs: readonly string[]): string[] {
   return dirs.flatMap((dir) => [
     join(dir, 'neighbours', 'languages.tsv'),
-    ...readLexiconLines(dir, 'neighbours', 'languages.tsv').map((line) => join(dir, 'neighbours', `${line.split('\t')[0]!.trim()}.txt`)),
+    ...readLexiconLines(dir, 'neighbours', 'languages.tsv').flatMap((line) => {
+      const code = line.split('\t')[0]!.trim();
+      return [join(dir, 'neighbours', `${code}.txt`), join(dir, 'neighbours', `${code}.spellings.txt`)];
+    }),
   ]);
 }

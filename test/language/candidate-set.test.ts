@@ -10,7 +10,7 @@ const latin = new CandidateSet('Latin', REGISTRY.ofScript('Latin'), neighbours);
 const cyrillic = new CandidateSet('Cyrillic', REGISTRY.ofScript('Cyrillic'), neighbours);
 const letters = (set: CandidateSet, text: string) => {
   const p = profileScripts(text);
-  return set.letterScores(p, text, p.latin + p.cyrillic);
+  return set.letterScores(p, text.toLowerCase().match(/[\p{L}']+/gu) ?? [], p.latin + p.cyrillic);
 };
 
 describe('CandidateSet: ours of a script and its neighbours', () => {
