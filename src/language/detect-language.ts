@@ -202,7 +202,9 @@ export class LanguageDetector {
     if (theirWords && (lead <= 0 || ourWords <= 0)) return { ...UNDETERMINED, confidence: 0.5 };
     const [, oursBest] = ranked(words.ours);
     // Letters alone may lean our way (no і, ў, ђ or ә in a Cyrillic text): a little evidence, little confidence.
-    if (oursBest <= 0 && lead <= 0) return this.withoutEvidence(set, words, letters, text, p);
+    if (oursBest <= 0 && lead <= 0) return this.withoutEvidence(set, words, letters, text, p, lead);
+    // A neighbour ahead on letters and spellings, and no word only ours write: words both sides list do not decide.
+    if (lead < 0 && ourWords <= 0) return { ...UNDETERMINED, confidence: 0.5 };
     // A lone word many of ours use alike ("ok", "super", "top") says nothing about the language.
     if (words.tokens === 1 && words.sharedTokens === 1 && ![...letters.values()].some((score) => score > 0)) return { ...UNDETERMINED, confidence: 0.5 };
     return this.pick(set, true, words.ours, letters, text, Math.max(0, lead));
@@ -258,7 +260,7 @@ export class LanguageDetector {
    * have shown over that many words): it is ours, franc (restricted to ours) saying which, at confidence
    * 0.5 at most. A shorter text is `und`.
    */
-  private withoutEvidence(set: CandidateSet, words: WordScores, letters: Map<string, number>, text: string, p: ScriptProfile): Detection {
+  private withoutEvidence(set: CandidateSet, words: WordScores, letters: Map<string, number>, text: string, p: ScriptProfile, lead: number): Detection {
     if (!this.signals.franc) return { ...UNDETERMINED, confidence: 0.5 };
     if (p.letters < FRANC_MIN_LETTERS) return this.byLetters(set, letters, text, p);
     const ranking = [...this.francScores(set, [...set.codes], text)].sort((a, b) => b[1] - a[1]);
@@ -268,7 +270,8 @@ export class LanguageDetector {
       const sure = round(0.5 + (topScore - runnerUp));
       return set.get(top)!.ours ? { lang: top, confidence: sure, supported: true } : this.other(top, sure);
     }
-    if (words.tokens < UNSEEN_SENTENCE) return { ...UNDETERMINED, confidence: 0.5 };
+    // Not when a neighbour's letters or spellings lead ours: then it may be the neighbour's, its words unlisted.
+    if (words.tokens < UNSEEN_SENTENCE || lead < 0) return { ...UNDETERMINED, confidence: 0.5 };
     const ours = set.all.filter((c) => c.ours).map((c) => c.code);
     const [lang] = [...this.francScores(set, ours, text)].sort((a, b) => b[1] - a[1])[0] ?? [ours[0]!];
     return { lang, confidence: round(Math.min(0.5, 1 / ours.length + 0.1)), supported: true };
