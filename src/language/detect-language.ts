@@ -225,6 +225,9 @@ export class LanguageDetector {
       .slice(0, FRANC_NEIGHBOURS)
       .map((c) => c.code);
     if (oursBest === undefined || others.length === 0) return undefined;
+    // Words only ours list, against neighbours whose only evidence is words ours list too ("in"): not distant.
+    const own = (code: string) => (words.only.get(code) ?? 0) + Math.max(0, letters.get(code) ?? 0);
+    if ((words.only.get(oursBest) ?? 0) > 0 && !others.some((code) => own(code) > 0)) return undefined;
     const ranking = [...this.francScores(set, [oursBest, ...others], text)].sort((a, b) => b[1] - a[1]);
     const [top, topScore] = ranking[0] ?? [oursBest, 1];
     const ours = ranking.find(([code]) => code === oursBest)?.[1] ?? 0;
