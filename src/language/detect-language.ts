@@ -8,8 +8,10 @@ import { CandidateSet } from './candidate-set.js';
 import { maskNoise } from './mask-noise.js';
 import { loadNeighbourLanguages } from './neighbour-languages.js';
 import { type ScriptProfile, profileScripts } from './script-profile.js';
+import { contestSides } from './side-contest.js';
 import { type Span, splitClauses, splitSentences } from './split-spans.js';
 import { WordEvidence } from './word-evidence.js';
+import { type WordScores, noWords, scoreWords } from './word-scores.js';
 
 /** Letters from which a text is long enough for franc to be trusted without any word or letter evidence. */
 const FRANC_MIN_LETTERS = 15;
@@ -34,16 +36,8 @@ const OTHER_MARGIN = 0.8;
 const OTHER_COVERAGE = 0.5;
 /** The neighbours with most evidence put to franc against our best language. */
 const FRANC_NEIGHBOURS = 6;
-/**
- * What a content word only ours list counts for our side against the neighbours: less than a function word,
- * since a neighbour may write the same word (Swedish and Norwegian "god", "klar", "år") and its list,
- * function words only, cannot say so.
- */
-const CONTENT_WORD = 0.25;
 /** The side lead (in words' worth) at which an answer's confidence is 0.75. */
 const SIDE_HALF = 2;
-/** Evidence (in words' worth) by which one side, ours or the neighbours, must lead the other. */
-const SIDE_MARGIN = 0.75;
 /** A Han character carries about as much as a short word: weigh Han against other letters by this. */
 const HAN_WEIGHT = 3;
 /** Evidence (in words' worth) at which an answer's confidence is half what its margin alone would give. */
@@ -70,25 +64,6 @@ export interface DetectorOptions {
   /** Folders whose `<code>/` word lists and `neighbours/` languages are evidence: the built-in lexicons. */
   lexiconDirs?: readonly string[];
   signals?: Partial<Signals>;
-}
-
-/** Word evidence per candidate, and for each side (ours, the neighbours) what only it has. */
-interface WordScores {
-  /** Per language of ours, each word shared out among ours that list it. */
-  ours: Map<string, number>;
-  /** Per neighbour, each word shared out among the neighbours that list it. */
-  theirs: Map<string, number>;
-  /** Per candidate, the tokens it lists that the other side does not (ours' content words at CONTENT_WORD). */
-  only: Map<string, number>;
-  /** Tokens that a list of ours holds. */
-  oursCovered: number;
-  /** Tokens that a list of ours holds and no neighbour's does (content words count CONTENT_WORD). */
-  oursOnly: number;
-  /** Tokens that a neighbour's list holds and no list of ours does. */
-  theirsOnly: number;
-  tokens: number;
-  /** Tokens that every language of ours in the script lists ("ok", "super"): no evidence which. */
-  sharedTokens: number;
 }
 
 /** A stretch's language, and whether it shows signs of a second language worth segmenting for. */
@@ -163,51 +138,22 @@ export class LanguageDetector {
     const set = this.candidates.get(script);
     if (!set || !set.all.some((c) => c.ours)) return { detection: this.otherScript(text), mixed: false };
     const tokens = [...this.evidence.normalise(text).matchAll(TOKEN)].map((m) => m[0]);
-    const words = this.signals.words ? this.wordScores(tokens, set) : noWords(tokens.length);
+    const words = this.signals.words ? scoreWords(tokens, set, this.evidence) : noWords(tokens.length);
     const letters = this.signals.letters ? set.letterScores(p, tokens, script === 'Latin' ? p.latin : p.cyrillic) : new Map<string, number>();
     const [, , oursSecond] = ranked(words.ours);
     const mixed = mixedScripts || oursSecond >= MIXED_EVIDENCE;
     return { detection: this.decide(set, words, letters, text, p), mixed };
   }
 
-  /**
-   * Ours or a neighbour: only evidence one side alone has counts — words the other side does not list (our
-   * content words at a discount, see CONTENT_WORD), and letters — for each side's best language. franc does
-   * not: its trigrams tell close relatives apart no better than chance (Swedish from Norwegian, Russian from
-   * Bulgarian). A tie is `und`: one of ours is never the answer by
-   * default. Then the side's own evidence names the language.
-   */
+  /** Ours or a neighbour (side-contest.ts), then the side's own evidence names the language. */
   private decide(set: CandidateSet, words: WordScores, letters: Map<string, number>, text: string, p: ScriptProfile): Detection {
-    // Each side is as strong as its best language: the words only its side has that it lists, and its letters.
-    const side = (ours: boolean) => {
-      let best: { code: string; score: number } = { code: '', score: -Infinity };
-      for (const c of set.all) {
-        if (c.ours !== ours) continue;
-        const score = (words.only.get(c.code) ?? 0) + (letters.get(c.code) ?? 0);
-        if (score > best.score) best = { code: c.code, score };
-      }
-      return best;
-    };
-    const [oursSide, theirSide] = [side(true), side(false)];
-    const lead = oursSide.score - theirSide.score;
-    // A neighbour with words of its own that is itself close to ours (its letters do not rule it out).
-    const theirWords = set.all.some((c) => !c.ours && (words.only.get(c.code) ?? 0) > 0 && (words.only.get(c.code) ?? 0) + (letters.get(c.code) ?? 0) >= oursSide.score - SIDE_MARGIN);
-    const ourWords = words.only.get(oursSide.code) ?? 0;
-    if (lead < -SIDE_MARGIN) return this.pick(set, false, words.theirs, letters, text, -lead);
+    const { side, lead } = contestSides(set, words, letters);
+    if (side === 'theirs') return this.pick(set, false, words.theirs, letters, text, -lead);
     const distant = lead < DECISIVE ? this.distantNeighbour(set, words, letters, text, p) : undefined;
     if (distant) return distant;
-    if (lead > SIDE_MARGIN) return this.pick(set, true, words.ours, letters, text, lead);
-    // Close. A neighbour's own words that ours do not outweigh make a tie; otherwise the words ours list
-    // (content words too) decide, with the little confidence the lead gives.
-    if (theirWords && (lead <= 0 || ourWords <= 0)) return { ...UNDETERMINED, confidence: 0.5 };
-    const [, oursBest] = ranked(words.ours);
-    // Letters alone may lean our way (no і, ў, ђ or ә in a Cyrillic text): a little evidence, little confidence.
-    if (oursBest <= 0 && lead <= 0) return this.withoutEvidence(set, words, letters, text, p, lead);
-    // A neighbour ahead on letters and spellings, and no word only ours write: words both sides list do not decide.
-    if (lead < 0 && ourWords <= 0) return { ...UNDETERMINED, confidence: 0.5 };
-    // A lone word many of ours use alike ("ok", "super", "top") says nothing about the language.
-    if (words.tokens === 1 && words.sharedTokens === 1 && ![...letters.values()].some((score) => score > 0)) return { ...UNDETERMINED, confidence: 0.5 };
-    return this.pick(set, true, words.ours, letters, text, Math.max(0, lead));
+    if (side === 'ours') return this.pick(set, true, words.ours, letters, text, Math.max(0, lead));
+    if (side === 'none') return this.withoutEvidence(set, words, letters, text, p, lead);
+    return { ...UNDETERMINED, confidence: 0.5 };
   }
 
   /**
@@ -320,61 +266,6 @@ export class LanguageDetector {
     return [this.registry.canonical(first[0]), round(Math.min(0.99, 0.5 + (1 - (second?.[1] ?? 0)) * 2))];
   }
 
-  /** Word evidence from a text's words (normalised as the word lists are). */
-  private wordScores(tokens: readonly string[], set: CandidateSet): WordScores {
-    const scores: WordScores = { ours: new Map(), theirs: new Map(), only: new Map(), oursCovered: 0, oursOnly: 0, theirsOnly: 0, tokens: 0, sharedTokens: 0 };
-    const anyOurs = (codes: ReadonlySet<string> | undefined) => {
-      if (codes) for (const code of codes) if (set.get(code)?.ours) return true;
-      return false;
-    };
-    const oursPair = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && anyOurs(this.evidence.pairOf(a, b));
-    for (let i = 0; i < tokens.length; i++) {
-      scores.tokens++;
-      let token = tokens[i]!;
-      let hit = this.evidence.lookup(token);
-      let factor = 1;
-      if (!hit && ACCENTED_LATIN.test(token)) {
-        // Feedback in our languages is often typed without its accents ("koszi szepen"): an accented word
-        // nobody lists may be one of ours typed plainly, never evidence for a neighbour.
-        const plain = stripAccents(token);
-        if (plain !== token) {
-          const ours = this.evidence.lookup(plain);
-          if (ours) hit = new Map([...ours].filter(([code]) => set.get(code)?.ours));
-          token = plain;
-          factor = 0.5;
-        }
-      }
-      if (!hit) continue;
-      let ours = 0;
-      let theirs = 0;
-      for (const code of hit.keys()) {
-        const c = set.get(code);
-        if (c) c.ours ? ours++ : theirs++;
-      }
-      if (ours === set.oursCount && ours > 1) scores.sharedTokens++;
-      if (ours > 0) scores.oursCovered++;
-      // Between the sides, a token is ours only if a list of ours holds it as a word of its own.
-      // A word that a pattern of ours holds next to the word beside it here ("rekommenderar er") is ours too.
-      if (theirs === 0) {
-        if (ours > 0 && (anyOurs(this.evidence.listedBy(token)) || oursPair(tokens[i - 1], token) || oursPair(token, tokens[i + 1]))) {
-          const worth = anyOurs(this.evidence.functionOf(token)) ? factor : factor * CONTENT_WORD;
-          scores.oursOnly += worth;
-          for (const code of hit.keys()) if (set.get(code)) scores.only.set(code, (scores.only.get(code) ?? 0) + worth);
-        }
-      } else if (ours === 0 || !(anyOurs(this.evidence.listedBy(token)) || oursPair(tokens[i - 1], token) || oursPair(token, tokens[i + 1]))) {
-        scores.theirsOnly += factor;
-        for (const code of hit.keys()) if (set.get(code)?.ours === false) scores.only.set(code, (scores.only.get(code) ?? 0) + factor);
-      }
-      for (const [code, weight] of hit) {
-        const c = set.get(code);
-        if (!c) continue;
-        const side = c.ours ? scores.ours : scores.theirs;
-        side.set(code, (side.get(code) ?? 0) + (weight * factor) / (c.ours ? ours : theirs));
-      }
-    }
-    return scores;
-  }
-
   /**
    * A language named by letters or franc rather than our word lists. Usually not one of ours, but franc's full
    * model (other scripts) can name one, e.g. our Han language for a single Han character among other letters.
@@ -423,10 +314,6 @@ export class LanguageDetector {
 
 const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const ACCENTED_LATIN = /[\u00c0-\u024f]/;
-
-function noWords(tokens: number): WordScores {
-  return { ours: new Map(), theirs: new Map(), only: new Map(), oursCovered: 0, oursOnly: 0, theirsOnly: 0, tokens, sharedTokens: 0 };
-}
 
 function ranked<K>(scores: Map<K, number>): [K, number, number] {
   let best: K | undefined;
@@ -479,9 +366,4 @@ function trimSpan(text: string): Span | undefined {
   return { start, end: text.trimEnd().length };
 }
 
-function stripAccents(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
-}
-
-const sum = (m: Map<unknown, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 const round = (x: number) => Math.round(x * 100) / 100;
