@@ -19,6 +19,8 @@ const NEVER = 1.5;
 const REPEATS = 2;
 /** Spellings' evidence is capped, either way, like letters'. */
 const CAP = 3;
+/** What most words hold: no listed spelling (one shared empty list, so the cache stays small). */
+const NONE: readonly string[] = [];
 /** Words whose spellings are remembered, within a bound. */
 const CACHE_SIZE = 50_000;
 
@@ -65,9 +67,10 @@ export class SpellingMarks {
   scores(tokens: readonly string[], found?: Set<string>): Map<string, number> {
     const scores = new Map<string, number>();
     if (this.bySequence.size === 0) return scores;
-    const seen = new Map<string, number>();
+    let seen: Map<string, number> | undefined;
     for (const token of tokens) {
       for (const sequence of this.sequencesIn(token)) {
+        seen ??= new Map();
         const times = (seen.get(sequence) ?? 0) + 1;
         seen.set(sequence, times);
         if (times > REPEATS) continue;
@@ -87,12 +90,12 @@ export class SpellingMarks {
   private sequencesIn(token: string): readonly string[] {
     const cached = this.cache.get(token);
     if (cached) return cached;
-    const found: string[] = [];
+    let found: readonly string[] = NONE;
     const word = `_${token}_`;
     for (const n of this.lengths) {
       for (let i = 0; i + n <= word.length; i++) {
         const sequence = word.slice(i, i + n);
-        if (this.bySequence.has(sequence)) found.push(sequence);
+        if (this.bySequence.has(sequence)) found = [...found, sequence];
       }
     }
     if (this.cache.size >= CACHE_SIZE) this.cache.clear();
