@@ -58,6 +58,39 @@ describe('LanguageDetector: other languages are not forced into ours', () => {
     expect(lang('Закон Рэспублiкi Беларусь аб асабiстых гаспадарках')).toBe('bel');
   });
 
+  it.each([
+    // Kinds of error the word lists alone left: a neighbour's sentence of words ours share, told apart by the
+    // words ours do not write and by spellings (lexicons/neighbours/<code>.spellings.txt).
+    ['Bulgarian with no vowel ъ, only words Russian writes too, and се', 'Хората казват, че цената е висока.'],
+    ['Bulgarian definite adjectives and -ност', 'Българската сигурност е важна.'],
+    ['Belarusian without і or ў: шэ, -нне, -йце', 'Рашэнне прынята, чакайце адказу.'],
+    ['Ukrainian without і, ї or є: -ння', 'Замовлення прийшло вчасно'],
+    ['Ukrainian цю', 'Прочитайте цю угоду уважно.'],
+    ['Norwegian -sjon and hv-', 'Hvorfor var informasjonen feil?'],
+    ['Finnish double vowels, no function word', 'Tilaus saapui ajoissa, kiitos'],
+    ['Turkish -iyor without ı, ş or ğ', 'Siparis gelmedi, hala bekliyorum'],
+    ['German -iert', 'Funktioniert einwandfrei'],
+    ['Portuguese -idade', 'Qualidade boa, entrega rapida'],
+  ])('%s is not taken for ours', (_kind, text) => {
+    expect([text, detector.detect(text).supported]).toEqual([text, false]);
+  });
+
+  it('keeps ours where the neighbours write the same words', () => {
+    for (const [text, expected] of [
+      ['Доставка быстрая, качество хорошее', 'rus'],
+      ['Det var bra med den nya kassan', 'swe'],
+      ['The team sent the report by email', 'eng'],
+    ] as const) {
+      expect([text, lang(text)]).toEqual([text, expected]);
+    }
+  });
+
+  it('gives a confidence between 0 and 1 when every candidate’s letters count against it', () => {
+    const result = detector.detect('zu Спасибо zu spät. Спасибо Спасибо ű. Thank łódź rude ő.');
+    expect(result.confidence).toBeGreaterThanOrEqual(0);
+    expect(result.confidence).toBeLessThanOrEqual(1);
+  });
+
   it('is unsure, not confidently wrong, when a neighbour and one of ours tie', () => {
     for (const text of ['Det som er viktig er tenestene.', 'Вкопчват се в един начин.']) {
       const result = detector.detect(text);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REGISTRY } from '../../src/lang/registry.js';
 import { loadNeighbourLanguages } from '../../src/language/neighbour-languages.js';
-import { BUILTIN_LEXICON_DIR } from '../../src/lexicon/lexicon-dir.js';
+import { BUILTIN_LEXICON_DIR, readLexiconLines } from '../../src/lexicon/lexicon-dir.js';
 
 const neighbours = loadNeighbourLanguages([BUILTIN_LEXICON_DIR]);
 const DIR = join(BUILTIN_LEXICON_DIR, 'neighbours');
@@ -34,6 +34,22 @@ describe('lexicons/neighbours: the languages we do not tag, as data', () => {
     expect(byCode.get('bel')?.spellings.some((s) => s.never && s.sequences.includes('ть'))).toBe(true);
     expect(byCode.get('bel')?.lacks.has('и')).toBe(true);
     expect(byCode.get('ukr')?.expect).toBeGreaterThan(0);
+  });
+
+  it.each(neighbours.filter((n) => n.spellings.length > 0).map((n) => [n.code, n]))(
+    '%s: its spellings are not in our function words of its script, and it writes none it says it never writes',
+    (_code, n) => {
+      const ours = REGISTRY.ofScript(n.script).flatMap((l) => readLexiconLines(BUILTIN_LEXICON_DIR, l.code, 'stopwords.txt'));
+      const has = (words: readonly string[], sequences: readonly string[]) =>
+        words.map((w) => `_${w.toLowerCase().replace(/ё/g, 'е')}_`).filter((w) => sequences.some((q) => w.includes(q)));
+      for (const s of n.spellings) {
+        expect([s.sequences[0], has(s.never ? n.words : ours, s.sequences)]).toEqual([s.sequences[0], []]);
+      }
+    },
+  );
+
+  it('rejects a malformed spelling with the file named', () => {
+    expect(() => loadNeighbourLanguages([join(import.meta.dirname, '../fixtures/bad-spellings')])).toThrow(/xyz\.spellings\.txt: bad spelling/);
   });
 
   it('rejects a malformed languages.tsv line with the file named', () => {
