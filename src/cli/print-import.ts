@@ -20,6 +20,7 @@ export function formatOutcome(o: FileOutcome<Counts | ScoreCounts>): string {
 
 function statusWord(o: FileOutcome<Counts>): string {
   if (o.status === 'failed') return ' — FAILED';
+  if (o.status === 'interrupted') return ' — INTERRUPTED';
   return '';
 }
 

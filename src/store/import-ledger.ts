@@ -39,8 +39,11 @@ export class ImportLedger {
     return Number(result.lastInsertRowid);
   }
 
-  describe(runId: number, format: string, encoding: string): void {
-    this.db.prepare('UPDATE import_runs SET format = ?, encoding = ? WHERE id = ?').run(format, encoding, runId);
+  /** What the file turned out to be once its header was read (a scores file given to `run` is read as one). */
+  describe(runId: number, file: { kind: RunStart['kind']; format: string; encoding: string }): void {
+    this.db
+      .prepare('UPDATE import_runs SET kind = ?, format = ?, encoding = ? WHERE id = ?')
+      .run(file.kind, file.format, file.encoding, runId);
   }
 
   /** Called inside the transaction that writes the rows these counts describe. */

@@ -25,9 +25,10 @@ export interface ScoreCounts extends Counts {
  * and links each to its response when that exists. An answer in the feedback row itself is not overridden.
  */
 export class ScoreWriter {
-  private readonly find: Statement;
+  private readonly find: Statement<{ score: number; run_id: number }>;
   private readonly insert: Statement;
   private readonly update: Statement;
+  private readonly touch: Statement;
   private readonly link: Statement;
   private readonly exists: Statement;
   private readonly insertReject: Statement;
@@ -43,13 +44,16 @@ export class ScoreWriter {
     private readonly redact = false,
   ) {
     this.ledger = new ImportLedger(db);
-    this.find = db.prepare('SELECT score, run_id FROM nps_scores WHERE source = ? AND external_id = ?');
+    this.find = db.prepare<{ score: number; run_id: number }>('SELECT score, run_id FROM nps_scores WHERE source = ? AND external_id = ?');
     this.insert = db.prepare(
       'INSERT INTO nps_scores (source, external_id, score, run_id, received_at) VALUES (?, ?, ?, ?, ?)',
     );
     this.update = db.prepare(
       'UPDATE nps_scores SET score = ?, run_id = ?, received_at = ? WHERE source = ? AND external_id = ?',
     );
+    // An unchanged answer is marked as read by this run, so a different answer for its id later in the same
+    // file is a duplicate (rejected) — as for responses — and running the file again changes nothing.
+    this.touch = db.prepare('UPDATE nps_scores SET run_id = ? WHERE source = ? AND external_id = ?');
     this.link = db.prepare(
       `UPDATE responses SET score = ?, score_origin = 'scores-file', updated_at = ?
        WHERE source = ? AND external_id = ? AND (score_origin IS NULL OR score_origin = 'scores-file')
@@ -85,8 +89,11 @@ export class ScoreWriter {
   }
 
   private store(row: ScoreRow, item: ScoreItem): 'inserted' | 'updated' | 'unchanged' | 'rejected' {
-    const existing = this.find.get(this.source, row.externalId) as { score: number; run_id: number } | undefined;
-    if (existing?.score === row.score) return 'unchanged';
+    const existing = this.find.get(this.source, row.externalId);
+    if (existing?.score === row.score) {
+      if (existing.run_id !== this.runId) this.touch.run(this.runId, this.source, row.externalId);
+      return 'unchanged';
+    }
     if (existing && existing.run_id === this.runId) {
       this.storeReject(item, 'R_DUPLICATE_ID', `id '${row.externalId}' already has a different answer earlier in this file`);
       return 'rejected';

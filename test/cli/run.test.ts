@@ -141,6 +141,30 @@ describe('heartline run', () => {
     expect(second.stdout).toContain('read 4000 = inserted 0 + updated 0 + unchanged 4000 + rejected 0');
   }, 60_000);
 
+  it('keeps every comment and tag when a scores file is given to run instead of import-scores (issue #11)', () => {
+    const db = join(tmp.dir(), 'h.db');
+    const corpora = (name: string) => new URL(`../../corpora/${name}`, import.meta.url).pathname;
+    const tickets = runCli(['run', corpora('support-tickets.jsonl'), '--source', 'helpdesk', '--db', db, '--no-summary']);
+    expect(tickets.status).toBe(0);
+    const scores = runCli(['run', corpora('support-scores.csv'), '--source', 'helpdesk', '--db', db, '--no-summary']);
+    expect(scores.stderr).toBe('');
+    expect(scores.status).toBe(0);
+    expect(scores.stdout).toBe(
+      [
+        `${corpora('support-scores.csv')} (csv, utf-8): read 241 = inserted 241 + updated 0 + unchanged 0 + rejected 0`,
+        '  235 of these answers belong to responses already imported',
+        '  note: no comment, date or segment column: read as NPS answers by id, as `heartline import-scores` does (comments already stored are kept)',
+        '',
+      ].join('\n'),
+    );
+    const handle = openDatabase(db);
+    expect(rows(handle, "SELECT COUNT(*) AS n, SUM(text <> '') AS comments, COUNT(score) AS scored FROM responses")).toEqual([
+      { n: 247, comments: 247, scored: 235 },
+    ]);
+    expect(rows(handle, 'SELECT COUNT(*) AS n FROM emotion_tags')).toEqual([{ n: 330 }]);
+    handle.close();
+  });
+
   it('prints complete help with the exit codes', () => {
     const top = runCli(['--help']);
     expect(top.status).toBe(0);
