@@ -13,6 +13,7 @@ import { filterSql } from './filters.js';
 import { r2 } from './linear-r2.js';
 import { type NpsCounts, npsWithCi } from './nps.js';
 import { npsSummary } from './nps-summary.js';
+import { redact } from '../privacy/redact.js';
 import { redactWithEvidence } from '../privacy/redact-with-evidence.js';
 import type { EmotionDriver, Models, Report, SegmentBreakdown, Verbatim } from './report-types.js';
 import { trendOf } from './trend.js';
@@ -28,8 +29,8 @@ export interface ReportOptions {
   /** Verbatims per emotion and NPS group (default 3). */
   verbatims?: number;
   /**
-   * Mask personal data in the verbatims (report --redact), for databases imported without --redact. Every
-   * format renders from this report, so all are masked; evidence offsets are moved to match.
+   * Mask personal data in the verbatims and segment values (report --redact), for databases imported without
+   * --redact. Every format renders from this report, so all are masked; evidence offsets are moved to match.
    */
   redact?: boolean;
 }
@@ -69,7 +70,7 @@ export function buildReport(db: Database, options: ReportOptions): Report {
     emotions: sortByImportance(drivers),
     models,
     answer: [],
-    segments: by.map((b) => breakdown(ds, b, cells, minSupport, valence)),
+    segments: by.map((b) => breakdown(ds, b, cells, minSupport, valence)).map((s) => (options.redact ? redactSegment(s) : s)),
     trend: trendOf(ds, options.period ?? 'month'),
     verbatims: verbatims(db, options.filters, emotions, options.verbatims ?? 3, options.redact ?? false),
   };
@@ -208,6 +209,11 @@ function breakdown(ds: Dataset, by: string, cells: ResponseCells, minSupport: nu
         return { value, responses: group.responses, nps: npsSummary(npsWithCi(group.counts)), emotions: sortByImportance(emotions) };
       }),
   };
+}
+
+/** A breakdown with personal data in its segment values masked (report --redact: a channel column can hold an address). */
+function redactSegment(s: SegmentBreakdown): SegmentBreakdown {
+  return { ...s, groups: s.groups.map((g) => ({ ...g, value: redact(g.value).text })) };
 }
 
 /** A few promoter and detractor responses per emotion, the clearest (highest tag score) first. */

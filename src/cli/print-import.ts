@@ -1,4 +1,5 @@
 import { isSupported } from '../lang/registry.js';
+import { visibleControls } from '../report/visible-controls.js';
 import type { FileOutcome } from '../pipeline/import-file.js';
 import type { Counts } from '../store/import-ledger.js';
 import type { ScoreCounts } from '../store/score-writer.js';
@@ -15,7 +16,8 @@ export function formatOutcome(o: FileOutcome<Counts | ScoreCounts>): string {
   if ('linked' in o.counts) lines.push(`  ${o.counts.linked} of these answers belong to responses already imported`);
   for (const note of o.notes) lines.push(`  note: ${note}`);
   if (o.counts.rejected > 0) lines.push(`  see why: heartline rejects --run ${o.runId}`);
-  return lines.join('\n');
+  // File and column names can hold ESC sequences or line breaks: shown, not sent to the terminal.
+  return lines.map((line) => visibleControls(line)).join('\n');
 }
 
 function statusWord(o: FileOutcome<Counts>): string {

@@ -12,8 +12,14 @@ import type { PiiSpan } from './pii-span.js';
 export function findNumbers(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
   for (const run of text.matchAll(RUN)) {
-    if (GLUED.test(text.slice(Math.max(0, run.index - 2), run.index))) continue;
     const groups = [...run[0].matchAll(/\d+/g)].map((g) => ({ start: run.index + g.index, end: run.index + g.index + g[0].length }));
+    if (GLUED.test(text.slice(Math.max(0, run.index - 2), run.index))) {
+      // The first group is part of a code; the groups after it are a number only if they are one whole
+      // ("A320 4111 1111 1111 1111"), not when they continue the code (an IBAN whose check fails).
+      const rest = wholeNumber(text, groups.slice(1));
+      if (rest) spans.push(rest);
+      continue;
+    }
     const cards = stretches(text, groups, 0, groups.length, 'card');
     // Phone numbers in the groups before, between and after the cards.
     let from = 0;
@@ -24,6 +30,15 @@ export function findNumbers(text: string): PiiSpan[] {
     spans.push(...stretches(text, groups, from, groups.length, 'phone').map((p) => p.span));
   }
   return spans;
+}
+
+/** The groups together as one card or phone number, if they are one. */
+function wholeNumber(text: string, groups: Group[]): PiiSpan | undefined {
+  if (groups.length === 0 || groups.length > MAX_GROUPS) return undefined;
+  const digits = groups.reduce((n, g) => n + g.end - g.start, 0);
+  if (digits < MIN_DIGITS || digits > MAX_DIGITS) return undefined;
+  const [first, last] = [groups[0]!.start, groups.at(-1)!.end];
+  return numberSpan(text, first, last, 'card') ?? numberSpan(text, first, last, 'phone');
 }
 
 interface Group {

@@ -1,5 +1,6 @@
 import type { Report } from '../analysis/report-types.js';
 import { fmtNps, fmtOr, fmtP, pct, signed } from './format.js';
+import { visibleControls } from './visible-controls.js';
 
 /** Markdown for wikis and tickets: findings, drivers, segments, trend and a few verbatims. */
 export function renderMarkdown(report: Report): string {
@@ -33,7 +34,10 @@ export function renderMarkdown(report: Report): string {
   return `${out.join('\n')}\n`;
 }
 
-/** Escapes what Markdown (and the HTML it may become) would interpret. */
+/**
+ * Escapes what Markdown (and the HTML it may become) would interpret; control characters (a line break in a
+ * segment value would end its table row) are shown as symbols.
+ */
 function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>&]/g, (c) => `\\${c}`);
+  return visibleControls(text).replace(/[\\`*_{}[\]()#+!|<>&]/g, (c) => `\\${c}`);
 }

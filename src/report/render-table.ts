@@ -1,14 +1,15 @@
 import type { EmotionDriver, Report } from '../analysis/report-types.js';
 import { fmtNps, fmtOr, fmtP, pct, signed } from './format.js';
+import { visibleControls } from './visible-controls.js';
 
 /** Terminal tables: drivers sorted by importance, CIs shown, rare emotions marked. */
 export function renderTable(report: Report): string {
   const out: string[] = [];
-  out.push(`Heartline report — ${report.database}${filterText(report)}`);
+  out.push(visibleControls(`Heartline report — ${report.database}${filterText(report)}`));
   out.push(`${report.responses} responses, ${report.scored} with an NPS answer, ${report.analysed} analysed; NPS ${fmtNps(report.nps)}`);
   if (report.nps) out.push(`  promoters ${report.nps.promoters}, passives ${report.nps.passives}, detractors ${report.nps.detractors} (95% CI: adjusted Wald)`);
   out.push(`  languages: ${Object.entries(report.languages).map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  for (const w of report.warnings) out.push(`  warning: ${w}`);
+  for (const w of report.warnings) out.push(`  warning: ${visibleControls(w)}`);
   out.push('');
   for (const line of report.answer) out.push(`• ${line}`);
   out.push('');
@@ -66,15 +67,19 @@ function filterText(report: Report): string {
     f.since && `since ${f.since}`,
     f.until && `until ${f.until}`,
     f.lang && f.lang.length > 0 && `lang ${f.lang.join(',')}`,
-    ...Object.entries(f.segment ?? {}).map(([k, v]) => `${k}=${v}`),
+    ...Object.entries(f.segment ?? {}).map(([k, v]) => `${k}=${v.join(' or ')}`),
   ].filter(Boolean);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
 const num = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 
-/** A plain fixed-width table; the first column left-aligned, the rest right-aligned. */
-export function grid(header: string[], rows: string[][]): string {
+/**
+ * A plain fixed-width table; the first column left-aligned, the rest right-aligned. Control characters in
+ * cells (a segment value with ESC or a line break) are shown as symbols: raw, they would garble the terminal.
+ */
+export function grid(header: string[], cells: string[][]): string {
+  const rows = cells.map((r) => r.map((c) => visibleControls(c)));
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
   const line = (r: string[]) =>

@@ -51,6 +51,18 @@ export class ImportLedger {
     this.addCounts.run(c.read, c.inserted, c.updated, c.unchanged, c.rejected, runId);
   }
 
+  /**
+   * The last run that imported a file with these bytes for this source and finished, if one did — as
+   * feedback or as scores: a scores file in a feedback drop folder is read as one (feedback-import.ts).
+   */
+  finishedRunFor(checksum: string, source: string): number | undefined {
+    return this.db
+      .prepare<{ id: number }>(
+        `SELECT id FROM import_runs WHERE checksum = ? AND source = ? AND status IN ('ok', 'rejects') ORDER BY id DESC LIMIT 1`,
+      )
+      .get(checksum, source)?.id;
+  }
+
   finish(runId: number, status: RunStatus, checksum: string | null, error?: string): void {
     this.db
       .prepare('UPDATE import_runs SET status = ?, checksum = ?, finished_at = ?, error = ? WHERE id = ?')

@@ -116,7 +116,10 @@ describe('heartline run', () => {
   it('exits 4 while another run holds the lock', () => {
     const db = join(tmp.dir(), 'h.db');
     const handle = openDatabase(db);
-    handle.prepare('INSERT INTO run_lock VALUES (1, ?, ?, ?, ?)').run(process.pid, hostname(), 'run', '2026-01-01T00:00:00Z');
+    const lease = new Date(Date.now() + 60_000).toISOString();
+    handle
+      .prepare('INSERT INTO run_lock (id, pid, host, command, started_at, token, lease_until) VALUES (1, ?, ?, ?, ?, ?, ?)')
+      .run(process.pid, hostname(), 'run', '2026-01-01T00:00:00Z', 'test', lease);
     handle.close();
     const result = runCli(['run', tmp.file('good.csv', GOOD), '--db', db]);
     expect(result.status).toBe(4);

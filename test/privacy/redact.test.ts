@@ -54,7 +54,14 @@ describe('redact: personal data in feedback, in all five languages', () => {
     ['+46 70 123 45 67 4111111111111111', '[PHONE] [CARD]'],
     ['89123456789 2200 0000 0000 0004', '[PHONE] [CARD]'],
     ['4111 1111 1111 1111 +7 912 345-67-89', '[CARD] [PHONE]'],
-  ])('a card next to a phone number is masked whole: %s', (input, expected) => {
+    // Found by the leak property (test/cli/redact.property.test.ts): two IBANs side by side.
+    ['DE89370400440532013000 SE4550000000058398257466', '[IBAN] [IBAN]'],
+    ['DE89 3704 0044 0532 0130 00 SE45 5000 0000 0583 9825 7466 tack', '[IBAN] [IBAN] tack'],
+    ['XX12 3456 7890 SE45 5000 0000 0583 9825 7466', 'XX12 3456 7890 [IBAN]'],
+    ['SE9500000000000000000000 4000 0000 0000 0002', '[IBAN] [CARD]'],
+    ['Återbetala SE45 5000 0000 0583 9825 7466 4111 1111 1111 1111', 'Återbetala [IBAN] [CARD]'],
+    ['ärende A320 4111 1111 1111 1111', 'ärende A320 [CARD]'],
+  ])('personal data side by side is masked whole: %s', (input, expected) => {
     expect(redact(input).text).toBe(expected);
   });
 

@@ -1,17 +1,10 @@
 import { Command, Option } from 'commander';
+import { visibleControls } from '../../report/visible-controls.js';
 import type { Database } from '../../store/database.js';
+import { RejectLog, type RejectScope } from '../../store/reject-log.js';
 import { dbOption, positiveNumber } from '../common-options.js';
 import { EXIT } from '../exit-codes.js';
 import { withDatabase } from '../with-database.js';
-
-interface RejectRow {
-  run_id: number;
-  file: string;
-  line: number;
-  code: string;
-  reason: string;
-  raw: string;
-}
 
 interface RejectsFlags {
   db: string;
@@ -37,21 +30,17 @@ export function rejectsCommand(): Command {
 }
 
 function printRejects(db: Database, flags: RejectsFlags, limit: number): void {
-  const where = flags.all
-    ? '1 = 1'
-    : flags.run
-      ? 'run_id = @run'
-      : 'run_id IN (SELECT id FROM import_runs WHERE invocation = (SELECT invocation FROM import_runs ORDER BY id DESC LIMIT 1))';
-  const params = { run: flags.run ? positiveNumber(flags.run, '--run') : null, limit };
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM rejects WHERE ${where}`).get(params) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT run_id, file, line, code, reason, raw FROM rejects WHERE ${where} ORDER BY run_id, line LIMIT @limit`)
-    .all(params) as RejectRow[];
+  const scope: RejectScope = flags.all ? 'all' : flags.run ? { run: positiveNumber(flags.run, '--run') } : 'latest';
+  const log = new RejectLog(db);
+  const total = log.count(scope);
+  const rows = log.list(scope, limit);
   for (const r of rows) {
     if (flags.json) {
-      process.stdout.write(`${JSON.stringify(r)}\n`);
+      const { runId, importedBy, ...rest } = r;
+      process.stdout.write(`${JSON.stringify({ run_id: runId, ...rest, imported_by: importedBy })}\n`);
     } else {
-      process.stdout.write(`${r.file}:${r.line}: ${r.code}: ${r.reason}\n    ${preview(r.raw)}\n`);
+      const imported = r.importedBy === null ? '' : ` (imported since by run #${r.importedBy})`;
+      process.stdout.write(`${visibleControls(`${r.file}:${r.line}: ${r.code}: ${r.reason}${imported}`)}\n    ${preview(r.raw)}\n`);
     }
   }
   if (!flags.json) {
@@ -61,7 +50,7 @@ function printRejects(db: Database, flags: RejectsFlags, limit: number): void {
 }
 
 function preview(raw: string): string {
-  // NUL and other control bytes would garble the terminal: show them as symbols.
-  const flat = raw.replace(/\r?\n/g, '⏎').replace(/\u0000/g, '␀');
+  // ESC, NUL and other control bytes would garble the terminal, line breaks the listing: show them as symbols.
+  const flat = visibleControls(raw);
   return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat;
 }

@@ -33,7 +33,11 @@ export function reportCommand(): Command {
     .addOption(new Option('--since <date>', 'only responses on or after this date (YYYY-MM-DD)'))
     .addOption(new Option('--until <date>', 'only responses on or before this date'))
     .addOption(new Option('--lang <code>', 'only these detected languages (repeatable or comma-separated)').argParser(repeatable).default([]))
-    .addOption(new Option('--segment <key=value>', 'only responses with this segment value (repeatable)').argParser(repeatable).default([]))
+    .addOption(
+      new Option('--segment <key=value>', 'only responses with this segment value; repeat a key for any of its values (the value may hold commas)')
+        .argParser((value: string, previous: string[]) => [...previous, value])
+        .default([]),
+    )
     .addOption(new Option('--min-support <n>', 'emotions with fewer mentions are marked too rare to judge').default('30'))
     .addOption(new Option('--period <period>', 'trend period').choices(['week', 'month']).default('month'))
     .addOption(new Option('--verbatims <n>', 'verbatims per emotion and NPS group').default('3'))
@@ -43,7 +47,7 @@ export function reportCommand(): Command {
         since: date(flags.since, '--since'),
         until: date(flags.until, '--until'),
         lang: flags.lang.length > 0 ? flags.lang : undefined,
-        segment: flags.segment.length > 0 ? Object.fromEntries(flags.segment.map(segmentPair)) : undefined,
+        segment: flags.segment.length > 0 ? segmentFilter(flags.segment) : undefined,
       };
       const report = await withDatabase(
         flags.db,
@@ -80,8 +84,16 @@ function date(value: string | undefined, flag: string): string | undefined {
   return value;
 }
 
-function segmentPair(pair: string): [string, string] {
-  const at = pair.indexOf('=');
-  if (at <= 0) throw new HeartlineError('E_USAGE', `--segment needs key=value, not '${pair}'`);
-  return [pair.slice(0, at).trim().toLowerCase(), pair.slice(at + 1).trim()];
+/** `--segment market=SE --segment market=HU --segment channel=app`: SE or HU, and app. */
+function segmentFilter(pairs: string[]): Record<string, string[]> {
+  // A Map, not an object: a segment may be named __proto__ like any column.
+  const filter = new Map<string, string[]>();
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new HeartlineError('E_USAGE', `--segment needs key=value, not '${pair}'`);
+    const key = pair.slice(0, at).trim().toLowerCase();
+    // Segment values are stored trimmed; anything else in the value (commas, =, quotes) is the value.
+    filter.set(key, [...(filter.get(key) ?? []), pair.slice(at + 1).trim()]);
+  }
+  return Object.fromEntries(filter);
 }
