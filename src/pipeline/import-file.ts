@@ -127,15 +127,16 @@ export async function importFile(
     const concurrency = workers > 0 ? workers + 1 : 1;
     const queue = new PQueue({ concurrency });
     const launch = (items: BaseItem[]) => {
-      inFlight.push(
-        queue.add(async () => {
-          for (const stage of stages) {
-            if (signal?.aborted) break;
-            await stage.run(items);
-          }
-          return items;
-        }) as Promise<BaseItem[]>,
-      );
+      const analysed = queue.add(async () => {
+        for (const stage of stages) {
+          if (signal?.aborted) break;
+          await stage.run(items);
+        }
+        return items;
+      }) as Promise<BaseItem[]>;
+      // Awaited in order by `drain`; a batch cancelled by a stop may reject before its turn comes.
+      analysed.catch(() => undefined);
+      inFlight.push(analysed);
     };
     const drain = async (keep: number) => {
       while (inFlight.length > keep && !signal?.aborted) {
