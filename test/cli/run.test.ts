@@ -1,3 +1,4 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -111,6 +112,28 @@ describe('heartline run', () => {
     const result = runCli([...args.map((a) => (a === 'FILE' ? file : a)), '--db', db], { cwd: tmp.dir() });
     expect(result.status).toBe(status);
     expect(result.stderr).toContain(message);
+  });
+
+  // Issue #11, item 6: found in a worker thread, a bad lexicon ended in a stack trace and a `running` ledger row.
+  it.each([
+    ['a bad emotion id in taxonomy.json', 'taxonomy.json', JSON.stringify({ emotions: [{ id: 'Über Freude', valence: 1 }] }),
+      (dir: string) => `[E_USAGE] ${join(dir, 'taxonomy.json')}: --lexicon-dir: emotion id "Über Freude" must be lowercase letters, digits, _ or -`],
+    ['taxonomy.json that is not JSON', 'taxonomy.json', '{ emotions: ',
+      (dir: string) => `[E_USAGE] ${join(dir, 'taxonomy.json')}: --lexicon-dir: taxonomy.json is not valid JSON`],
+    ['an entry with an unknown emotion', 'swe/emotions.tsv', 'jättebra\tdelite\t0.9\n',
+      (dir: string) => `[E_USAGE] --lexicon-dir: ${join(dir, 'swe', 'emotions.tsv')}:1: unknown emotion 'delite'`],
+  ])('--lexicon-dir with %s is a usage error before anything starts', (_, name, content, message) => {
+    const lexicon = join(tmp.dir(), 'lexicon');
+    mkdirSync(join(lexicon, 'swe'), { recursive: true });
+    writeFileSync(join(lexicon, name), content);
+    const db = join(tmp.dir(), 'h.db');
+    const result = runCli(['run', tmp.file('good.csv', GOOD), '--db', db, '--lexicon-dir', lexicon, '--workers', '1']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`heartline: ${message(lexicon)}`);
+    expect(result.stderr).toContain(`  hint: heartline lexicon check --lexicon-dir ${lexicon} lists every problem\n`);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(existsSync(db)).toBe(false);
   });
 
   it('exits 4 while another run holds the lock', () => {
