@@ -19,7 +19,7 @@ export function rejectsCommand(): Command {
     .description('list rows that were not imported, with file:line and the reason (default: the latest import)')
     .addOption(dbOption())
     .addOption(new Option('--run <id>', 'rejects of this import run (the ledger id printed by run)'))
-    .addOption(new Option('--all', 'rejects of every run'))
+    .addOption(new Option('--all', 'rejects of every run; a line a later run of the same file imported is marked'))
     .addOption(new Option('--limit <n>', 'show at most this many').default('100'))
     .addOption(new Option('--json', 'one JSON object per line'))
     .action(async (flags: RejectsFlags) => {
