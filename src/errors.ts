@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'E_IO' // a file or directory cannot be read or written
   | 'E_LOCKED' // another run holds the database lock
   | 'E_DATABASE' // SQLite refused (corrupt file, full disk, read-only …), or the file is not a Heartline database
+  | 'E_NO_DATA' // the database holds nothing the command can work on (e.g. no NPS answers in scope)
   | 'E_INTERRUPTED'; // SIGINT or SIGTERM stopped a long command: whole batches were kept
 
 export interface ErrorContext {

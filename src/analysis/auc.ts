@@ -66,6 +66,52 @@ export function crossValidatedAucOfPatterns(
   fold: ArrayLike<number>,
   folds: number,
 ): number {
+  const { cellScores, counts } = foldFits(patterns, pattern, y, fold, folds);
+  if (!cellScores) return Number.NaN;
+  const scores: number[] = [];
+  const positives: number[] = [];
+  const negatives: number[] = [];
+  for (let f = 0; f < folds; f++) {
+    patterns.forEach((_, p) => {
+      const pos = counts[(p * 2 + 1) * folds + f]!;
+      const neg = counts[p * 2 * folds + f]!;
+      if (pos + neg === 0) return;
+      scores.push(cellScores[p * folds + f]!);
+      positives.push(pos);
+      negatives.push(neg);
+    });
+  }
+  return groupedAuc(scores, positives, negatives);
+}
+
+/**
+ * The out-of-fold score (linear predictor) of every row, from the same fits as crossValidatedAucOfPatterns
+ * (auc() of these equals it): for paired comparisons of two models on the same rows, such as DeLong's test.
+ */
+export function outOfFoldScores(
+  patterns: readonly (readonly number[])[],
+  pattern: ArrayLike<number>,
+  y: ArrayLike<number>,
+  fold: ArrayLike<number>,
+  folds: number,
+): Float64Array {
+  const { cellScores } = foldFits(patterns, pattern, y, fold, folds);
+  const scores = new Float64Array(y.length);
+  if (cellScores) for (let i = 0; i < y.length; i++) scores[i] = cellScores[pattern[i]! * folds + fold[i]!]!;
+  return scores;
+}
+
+/**
+ * One logistic fit per fold on the other folds' rows; the score of each (pattern, fold) cell that holds rows
+ * (undefined when no pattern occurs), and the row counts per (pattern, label, fold).
+ */
+function foldFits(
+  patterns: readonly (readonly number[])[],
+  pattern: ArrayLike<number>,
+  y: ArrayLike<number>,
+  fold: ArrayLike<number>,
+  folds: number,
+): { cellScores: Float64Array | undefined; counts: Float64Array } {
   if (pattern.length !== y.length || fold.length !== y.length) {
     throw new Error(`crossValidatedAuc: ${pattern.length} rows, ${y.length} labels, ${fold.length} folds`);
   }
@@ -82,11 +128,9 @@ export function crossValidatedAucOfPatterns(
     for (let f = 0; f < folds; f++) total += cell(p, 0, f) + cell(p, 1, f);
     if (total > 0) rows.push(p);
   });
-  if (rows.length === 0) return Number.NaN;
+  if (rows.length === 0) return { cellScores: undefined, counts };
   const design = logisticDesign(rows.map((p) => patterns[p]!));
-  const scores: number[] = [];
-  const positives: number[] = [];
-  const negatives: number[] = [];
+  const cellScores = new Float64Array(patterns.length * folds);
   for (let f = 0; f < folds; f++) {
     const weights = new Array<number>(rows.length).fill(0);
     const shares = new Array<number>(rows.length).fill(0);
@@ -107,23 +151,15 @@ export function crossValidatedAucOfPatterns(
     });
     if (tested === 0) continue;
     const total = weights.reduce((sum, w) => sum + w, 0);
-    let intercept = 0;
-    let slopes: number[] = [];
     // Without training rows the fold's rows keep the score 0, as row by row.
-    if (total > 0) {
-      const fit = fitLogistic(design, shares, { firth: Math.min(events, total - events) < FIRTH_BELOW_EVENTS, ridge: CV_RIDGE, weights });
-      [intercept = 0, ...slopes] = fit.coefficients;
-    }
+    if (total === 0) continue;
+    const fit = fitLogistic(design, shares, { firth: Math.min(events, total - events) < FIRTH_BELOW_EVENTS, ridge: CV_RIDGE, weights });
+    const [intercept = 0, ...slopes] = fit.coefficients;
     patterns.forEach((x, p) => {
-      const pos = cell(p, 1, f);
-      const neg = cell(p, 0, f);
-      if (pos + neg === 0) return;
-      scores.push(total > 0 ? slopes.reduce((eta, b, j) => eta + b * x[j]!, intercept) : 0);
-      positives.push(pos);
-      negatives.push(neg);
+      if (cell(p, 0, f) + cell(p, 1, f) > 0) cellScores[p * folds + f] = slopes.reduce((eta, b, j) => eta + b * x[j]!, intercept);
     });
   }
-  return groupedAuc(scores, positives, negatives);
+  return { cellScores, counts };
 }
 
 /** auc() over groups of rows that share a score: `positives[g]` and `negatives[g]` rows scored `scores[g]`. */

@@ -8,8 +8,7 @@ import { type Dataset, loadDataset } from './dataset.js';
 import { mulberry32 } from './mulberry32.js';
 import { stratifiedFolds } from './stratified-folds.js';
 import { emotionDrivers, MIN_MODEL_SIZE, noAnswers, tally } from './drivers.js';
-import type { ReportFilters } from './filters.js';
-import { filterSql } from './filters.js';
+import { type ResponseFilters, filterSql } from '../store/response-filters.js';
 import { r2 } from './linear-r2.js';
 import { type NpsCounts, npsWithCi } from './nps.js';
 import { npsSummary } from './nps-summary.js';
@@ -20,7 +19,7 @@ import { trendOf } from './trend.js';
 
 export interface ReportOptions {
   database: string;
-  filters: ReportFilters;
+  filters: ResponseFilters;
   /** Emotions mentioned fewer times are marked tooRare (default 30). */
   minSupport?: number;
   /** Breakdowns: `lang` and/or segment columns (default ['lang']). */
@@ -217,7 +216,7 @@ function redactSegment(s: SegmentBreakdown): SegmentBreakdown {
 }
 
 /** A few promoter and detractor responses per emotion, the clearest (highest tag score) first. */
-function verbatims(db: Database, filters: ReportFilters, emotions: string[], per: number, redact: boolean): Record<string, Verbatim[]> {
+function verbatims(db: Database, filters: ResponseFilters, emotions: string[], per: number, redact: boolean): Record<string, Verbatim[]> {
   const { where, params } = filterSql(filters);
   const query = db.prepare(
     `SELECT r.id, r.score, r.language, r.text, t.evidence FROM emotion_tags AS t JOIN responses AS r ON r.id = t.response_id

@@ -1,5 +1,5 @@
 import type { Database } from '../store/database.js';
-import { type ReportFilters, filterSql } from './filters.js';
+import { type ResponseFilters, filterSql } from '../store/response-filters.js';
 
 /**
  * The responses a report covers, column-wise in typed arrays so a million of them fit in a few dozen MB:
@@ -39,7 +39,7 @@ export interface Distinct {
  * (json_group_array) and JSON.parse reads each in one go. Emotion tags come the same way, one array of
  * response ids per emotion, from the covering index on (emotion, score, response_id).
  */
-export function loadDataset(db: Database, filters: ReportFilters, emotions: string[], segmentKeys: readonly string[] = []): Dataset {
+export function loadDataset(db: Database, filters: ResponseFilters, emotions: string[], segmentKeys: readonly string[] = []): Dataset {
   const { where, params } = filterSql(filters);
   // NOT INDEXED: a plain scan meets the rows in id (rowid) order, so no ORDER BY, no sorter, no subquery.
   const row = db

@@ -6,7 +6,7 @@ export interface Report {
   schema: 'heartline-report/1';
   generatedAt: string;
   database: string;
-  filters: { since?: string; until?: string; lang?: string[]; segment?: Record<string, string[]> };
+  filters: { since?: string; until?: string; lang?: string[]; segment?: Record<string, string[]>; source?: string[] };
   /** Lexicon versions behind the tags in scope; more than one means mixed analyses (see `warnings`). */
   lexiconVersions: string[];
   warnings: string[];

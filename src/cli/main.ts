@@ -28,6 +28,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   explain: async () => (await import('./commands/explain.js')).explainCommand(),
   lexicon: async () => (await import('./commands/lexicon.js')).lexiconCommand(),
   report: async () => (await import('./commands/report.js')).reportCommand(),
+  suggest: async () => (await import('./commands/suggest.js')).suggestCommand(),
   nightly: async () => (await import('./commands/nightly.js')).nightlyCommand(),
   reanalyze: async () => (await import('./commands/reanalyze.js')).reanalyzeCommand(),
   status: async () => (await import('./commands/status.js')).statusCommand(),

@@ -9,6 +9,15 @@ export interface NegationScope {
   after: number;
 }
 
+/** A word of a text, as the language splits it: offsets into the text, end exclusive. */
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+  /** A sentence or clause ends before this word (punctuation, a line break): phrases do not reach across. */
+  breakBefore: boolean;
+}
+
 /** What differs per language. Each language folder exports one of these; `registry.ts` lists them. */
 export interface Language {
   code: LangCode;
@@ -24,4 +33,6 @@ export interface Language {
   /** Splits a word into the words it stands for (English "didn't" → did not); identity elsewhere. */
   expand?: (word: string) => readonly string[] | undefined;
   negation: NegationScope;
+  /** The words of a text in order (punctuation only marks breaks): what `heartline suggest` counts. */
+  words: (text: string) => Word[];
 }

@@ -96,7 +96,13 @@ export async function importFile(
 ): Promise<FileOutcome> {
   const ledger = new ImportLedger(db);
   const label = path === '-' ? '<stdin>' : path;
-  const runId = ledger.start({ invocation: options.invocation, kind: requested.kind, file: label, source: options.source });
+  const runId = ledger.start({
+    invocation: options.invocation,
+    kind: requested.kind,
+    file: label,
+    source: options.source,
+    redacted: options.redact ?? false,
+  });
   const outcome: FileOutcome = { file: label, runId, status: 'running', counts: requested.empty(), notes: [] };
   /** Batches launched and not yet written, in input order. */
   const inFlight: Promise<BaseItem[]>[] = [];

@@ -67,6 +67,7 @@ function filterText(report: Report): string {
     f.since && `since ${f.since}`,
     f.until && `until ${f.until}`,
     f.lang && f.lang.length > 0 && `lang ${f.lang.join(',')}`,
+    f.source && f.source.length > 0 && `source ${f.source.join(',')}`,
     ...Object.entries(f.segment ?? {}).map(([k, v]) => `${k}=${v.join(' or ')}`),
   ].filter(Boolean);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
@@ -81,11 +82,21 @@ const num = (x: number | null) => (x === null ? '—' : x.toFixed(3));
 export function grid(header: string[], cells: string[][]): string {
   const rows = cells.map((r) => r.map((c) => visibleControls(c)));
   const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
+  const widths = header.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i] ?? ''))));
   const line = (r: string[]) =>
     r.map((c, i) => (i === 0 || i === r.length - 1 && header[i]!.startsWith('top') ? padEnd(c, widths[i]!) : padStart(c, widths[i]!))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-const padEnd = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - [...s].length));
-const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - [...s].length)) + s;
+/** Characters a terminal draws two columns wide: Chinese, Japanese and Korean script, fullwidth forms. */
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]/u;
+
+/** Columns a string takes on a terminal, so tables with Chinese text line up. */
+export function displayWidth(s: string): number {
+  let width = 0;
+  for (const c of s) width += WIDE.test(c) ? 2 : 1;
+  return width;
+}
+
+const padEnd = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
+const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - displayWidth(s))) + s;

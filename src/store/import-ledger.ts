@@ -17,6 +17,8 @@ export interface RunStart {
   kind: 'feedback' | 'scores';
   file: string;
   source: string;
+  /** Imported with --redact: recorded so that readers of the stored text know it is meant to stay masked. */
+  redacted: boolean;
 }
 
 /** The `import_runs` ledger: a row per file, opened before reading and closed with its outcome. */
@@ -33,9 +35,9 @@ export class ImportLedger {
   start(run: RunStart): number {
     const result = this.db
       .prepare(
-        `INSERT INTO import_runs (invocation, kind, file, source, started_at, status) VALUES (?, ?, ?, ?, ?, 'running')`,
+        `INSERT INTO import_runs (invocation, kind, file, source, redacted, started_at, status) VALUES (?, ?, ?, ?, ?, ?, 'running')`,
       )
-      .run(run.invocation, run.kind, run.file, run.source, now());
+      .run(run.invocation, run.kind, run.file, run.source, run.redacted ? 1 : 0, now());
     return Number(result.lastInsertRowid);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auc, crossValidatedAuc, crossValidatedAucOfPatterns } from '../../src/analysis/auc.js';
+import { auc, crossValidatedAuc, crossValidatedAucOfPatterns, outOfFoldScores } from '../../src/analysis/auc.js';
 import { fitLogistic } from '../../src/analysis/logistic-regression.js';
 import { mulberry32 } from '../../src/analysis/mulberry32.js';
 import { stratifiedFolds } from '../../src/analysis/stratified-folds.js';
@@ -99,5 +99,8 @@ describe('crossValidatedAucOfPatterns', () => {
     expect(patterns.length).toBeLessThan(2 ** k + 1);
     expect(crossValidatedAucOfPatterns(patterns, pattern, y, stratifiedFolds(y, 5, mulberry32(1)), 5)).toBeCloseTo(expected, 12);
     expect(crossValidatedAuc(X, y)).toBeCloseTo(expected, 12);
+    // The per-row out-of-fold scores are those fits' scores: their AUC is the same figure.
+    const scores = outOfFoldScores(patterns, pattern, y, stratifiedFolds(y, 5, mulberry32(1)), 5);
+    expect(auc([...scores], y)).toBeCloseTo(expected, 12);
   });
 });

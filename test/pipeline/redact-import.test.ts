@@ -49,6 +49,8 @@ describe('importFile with redact', () => {
     expect(texts(db)[0]).toBe('Спасибо! Мой телефон +7 912 345-67-89');
     expect(await counts(db, path, { redact: true })).toMatchObject({ updated: 5 });
     expect(texts(db)[0]).toBe('Спасибо! Мой телефон [PHONE]');
+    // The ledger says which imports masked (heartline suggest masks what it shows when any did).
+    expect(rows(db, 'SELECT redacted FROM import_runs ORDER BY id')).toEqual([{ redacted: 0 }, { redacted: 1 }]);
   }, 60_000);
 
   it('masks the raw lines and reasons of rejected rows, in scores files too', async () => {

@@ -38,6 +38,7 @@ describe('openDatabase', () => {
     const reader = openDatabase(path, { readonly: true });
     expect(reader.pragma('user_version', { simple: true })).toBe(loadMigrations().at(-1)!.version);
     expect(rows(reader, "SELECT name FROM sqlite_master WHERE name = 'emotion_tags_emotion_score_response'")).toHaveLength(1);
+    expect(rows(reader, "SELECT name FROM pragma_table_info('import_runs') WHERE name = 'redacted'")).toHaveLength(1);
     reader.close();
   });
 

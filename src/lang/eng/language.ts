@@ -3,6 +3,7 @@ import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { cachedStemmer } from '../cached-stemmer.js';
 import type { Language } from '../language.js';
 import { expandContraction } from './contractions.js';
+import { spacedWords } from '../spaced-words.js';
 
 export const english: Language = {
   code: 'eng',
@@ -12,4 +13,5 @@ export const english: Language = {
   stem: cachedStemmer((word) => porter.stem(word)),
   expand: expandContraction,
   negation: { before: 4, after: 0 }, // "I don't think it was easy": three words between
+  words: spacedWords,
 };

@@ -1,6 +1,7 @@
 import snowball from 'snowball-stemmers';
 import { cachedStemmer } from '../cached-stemmer.js';
 import type { Language } from '../language.js';
+import { spacedWords } from '../spaced-words.js';
 
 // natural has no Hungarian stemmer; Snowball's is the standard one.
 const stemmer = snowball.newStemmer('hungarian');
@@ -14,4 +15,5 @@ export const hungarian: Language = {
   stem: cachedStemmer((word) => stemmer.stem(word)),
   // nem/sem/ne precede what they negate ("nem vagyok elégedett", "nem jövök vissza").
   negation: { before: 3, after: 0 },
+  words: spacedWords,
 };

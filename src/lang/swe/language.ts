@@ -1,6 +1,7 @@
 import porterSv from 'natural/lib/natural/stemmers/porter_stemmer_sv.js';
 import { cachedStemmer } from '../cached-stemmer.js';
 import type { Language } from '../language.js';
+import { spacedWords } from '../spaced-words.js';
 
 export const swedish: Language = {
   code: 'swe',
@@ -12,4 +13,5 @@ export const swedish: Language = {
   stem: cachedStemmer((word) => porterSv.stem(word)),
   // Swedish puts "inte" after the finite verb: "jag gillade inte", "det var inte bra".
   negation: { before: 3, after: 2 },
+  words: spacedWords,
 };

@@ -1,5 +1,5 @@
-/** Which responses a report covers. */
-export interface ReportFilters {
+/** Which responses a report (or `suggest`) covers. */
+export interface ResponseFilters {
   /** ISO dates, inclusive; compared with `responded_at`. */
   since?: string;
   until?: string;
@@ -7,10 +7,12 @@ export interface ReportFilters {
   lang?: string[];
   /** Segment values to keep, e.g. { channel: ['app', 'web'] }: any of a key's values, every key. */
   segment?: Record<string, string[]>;
+  /** Sources (`--source` of the import) to keep. */
+  source?: string[];
 }
 
 /** SQL WHERE clause over `responses AS r` with named parameters, every value bound, never spliced. */
-export function filterSql(filters: ReportFilters): { where: string; params: Record<string, string> } {
+export function filterSql(filters: ResponseFilters): { where: string; params: Record<string, string> } {
   const clauses: string[] = [];
   const params: Record<string, string> = {};
   if (filters.since) {
@@ -27,6 +29,12 @@ export function filterSql(filters: ReportFilters): { where: string; params: Reco
   });
   if (filters.lang && filters.lang.length > 0) {
     clauses.push(`r.language IN (${filters.lang.map((_, i) => `@lang${i}`).join(', ')})`);
+  }
+  (filters.source ?? []).forEach((source, i) => {
+    params[`source${i}`] = source;
+  });
+  if (filters.source && filters.source.length > 0) {
+    clauses.push(`r.source IN (${filters.source.map((_, i) => `@source${i}`).join(', ')})`);
   }
   // Keys are matched exactly (json_each), not read as a JSON path: "a.b", "$", '"' and "[" are keys like any.
   Object.entries(filters.segment ?? {}).forEach(([key, values], i) => {

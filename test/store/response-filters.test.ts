@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterSql, type ReportFilters } from '../../src/analysis/filters.js';
+import { filterSql, type ResponseFilters } from '../../src/store/response-filters.js';
 import { feedbackImport } from '../../src/pipeline/feedback-import.js';
 import { importFile } from '../../src/pipeline/import-file.js';
 import { openTestDb } from '../helpers/open-test-db.js';
@@ -20,7 +20,7 @@ const DUMP = [
   '5,SE,bronze,a,no,1,Malmö,7,Okej.',
 ].join('\n');
 
-async function matching(filters: ReportFilters): Promise<string[]> {
+async function matching(filters: ResponseFilters): Promise<string[]> {
   const db = openTestDb(tmp.dir());
   await importFile(db, tmp.file('dump.csv', DUMP), feedbackImport, {
     invocation: 't',
