@@ -21,10 +21,11 @@ const COMMANDS: [string, (dump: string) => string[]][] = [
   ['status', () => ['status']],
   ['summary', () => ['summary']],
   ['rejects', () => ['rejects']],
+  ['suggest', () => ['suggest']],
   ['unlock', () => ['unlock']],
 ];
 
-const READERS = ['report', 'status', 'summary', 'rejects'];
+const READERS = ['report', 'status', 'summary', 'rejects', 'suggest'];
 
 /** A Heartline database whose every page but the first (the schema) is overwritten: reading any table fails. */
 function corruptDatabase(): string {

@@ -84,6 +84,7 @@ describe('every command on every hostile file: no internal error, no stack trace
           ['summary', '--db', db],
           ['rejects', '--all', '--db', db],
           ['rejects', '--json', '--db', db],
+          ['suggest', '--db', db, '--min-count', '1'],
           ['unlock', '--db', db],
         ].map((args) => ({ args })),
       )),
@@ -104,6 +105,7 @@ describe('every command on every hostile file: no internal error, no stack trace
     writeFileSync(join(lexicon, 'swe', 'emotions.tsv'), bytes);
     const outcomes = await runAll([
       { args: ['summary', '--db', asDb] },
+      { args: ['suggest', '--db', asDb] },
       { args: ['run', DUP, '--db', asDb, '--workers', '0', '--no-summary'] },
       { args: ['tag'], input: bytes },
       { args: ['lexicon', 'check', '--lexicon-dir', lexicon] },
