@@ -66,20 +66,24 @@ export function crossValidatedAucOfPatterns(
   fold: ArrayLike<number>,
   folds: number,
 ): number {
-  const { cellScores, counts } = foldFits(patterns, pattern, y, fold, folds);
-  if (!cellScores) return Number.NaN;
+  if (pattern.length !== y.length || fold.length !== y.length) {
+    throw new Error(`crossValidatedAuc: ${pattern.length} rows, ${y.length} labels, ${fold.length} folds`);
+  }
+  const counts = new FoldCounts(patterns.length, folds);
+  for (let i = 0; i < y.length; i++) counts.add(pattern[i]!, y[i]!, fold[i]!);
+  const score = crossValidatedScores(patterns, counts);
   const scores: number[] = [];
   const positives: number[] = [];
   const negatives: number[] = [];
-  for (let f = 0; f < folds; f++) {
-    patterns.forEach((_, p) => {
-      const pos = counts[(p * 2 + 1) * folds + f]!;
-      const neg = counts[p * 2 * folds + f]!;
-      if (pos + neg === 0) return;
-      scores.push(cellScores[p * folds + f]!);
+  for (let p = 0; p < patterns.length; p++) {
+    for (let f = 0; f < folds; f++) {
+      const pos = counts.get(p, 1, f);
+      const neg = counts.get(p, 0, f);
+      if (pos + neg === 0) continue;
+      scores.push(score[p * folds + f]!);
       positives.push(pos);
       negatives.push(neg);
-    });
+    }
   }
   return groupedAuc(scores, positives, negatives);
 }
@@ -95,71 +99,78 @@ export function outOfFoldScores(
   fold: ArrayLike<number>,
   folds: number,
 ): Float64Array {
-  const { cellScores } = foldFits(patterns, pattern, y, fold, folds);
-  const scores = new Float64Array(y.length);
-  if (cellScores) for (let i = 0; i < y.length; i++) scores[i] = cellScores[pattern[i]! * folds + fold[i]!]!;
-  return scores;
-}
-
-/**
- * One logistic fit per fold on the other folds' rows; the score of each (pattern, fold) cell that holds rows
- * (undefined when no pattern occurs), and the row counts per (pattern, label, fold).
- */
-function foldFits(
-  patterns: readonly (readonly number[])[],
-  pattern: ArrayLike<number>,
-  y: ArrayLike<number>,
-  fold: ArrayLike<number>,
-  folds: number,
-): { cellScores: Float64Array | undefined; counts: Float64Array } {
   if (pattern.length !== y.length || fold.length !== y.length) {
     throw new Error(`crossValidatedAuc: ${pattern.length} rows, ${y.length} labels, ${fold.length} folds`);
   }
-  // counts[(p·2 + label)·folds + f]: rows of pattern p with that label in fold f.
-  const counts = new Float64Array(patterns.length * 2 * folds);
-  for (let i = 0; i < y.length; i++) counts[(pattern[i]! * 2 + y[i]!) * folds + fold[i]!]!++;
-  const cell = (p: number, label: number, f: number) => counts[(p * 2 + label) * folds + f]!;
-  // One design for all folds: every pattern that occurs. A fold fits it as a binomial row — the share of
-  // promoters among its rows outside the fold, weighted by their number — which is the same likelihood as
-  // one row per response, with a row per pattern instead of a row per pattern and label.
+  const counts = new FoldCounts(patterns.length, folds);
+  for (let i = 0; i < y.length; i++) counts.add(pattern[i]!, y[i]!, fold[i]!);
+  const score = crossValidatedScores(patterns, counts);
+  return Float64Array.from({ length: y.length }, (_, i) => score[pattern[i]! * folds + fold[i]!]!);
+}
+
+/** Rows per (pattern, label, fold): all that cross-validating a model of yes/no patterns needs to know. */
+export class FoldCounts {
+  readonly counts: Float64Array;
+
+  constructor(
+    readonly patterns: number,
+    readonly folds: number,
+  ) {
+    this.counts = new Float64Array(patterns * 2 * folds);
+  }
+
+  add(pattern: number, label: number, fold: number, n = 1): void {
+    this.counts[(pattern * 2 + label) * this.folds + fold]! += n;
+  }
+
+  get(pattern: number, label: number, fold: number): number {
+    return this.counts[(pattern * 2 + label) * this.folds + fold]!;
+  }
+}
+
+/**
+ * Out-of-fold scores: score[p·folds + f] is the linear predictor for pattern p from the model fitted on every
+ * fold but f (0 when no row trains it). One design for all folds: every pattern that occurs. A fold fits it as
+ * a binomial row — the share of positives among its rows outside the fold, weighted by their number — which is
+ * the same likelihood as one row per response, with a row per pattern instead of a row per pattern and label.
+ */
+export function crossValidatedScores(patterns: readonly (readonly number[])[], counts: FoldCounts): Float64Array {
+  const folds = counts.folds;
+  const score = new Float64Array(patterns.length * folds);
   const rows: number[] = [];
   patterns.forEach((_, p) => {
     let total = 0;
-    for (let f = 0; f < folds; f++) total += cell(p, 0, f) + cell(p, 1, f);
+    for (let f = 0; f < folds; f++) total += counts.get(p, 0, f) + counts.get(p, 1, f);
     if (total > 0) rows.push(p);
   });
-  if (rows.length === 0) return { cellScores: undefined, counts };
+  if (rows.length === 0) return score;
   const design = logisticDesign(rows.map((p) => patterns[p]!));
-  const cellScores = new Float64Array(patterns.length * folds);
   for (let f = 0; f < folds; f++) {
     const weights = new Array<number>(rows.length).fill(0);
     const shares = new Array<number>(rows.length).fill(0);
-    let tested = 0;
     let events = 0;
     rows.forEach((p, r) => {
       let train = 0;
       let trainEvents = 0;
       for (let g = 0; g < folds; g++) {
         if (g === f) continue;
-        train += cell(p, 0, g) + cell(p, 1, g);
-        trainEvents += cell(p, 1, g);
+        train += counts.get(p, 0, g) + counts.get(p, 1, g);
+        trainEvents += counts.get(p, 1, g);
       }
-      tested += cell(p, 0, f) + cell(p, 1, f);
       weights[r] = train;
       shares[r] = train > 0 ? trainEvents / train : 0;
       events += trainEvents;
     });
-    if (tested === 0) continue;
     const total = weights.reduce((sum, w) => sum + w, 0);
     // Without training rows the fold's rows keep the score 0, as row by row.
     if (total === 0) continue;
     const fit = fitLogistic(design, shares, { firth: Math.min(events, total - events) < FIRTH_BELOW_EVENTS, ridge: CV_RIDGE, weights });
     const [intercept = 0, ...slopes] = fit.coefficients;
     patterns.forEach((x, p) => {
-      if (cell(p, 0, f) + cell(p, 1, f) > 0) cellScores[p * folds + f] = slopes.reduce((eta, b, j) => eta + b * x[j]!, intercept);
+      score[p * folds + f] = slopes.reduce((eta, b, j) => eta + b * x[j]!, intercept);
     });
   }
-  return { cellScores, counts };
+  return score;
 }
 
 /** auc() over groups of rows that share a score: `positives[g]` and `negatives[g]` rows scored `scores[g]`. */

@@ -5,7 +5,7 @@
 
 /**
  * q₍ᵢ₎ = min over j ≥ i of min(1, m·p₍ⱼ₎/j), in the input's order.
- * NaN p-values (untestable drivers) stay NaN and do not count towards m, as in R's p.adjust.
+ * NaN p-values (untestable associations) stay NaN and do not count towards m, as in R's p.adjust.
  */
 export function bhQValues(pValues: readonly number[]): number[] {
   const order: number[] = [];

@@ -1,20 +1,25 @@
 import { loadTaxonomy } from '../emotion/taxonomy.js';
+import { isSupported, languageName } from '../lang/registry.js';
 import { BUILTIN_LEXICON_DIR } from '../lexicon/lexicon-dir.js';
-import { isSupported } from '../lang/registry.js';
-import type { Database } from '../store/database.js';
-import { crossValidatedAucOfPatterns } from './auc.js';
-import { CellCounter, type ResponseCells } from './cell-counter.js';
-import { type Dataset, loadDataset } from './dataset.js';
-import { mulberry32 } from './mulberry32.js';
-import { stratifiedFolds } from './stratified-folds.js';
-import { emotionDrivers, MIN_MODEL_SIZE, noAnswers, tally } from './drivers.js';
-import { type ResponseFilters, filterSql } from '../store/response-filters.js';
-import { r2 } from './linear-r2.js';
-import { type NpsCounts, npsWithCi } from './nps.js';
-import { npsSummary } from './nps-summary.js';
 import { redact } from '../privacy/redact.js';
 import { redactWithEvidence } from '../privacy/redact-with-evidence.js';
-import type { EmotionDriver, Models, Report, SegmentBreakdown, Verbatim } from './report-types.js';
+import type { Database } from '../store/database.js';
+import { taggedEmotionIds, verbatimRows } from '../store/report-queries.js';
+import type { ResponseFilters } from '../store/response-filters.js';
+import { FoldCounts, crossValidatedScores } from './auc.js';
+import { CellCounter, type ResponseCells } from './cell-counter.js';
+import { type CustomerStates, loadCustomerStates } from './customer-states.js';
+import { type Dataset, loadDataset } from './dataset.js';
+import { aucCi, aucDifference, delongAucs } from './delong.js';
+import { INFERENCE, MIN_MODEL_SIZE, emotionModels } from './emotion-models.js';
+import { answer, guidance, howToRead, priorities } from './findings.js';
+import { mulberry32 } from './mulberry32.js';
+import { type NpsCounts, noAnswers, npsWithCi, tally } from './nps.js';
+import { npsSummary } from './nps-summary.js';
+import type { EmotionAssociation, Estimate, LanguageCount, Models, Report, SegmentBreakdown, Verbatim } from './report-types.js';
+import { emotionCells, stateCounts } from './segments.js';
+import { stratifiedFolds } from './stratified-folds.js';
+import { loadTagAccuracy } from './tag-accuracy.js';
 import { trendOf } from './trend.js';
 
 export interface ReportOptions {
@@ -28,33 +33,46 @@ export interface ReportOptions {
   /** Verbatims per emotion and NPS group (default 3). */
   verbatims?: number;
   /**
-   * Mask personal data in the verbatims and segment values (report --redact), for databases imported without
-   * --redact. Every format renders from this report, so all are masked; evidence offsets are moved to match.
+   * Mask personal data in the verbatims and segment values (report --redact), for databases imported without --redact. Every
+   * format renders from this report, so all are masked; evidence offsets are moved to match.
    */
   redact?: boolean;
+  /** A customer-states file replacing lexicons/customer-states.json. */
+  states?: string;
 }
 
 /** Everything the report says, computed from what SQLite holds. */
 export function buildReport(db: Database, options: ReportOptions): Report {
-  const taxonomy = loadTaxonomy([BUILTIN_LEXICON_DIR]);
-  const tagged = taggedEmotions(db);
-  const emotions = [...new Set([...taxonomy.ids, ...tagged])].slice(0, 31);
-  const valence = (e: string) => taxonomy.emotions.get(e)?.valence ?? 0;
+  const { emotions, valence } = reportEmotions(db);
+  const states = loadCustomerStates(options.states, emotions);
   const minSupport = options.minSupport ?? 30;
   const by = options.by ?? ['lang'];
   const ds = loadDataset(db, options.filters, emotions, by.filter((b) => b !== 'lang').map((b) => b.toLowerCase()));
-  const [overall] = tallyGroups(ds, 1, () => 0);
+  const cellOf = new Int32Array(ds.size).fill(-1);
+  const [overall] = tallyGroups(ds, 1, () => 0, cellOf);
   const cells = overall!.cells;
-  const drivers = emotionDrivers(ds.emotions, cells, { minSupport, languageCovariate: true, valence });
-  const models = modelsOf(ds, cells);
+  const { associations, diagnostics } = emotionModels(ds.emotions, cells, { minSupport, languageCovariate: true, valence });
   const warnings: string[] = [];
   if (ds.lexiconVersions.length > 1) {
     warnings.push(`tags come from ${ds.lexiconVersions.length} lexicon versions (${ds.lexiconVersions.join(', ')}); re-analyse to compare like with like`);
   }
-  if (cells.total < MIN_MODEL_SIZE) warnings.push(`only ${cells.total} scored, analysed responses: too few for the models`);
+  if (cells.total < MIN_MODEL_SIZE) warnings.push(`only ${cells.total} scored, analysed responses: too few for the models (${MIN_MODEL_SIZE} needed)`);
+  warnings.push(...diagnostics.warnings);
+  const stateOfCell = cells.count.map((_, c) => states.stateOf(cells.bits[c]!, cells.score[c]!));
   const { promoters, passives, detractors } = overall!.counts;
+  const models: Models = {
+    n: cells.total,
+    inference: INFERENCE,
+    converged: diagnostics.converged,
+    eventsPerVariable: diagnostics.eventsPerVariable,
+    ...aucModels(ds, cells.total),
+    r2Emotions: diagnostics.r2Emotions,
+    r2Satisfaction: diagnostics.r2Satisfaction,
+    r2Difference: diagnostics.r2Difference,
+  };
+  const sorted = sortByAssociation(associations);
   const report: Report = {
-    schema: 'heartline-report/1',
+    schema: 'heartline-report/2',
     generatedAt: new Date().toISOString(),
     database: options.database,
     filters: options.filters,
@@ -66,50 +84,56 @@ export function buildReport(db: Database, options: ReportOptions): Report {
     nps: npsSummary(npsWithCi(overall!.counts)),
     languages: languageCounts(ds),
     minSupport,
-    emotions: sortByImportance(drivers),
+    tagAccuracy: loadTagAccuracy(),
+    emotions: sorted,
     models,
+    priorities: priorities(sorted, minSupport),
     answer: [],
-    segments: by.map((b) => breakdown(ds, b, cells, minSupport, valence)).map((s) => (options.redact ? redactSegment(s) : s)),
-    trend: trendOf(ds, options.period ?? 'month'),
+    guidance: [],
+    howToRead: [],
+    states: { rules: states.source, definitions: states.definitions, overall: stateCounts(states, cells) },
+    segments: by.map((b) => breakdown(ds, b, cells, states)).map((s) => (options.redact ? redactSegment(s) : s)),
+    trend: trendOf(ds, options.period ?? 'month', states, (i) => (cellOf[i]! < 0 ? -1 : stateOfCell[cellOf[i]!]!)),
     verbatims: verbatims(db, options.filters, emotions, options.verbatims ?? 3, options.redact ?? false),
   };
   report.answer = answer(report);
+  report.guidance = guidance(report);
+  report.howToRead = howToRead(report);
   return report;
 }
 
 /**
- * The distinct emotions in emotion_tags, in index order: one index seek per emotion (a recursive skip scan)
- * instead of visiting every tag, as SELECT DISTINCT would.
+ * The emotions a report covers, bit e of a response's emotion set standing for emotions[e]: the taxonomy's, then
+ * any other tagged (a user's lexicon may add some), at most 31 so a set fits a 32-bit integer.
  */
-function taggedEmotions(db: Database): string[] {
-  const rows = db
-    .prepare(
-      `WITH RECURSIVE seen(emotion) AS (
-         SELECT min(emotion) FROM emotion_tags
-         UNION ALL
-         SELECT (SELECT min(emotion) FROM emotion_tags WHERE emotion > seen.emotion) FROM seen WHERE seen.emotion IS NOT NULL)
-       SELECT emotion FROM seen WHERE emotion IS NOT NULL`,
-    )
-    .all() as { emotion: string }[];
-  return rows.map((r) => r.emotion);
+export function reportEmotions(db: Database): { emotions: string[]; valence: (emotion: string) => number } {
+  const taxonomy = loadTaxonomy([BUILTIN_LEXICON_DIR]);
+  const emotions = [...new Set([...taxonomy.ids, ...taggedEmotionIds(db)])].slice(0, 31);
+  return { emotions, valence: (e) => taxonomy.emotions.get(e)?.valence ?? 0 };
 }
 
-/** One group's responses, NPS answers, and its scored, analysed responses as cells for the driver models. */
+/** One group's responses, NPS answers, and its scored, analysed responses as cells for the models. */
 interface GroupTally {
   responses: number;
   counts: NpsCounts;
   cells: ResponseCells;
 }
 
-/** One pass over the responses, each counted in group groupOf(i) (0 … groups − 1); cells only if asked. */
-function tallyGroups(ds: Dataset, groups: number, groupOf: (row: number) => number, withCells = true): GroupTally[] {
+/**
+ * One pass over the responses, each counted in group groupOf(i) (0 … groups − 1); cells only if asked. With
+ * `cellOf`, each response's cell index is kept (−1 when it is not scored and analysed).
+ */
+function tallyGroups(ds: Dataset, groups: number, groupOf: (row: number) => number, cellOf?: Int32Array, withCells = true): GroupTally[] {
   const tallies = Array.from({ length: groups }, () => ({ responses: 0, counts: noAnswers(), counter: new CellCounter() }));
   for (let i = 0; i < ds.size; i++) {
     const group = tallies[groupOf(i)]!;
     const score = ds.scores[i]!;
     group.responses++;
     tally(group.counts, score);
-    if (withCells && score >= 0 && ds.analysed[i] === 1) group.counter.add(ds.emotionBits[i]!, score, ds.language[i]!);
+    if (withCells && score >= 0 && ds.analysed[i] === 1) {
+      const cell = group.counter.add(ds.emotionBits[i]!, score, ds.language[i]!);
+      if (cellOf) cellOf[i] = cell;
+    }
   }
   return tallies.map(({ responses, counts, counter }) => ({ responses, counts, cells: counter.cells }));
 }
@@ -128,14 +152,23 @@ function cellsOfLanguage(cells: ResponseCells, language: number): ResponseCells 
   return out;
 }
 
-function sortByImportance(drivers: EmotionDriver[]): EmotionDriver[] {
-  return [...drivers].sort((a, b) => (b.importance ?? -1) - (a.importance ?? -1) || b.mentions - a.mentions);
+/**
+ * Positive associations first, the strongest (by the CI end nearest 1) first; then the negative ones, the
+ * strongest first; then the emotions without a model estimate, most mentioned first.
+ */
+function sortByAssociation(associations: EmotionAssociation[]): EmotionAssociation[] {
+  const side = (d: EmotionAssociation) => (d.oddsRatio === null ? 2 : d.oddsRatio >= 1 ? 0 : 1);
+  const key = (d: EmotionAssociation) => (d.oddsRatio === null ? -d.mentions : side(d) === 0 ? -Math.log(d.strength!) : Math.log(d.strength!));
+  const tie = (d: EmotionAssociation) => (d.oddsRatio === null ? 0 : side(d) === 0 ? -d.oddsRatio : d.oddsRatio);
+  return [...associations].sort((a, b) => side(a) - side(b) || key(a) - key(b) || tie(a) - tie(b) || b.mentions - a.mentions);
 }
 
-function languageCounts(ds: Dataset): Record<string, number> {
+function languageCounts(ds: Dataset): LanguageCount[] {
   const counts = ds.languages.map(() => 0);
   for (let i = 0; i < ds.size; i++) counts[ds.language[i]!]!++;
-  return Object.fromEntries(ds.languages.map((lang, l) => [lang, counts[l]!] as const).sort((a, b) => b[1] - a[1]));
+  return ds.languages
+    .map((code, l) => ({ code, name: languageName(code), responses: counts[l]! }))
+    .sort((a, b) => b.responses - a.responses || a.code.localeCompare(b.code));
 }
 
 /** Five folds from seed 1: what crossValidatedAuc uses by default, so the AUCs are the ones reported before. */
@@ -143,12 +176,12 @@ const CV_FOLDS = 5;
 const CV_SEED = 1;
 
 /**
- * Do emotions predict promoters better than plain sentiment? Cross-validated AUCs, and R² of the score, on
- * every scored, analysed response: rows with the same predictors are fitted once with their count as weight.
+ * Do emotions predict promoters better than plain sentiment? Cross-validated AUCs of three models on every
+ * scored, analysed response, compared on the same responses by DeLong's test. Responses with the same
+ * emotions, polarity and fold share every score, so the models are fitted and compared on those groups.
  */
-function modelsOf(ds: Dataset, cells: ResponseCells): Models {
-  const n = cells.total;
-  const none: Models = { n, aucEmotions: null, aucSentiment: null, aucBoth: null, r2Emotions: null, r2Satisfaction: null };
+function aucModels(ds: Dataset, n: number): Pick<Models, 'aucEmotions' | 'aucSentiment' | 'aucBoth' | 'aucDifference'> {
+  const none = { aucEmotions: null, aucSentiment: null, aucBoth: null, aucDifference: null };
   if (n < MIN_MODEL_SIZE) return none;
   const y = new Uint8Array(n); // promoter or not, per scored, analysed response in id order
   const emotionsOf = new Int32Array(n); // index into the distinct emotion sets
@@ -164,23 +197,56 @@ function modelsOf(ds: Dataset, cells: ResponseCells): Models {
     seen |= ds.emotionBits[i]!;
     row++;
   }
+  // The distinct (emotion set, polarity) pairs: the groups every model's score is constant on.
+  const both = new Map<number, number>();
+  const bothOf = emotionsOf.map((s, row) => indexOf(both, s * polarities.size + polarityOf[row]!));
+  const bothSet = [...both.keys()].map((key) => Math.floor(key / polarities.size));
+  const bothPolarity = [...both.keys()].map((key) => key % polarities.size);
   if (!y.includes(1) || !y.includes(0)) return none;
+  const fold = stratifiedFolds(y, CV_FOLDS, mulberry32(CV_SEED));
+  const counts = { both: new FoldCounts(bothSet.length, CV_FOLDS), emotions: new FoldCounts(emotionSets.size, CV_FOLDS), polarity: new FoldCounts(polarities.size, CV_FOLDS) };
+  for (let row = 0; row < n; row++) counts.both.add(bothOf[row]!, y[row]!, fold[row]!);
+  for (let b = 0; b < bothSet.length; b++) {
+    for (let f = 0; f < CV_FOLDS; f++) {
+      for (const label of [0, 1]) {
+        const k = counts.both.get(b, label, f);
+        counts.emotions.add(bothSet[b]!, label, f, k);
+        counts.polarity.add(bothPolarity[b]!, label, f, k);
+      }
+    }
+  }
   const used = ds.emotions.map((_, e) => e).filter((e) => ((seen >>> e) & 1) === 1);
   const bits = (set: number) => used.map((e) => (set >>> e) & 1);
   const setPatterns = [...emotionSets.keys()].map(bits);
-  const polarityPatterns = [...polarities.keys()].map((p) => [p]);
-  const both = new Map<number, number>();
-  const bothOf = emotionsOf.map((s, row) => indexOf(both, s * polarities.size + polarityOf[row]!));
-  const bothPatterns = [...both.keys()].map((key) => [...setPatterns[Math.floor(key / polarities.size)]!, polarityPatterns[key % polarities.size]![0]!]);
-  const satisfaction = ds.emotions.indexOf('satisfaction');
-  const fold = stratifiedFolds(y, CV_FOLDS, mulberry32(CV_SEED));
+  const polarityValues = [...polarities.keys()];
+  const score = {
+    emotions: crossValidatedScores(setPatterns, counts.emotions),
+    polarity: crossValidatedScores(polarityValues.map((p) => [p]), counts.polarity),
+    both: crossValidatedScores(
+      bothSet.map((s, b) => [...setPatterns[s]!, polarityValues[bothPolarity[b]!]!]),
+      counts.both,
+    ),
+  };
+  const groups = { scores: [[], [], []] as number[][], positives: [] as number[], negatives: [] as number[] };
+  for (let b = 0; b < bothSet.length; b++) {
+    for (let f = 0; f < CV_FOLDS; f++) {
+      const [neg, pos] = [counts.both.get(b, 0, f), counts.both.get(b, 1, f)];
+      if (neg + pos === 0) continue;
+      groups.scores[0]!.push(score.emotions[bothSet[b]! * CV_FOLDS + f]!);
+      groups.scores[1]!.push(score.polarity[bothPolarity[b]! * CV_FOLDS + f]!);
+      groups.scores[2]!.push(score.both[b * CV_FOLDS + f]!);
+      groups.positives.push(pos);
+      groups.negatives.push(neg);
+    }
+  }
+  const d = delongAucs(groups);
+  const estimate = (m: number): Estimate => ({ value: round3(d.auc[m]!), ci95: aucCi(d, m).map(round3) as [number, number] });
+  const difference = aucDifference(d, 0, 1);
   return {
-    n,
-    aucEmotions: round3(crossValidatedAucOfPatterns(setPatterns, emotionsOf, y, fold, CV_FOLDS)),
-    aucSentiment: round3(crossValidatedAucOfPatterns(polarityPatterns, polarityOf, y, fold, CV_FOLDS)),
-    aucBoth: round3(crossValidatedAucOfPatterns(bothPatterns, bothOf, y, fold, CV_FOLDS)),
-    r2Emotions: round3(r2(cells.bits.map(bits), cells.score, cells.count)),
-    r2Satisfaction: satisfaction < 0 ? null : round3(r2(cells.bits.map((set) => [(set >>> satisfaction) & 1]), cells.score, cells.count)),
+    aucEmotions: estimate(0),
+    aucSentiment: estimate(1),
+    aucBoth: estimate(2),
+    aucDifference: { value: round3(difference.difference), ci95: difference.ci95.map(round3) as [number, number], pValue: sig(difference.p) },
   };
 }
 
@@ -191,44 +257,45 @@ function indexOf(index: Map<number, number>, key: number): number {
   return at;
 }
 
-function breakdown(ds: Dataset, by: string, cells: ResponseCells, minSupport: number, valence: (e: string) => number): SegmentBreakdown {
+/** NPS, emotion heatmap cells and customer states per value of a breakdown (no models: see docs/report.md). */
+function breakdown(ds: Dataset, by: string, cells: ResponseCells, states: CustomerStates): SegmentBreakdown {
   const byLanguage = by === 'lang';
   const column = byLanguage ? { index: ds.language, values: ds.languages } : ds.segments.get(by.toLowerCase())!;
   // Cells already carry the language: a language's cells need no second pass.
-  const tallies = tallyGroups(ds, column.values.length, (i) => column.index[i]!, !byLanguage);
+  const tallies = tallyGroups(ds, column.values.length, (i) => column.index[i]!, undefined, !byLanguage);
   return {
     by,
     groups: column.values
       .map((value, g) => ({ value, g, group: tallies[g]! }))
-      .sort((a, b) => b.group.responses - a.group.responses)
+      .sort((a, b) => b.group.responses - a.group.responses || a.value.localeCompare(b.value))
       .map(({ value, g, group }) => {
-        if (byLanguage && !isSupported(value)) return { value, responses: group.responses, nps: npsSummary(npsWithCi(group.counts)), emotions: [] };
-        const groupCells = byLanguage ? cellsOfLanguage(cells, g) : group.cells;
-        const emotions = emotionDrivers(ds.emotions, groupCells, { minSupport, languageCovariate: !byLanguage, valence });
-        return { value, responses: group.responses, nps: npsSummary(npsWithCi(group.counts)), emotions: sortByImportance(emotions) };
+        const groupCells = byLanguage ? (isSupported(value) ? cellsOfLanguage(cells, g) : { bits: [], score: [], language: [], count: [], total: 0 }) : group.cells;
+        return {
+          value,
+          label: byLanguage ? languageName(value) : value,
+          responses: group.responses,
+          analysed: groupCells.total,
+          nps: npsSummary(npsWithCi(group.counts)),
+          emotions: emotionCells(ds.emotions, groupCells),
+          states: stateCounts(states, groupCells),
+        };
       }),
   };
 }
 
 /** A breakdown with personal data in its segment values masked (report --redact: a channel column can hold an address). */
 function redactSegment(s: SegmentBreakdown): SegmentBreakdown {
-  return { ...s, groups: s.groups.map((g) => ({ ...g, value: redact(g.value).text })) };
+  return { ...s, groups: s.groups.map((g) => ({ ...g, value: redact(g.value).text, label: redact(g.label).text })) };
 }
 
 /** A few promoter and detractor responses per emotion, the clearest (highest tag score) first. */
 function verbatims(db: Database, filters: ResponseFilters, emotions: string[], per: number, redact: boolean): Record<string, Verbatim[]> {
-  const { where, params } = filterSql(filters);
-  const query = db.prepare(
-    `SELECT r.id, r.score, r.language, r.text, t.evidence FROM emotion_tags AS t JOIN responses AS r ON r.id = t.response_id
-     WHERE ${where} AND t.emotion = @emotion AND r.score BETWEEN @low AND @high AND length(r.text) <= 400
-     ORDER BY t.score DESC, t.response_id LIMIT @per`,
-  );
+  const rows = verbatimRows(db, filters);
   const out: Record<string, Verbatim[]> = {};
   for (const emotion of emotions) {
     const list: Verbatim[] = [];
     for (const [group, low, high] of [['promoter', 9, 10], ['detractor', 0, 6]] as const) {
-      const rows = query.all({ ...params, emotion, low, high, per }) as { id: number; score: number; language: string | null; text: string; evidence: string }[];
-      for (const r of rows) {
+      for (const r of rows(emotion, low, high, per)) {
         const evidence = (JSON.parse(r.evidence) as { start: number; end: number; text: string }[]).map(({ start, end, text }) => ({ start, end, text }));
         const shown = redact ? redactWithEvidence(r.text, evidence) : { text: r.text, evidence };
         list.push({ responseId: r.id, score: r.score, group, language: r.language, ...shown });
@@ -239,31 +306,5 @@ function verbatims(db: Database, filters: ResponseFilters, emotions: string[], p
   return out;
 }
 
-/** The findings a CX team reads first. */
-function answer(report: Report): string[] {
-  const lines: string[] = [];
-  const m = report.models;
-  if (m.aucEmotions !== null && m.aucSentiment !== null && m.aucBoth !== null) {
-    const better = m.aucEmotions > m.aucSentiment;
-    lines.push(
-      `${better ? 'Emotions predict' : 'Emotions do not predict'} promoters better than plain sentiment: cross-validated AUC ${m.aucEmotions.toFixed(2)} from the emotions vs ${m.aucSentiment.toFixed(2)} from polarity alone (${m.aucBoth.toFixed(2)} with both), on ${m.n} responses.`,
-    );
-  }
-  if (m.r2Emotions !== null && m.r2Satisfaction !== null) {
-    lines.push(
-      `Plain satisfaction alone explains ${(100 * m.r2Satisfaction).toFixed(1)}% of the variance in the 0–10 score; all emotional categories together explain ${(100 * m.r2Emotions).toFixed(1)}%.`,
-    );
-  }
-  const judged = report.emotions.filter((e) => !e.tooRare && e.oddsRatio !== null && e.qValue !== null && e.qValue < 0.05);
-  const positive = judged.filter((e) => e.oddsRatio! > 1).sort((a, b) => b.oddsRatio! - a.oddsRatio!);
-  const negative = judged.filter((e) => e.oddsRatio! < 1).sort((a, b) => a.oddsRatio! - b.oddsRatio!);
-  const describe = (e: EmotionDriver) => `${e.emotion} (odds ratio ${e.oddsRatio!.toFixed(2)}, 95% CI ${e.ci95![0].toFixed(2)}–${e.ci95![1].toFixed(2)})`;
-  if (positive.length > 0) lines.push(`Strongest drivers of promoters: ${positive.slice(0, 3).map(describe).join('; ')}.`);
-  if (negative.length > 0) lines.push(`Strongest drivers away from promoting: ${negative.slice(0, 3).map(describe).join('; ')}.`);
-  const rare = report.emotions.filter((e) => e.tooRare).map((e) => e.emotion);
-  if (rare.length > 0) lines.push(`Too rare to judge (fewer than ${report.minSupport} mentions): ${rare.join(', ')}.`);
-  return lines;
-}
-
 const round3 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : x);
-
+const sig = (x: number) => (Number.isFinite(x) && x !== 0 ? Number(x.toPrecision(4)) : x);

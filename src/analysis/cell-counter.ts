@@ -1,6 +1,6 @@
 /**
  * Scored, analysed responses collapsed into cells of identical (emotion set, score, language), with counts.
- * A million responses have a few thousand such cells, and everything the driver analysis computes — counts,
+ * A million responses have a few thousand such cells, and everything the emotion models compute — counts,
  * frequency-weighted logistic fits, R² — is a sum over responses, so it can be summed over cells instead.
  */
 export interface ResponseCells {
@@ -27,17 +27,19 @@ export class CellCounter {
   readonly cells: ResponseCells = { bits: [], score: [], language: [], count: [], total: 0 };
   private readonly index = new Map<number, number>();
 
-  add(bits: number, score: number, language: number): void {
+  /** Counts one response; returns its cell's index. */
+  add(bits: number, score: number, language: number): number {
     const key = (bits >>> 0) * LOW_BITS + score * 65_536 + language;
-    const at = this.index.get(key);
+    let at = this.index.get(key);
     const cells = this.cells;
     if (at === undefined) {
-      this.index.set(key, cells.count.length);
+      this.index.set(key, (at = cells.count.length));
       cells.bits.push(bits);
       cells.score.push(score);
       cells.language.push(language);
       cells.count.push(1);
     } else cells.count[at]!++;
     cells.total++;
+    return at;
   }
 }

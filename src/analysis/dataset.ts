@@ -1,5 +1,6 @@
 import type { Database } from '../store/database.js';
-import { type ResponseFilters, filterSql } from '../store/response-filters.js';
+import { lexiconVersionsInScope, readResponseColumns, taggedResponseIds } from '../store/report-queries.js';
+import type { ResponseFilters } from '../store/response-filters.js';
 
 /**
  * The responses a report covers, column-wise in typed arrays so a million of them fit in a few dozen MB:
@@ -34,31 +35,15 @@ export interface Distinct {
 }
 
 /**
- * Reads the responses in id order. better-sqlite3 spends about a microsecond per row it hands to
- * JavaScript, so a million rows one by one take seconds; instead one scan builds a JSON array per column
- * (json_group_array) and JSON.parse reads each in one go. Emotion tags come the same way, one array of
- * response ids per emotion, from the covering index on (emotion, score, response_id).
+ * Reads the responses in id order: one scan as a JSON array per column, parsed in one go each (see
+ * readResponseColumns). Emotion tags come the same way, one array of response ids per emotion.
  */
 export function loadDataset(db: Database, filters: ResponseFilters, emotions: string[], segmentKeys: readonly string[] = []): Dataset {
-  const { where, params } = filterSql(filters);
-  // NOT INDEXED: a plain scan meets the rows in id (rowid) order, so no ORDER BY, no sorter, no subquery.
-  const row = db
-    .prepare(
-      `SELECT json_group_array(r.id) AS c0,
-              json_group_array(coalesce(r.score, -1) + 16 * (r.language_supported IS 1 AND r.lexicon_version IS NOT NULL)) AS c1,
-              json_group_array(coalesce(r.polarity, 0)) AS c2, json_group_array(coalesce(r.language, '?')) AS c3,
-              json_group_array(substr(r.responded_at, 1, 10)) AS c4,
-              min(CASE WHEN r.language_supported IS 1 THEN r.lexicon_version END) AS first,
-              max(CASE WHEN r.language_supported IS 1 THEN r.lexicon_version END) AS last
-              ${segmentKeys.length > 0 ? ', json_group_array(r.segments) AS c5' : ''}
-       FROM responses AS r NOT INDEXED WHERE ${where}`,
-    )
-    .get(params) as Record<string, string | null>;
-  const column = <T>(k: number) => JSON.parse(row[`c${k}`]!) as T[];
-  const ids = Int32Array.from(column<number>(0));
+  const row = readResponseColumns(db, filters, segmentKeys.length > 0);
+  const ids = Int32Array.from(JSON.parse(row.ids) as number[]);
   const size = ids.length;
   for (let i = 1; i < size; i++) if (ids[i]! <= ids[i - 1]!) throw new Error(`loadDataset: responses not in id order at row ${i}`);
-  const codes = column<number>(1);
+  const codes = JSON.parse(row.codes) as number[];
   const scores = new Int8Array(size);
   const analysed = new Uint8Array(size);
   for (let i = 0; i < size; i++) {
@@ -66,8 +51,8 @@ export function loadDataset(db: Database, filters: ResponseFilters, emotions: st
     analysed[i] = codes[i]! >= 15 ? 1 : 0;
     scores[i] = codes[i]! - 16 * analysed[i]!;
   }
-  const language = distinct(column<string>(3));
-  const day = distinct(column<string | null>(4).map((d) => d || null));
+  const language = distinct(JSON.parse(row.language) as string[]);
+  const day = distinct((JSON.parse(row.day) as (string | null)[]).map((d) => d || null));
   const ds: Dataset = {
     emotions,
     size,
@@ -76,26 +61,18 @@ export function loadDataset(db: Database, filters: ResponseFilters, emotions: st
     language: Int16Array.from(language.index),
     languages: language.values,
     analysed,
-    polarity: Float64Array.from(column<number>(2)),
+    polarity: Float64Array.from(JSON.parse(row.polarity) as number[]),
     emotionBits: new Int32Array(size),
     day: day.index,
     days: day.values,
-    segments: segmentKeys.length > 0 ? segmentValues(distinct(column<string>(5)), segmentKeys) : new Map(),
-    lexiconVersions: [],
+    segments: row.segments !== null ? segmentValues(distinct(JSON.parse(row.segments) as string[]), segmentKeys) : new Map(),
+    // Nearly always one lexicon version: min = max settles it, and only a mix needs a second scan for the rest.
+    lexiconVersions: row.firstVersion === row.lastVersion ? [row.firstVersion].filter((v): v is string => Boolean(v)) : lexiconVersionsInScope(db, filters),
   };
-  // Nearly always one lexicon version: min = max settles it, and only a mix needs a second scan for the rest.
-  const { first, last } = row as { first: string | null; last: string | null };
-  ds.lexiconVersions =
-    first === last
-      ? [first].filter((v): v is string => Boolean(v))
-      : (db.prepare(`SELECT DISTINCT r.lexicon_version AS v FROM responses AS r WHERE ${where} AND r.language_supported IS 1`).all(params) as { v: string | null }[])
-          .map((r) => r.v)
-          .filter((v): v is string => Boolean(v))
-          .sort();
   const rowOf = rowFinder(ids);
-  const tagged = db.prepare('SELECT json_group_array(response_id) AS ids FROM emotion_tags WHERE emotion = ?');
+  const tagged = taggedResponseIds(db);
   emotions.forEach((emotion, k) => {
-    for (const id of JSON.parse((tagged.get(emotion) as { ids: string }).ids) as number[]) {
+    for (const id of tagged(emotion)) {
       const i = rowOf(id);
       if (i >= 0) ds.emotionBits[i]! |= 1 << k;
     }

@@ -61,17 +61,77 @@ export function crossProducts(X: readonly (readonly number[])[], y: readonly num
 }
 
 /**
+ * crossProducts for 0/1 predictors, an integer-valued y and integer weights (respondents per row): every raw sum
+ * is then an integer, exact in a double up to 2^53, so centring once at the end loses nothing — and a row
+ * costs its non-zero predictors squared, not k². The bootstrap computes this hundreds of times.
+ */
+export class BinaryCrossProducts {
+  private readonly k: number;
+  /** Row i's non-zero predictors are columns[start[i]] … columns[start[i + 1] − 1]. */
+  private readonly start: Int32Array;
+  private readonly columns: Int32Array;
+  private readonly y: Float64Array;
+
+  constructor(X: readonly (readonly number[])[], y: readonly number[]) {
+    if (!X.every((row) => row.every((v) => v === 0 || v === 1)) || !y.every(Number.isInteger)) {
+      throw new Error('BinaryCrossProducts: predictors must be 0/1 and y whole numbers');
+    }
+    this.k = X[0]?.length ?? 0;
+    this.start = new Int32Array(X.length + 1);
+    const columns: number[] = [];
+    X.forEach((row, i) => {
+      row.forEach((v, j) => v === 1 && columns.push(j));
+      this.start[i + 1] = columns.length;
+    });
+    this.columns = Int32Array.from(columns);
+    this.y = Float64Array.from(y);
+  }
+
+  with(weights: ArrayLike<number>): CrossProducts {
+    const { k, start, columns, y } = this;
+    const sx = new Float64Array(k);
+    const sxx = new Float64Array(k * k);
+    const sxy = new Float64Array(k);
+    let n = 0;
+    let sy = 0;
+    let syy = 0;
+    for (let i = 0; i < y.length; i++) {
+      const w = weights[i]!;
+      if (w === 0) continue;
+      const wy = w * y[i]!;
+      n += w;
+      sy += wy;
+      syy += wy * y[i]!;
+      const to = start[i + 1]!;
+      for (let a = start[i]!; a < to; a++) {
+        const j = columns[a]!;
+        sx[j]! += w;
+        sxy[j]! += wy;
+        for (let b = a; b < to; b++) sxx[j * k + columns[b]!]! += w;
+      }
+    }
+    const at = (j: number, m: number) => sxx[Math.min(j, m) * k + Math.max(j, m)]!;
+    return {
+      n,
+      xx: Array.from({ length: k }, (_, j) => Array.from({ length: k }, (_, m) => (n > 0 ? at(j, m) - (sx[j]! * sx[m]!) / n : 0))),
+      xy: Array.from({ length: k }, (_, j) => (n > 0 ? sxy[j]! - (sx[j]! * sy) / n : 0)),
+      yy: n > 0 ? syy - (sy * sy) / n : 0,
+    };
+  }
+}
+
+/**
  * R² of y on the predictors listed in `subset`, by Gram–Schmidt on the correlation scale:
  * each predictor adds its squared semipartial correlation with y. Constant or collinear
  * predictors add nothing instead of breaking the solve. NaN when y is constant.
  */
 export function r2FromCrossProducts(cp: CrossProducts, subset: readonly number[]): number {
   if (!(cp.yy > 0)) return Number.NaN;
-  const kept: number[] = [];
-  const lower: number[][] = []; // Cholesky rows of the kept predictors' correlation matrix
-  const z: number[] = []; // their orthogonalised correlations with y
-  for (const a of subset) addPredictor(cp, a, kept, lower, z);
-  const total = z.reduce((s, v) => s + v * v, 0);
+  const basis = new Basis(cp);
+  let total = 0;
+  for (const a of subset) {
+    if (basis.add(a)) total += basis.lastZ() ** 2;
+  }
   return Math.min(1, Math.max(0, total));
 }
 
@@ -84,22 +144,15 @@ export function r2FromCrossProducts(cp: CrossProducts, subset: readonly number[]
 export function r2OfAllSubsets(cp: CrossProducts, k: number): Float64Array {
   const r2Of = new Float64Array(1 << k); // the empty subset explains nothing
   if (!(cp.yy > 0)) return r2Of.fill(Number.NaN, 1);
-  const kept: number[] = [];
-  const lower: number[][] = [];
-  const z: number[] = [];
+  const basis = new Basis(cp);
   const visit = (mask: number, total: number, from: number): void => {
     for (let a = from; a < k; a++) {
       const child = mask | (1 << a);
-      const added = addPredictor(cp, a, kept, lower, z);
-      const last = z.at(-1)!;
-      const childTotal = added ? total + last * last : total;
+      const added = basis.add(a);
+      const childTotal = added ? total + basis.lastZ() ** 2 : total;
       r2Of[child] = Math.min(1, Math.max(0, childTotal));
       visit(child, childTotal, a + 1);
-      if (added) {
-        kept.pop();
-        lower.pop();
-        z.pop();
-      }
+      if (added) basis.pop();
     }
   };
   visit(0, 0, 0);
@@ -107,36 +160,83 @@ export function r2OfAllSubsets(cp: CrossProducts, k: number): Float64Array {
 }
 
 /**
- * One Gram–Schmidt step of r2FromCrossProducts: orthogonalise predictor a against those kept and push its
- * Cholesky row and correlation with y; false (nothing pushed) when it is constant or collinear.
+ * The kept predictors' Cholesky rows (of their correlation matrix) and orthogonalised correlations with y,
+ * as a stack in preallocated arrays: the subset search pushes and pops a predictor 2^k times, so nothing is
+ * allocated per step.
  */
-function addPredictor(cp: CrossProducts, a: number, kept: number[], lower: number[][], z: number[]): boolean {
-  const saa = cp.xx[a]![a]!;
-  if (!(saa > 0)) return false;
-  const l: number[] = [];
-  let explained = 0;
-  let zy = cp.xy[a]! / Math.sqrt(saa * cp.yy);
-  for (let t = 0; t < kept.length; t++) {
-    const b = kept[t]!;
-    let v = cp.xx[a]![b]! / Math.sqrt(saa * cp.xx[b]![b]!);
-    for (let c = 0; c < t; c++) v -= l[c]! * lower[t]![c]!;
-    v /= lower[t]![t]!;
-    l.push(v);
-    explained += v * v;
-    zy -= v * z[t]!;
+class Basis {
+  private readonly k: number;
+  /** Correlations between predictors, and of each with y. */
+  private readonly corr: Float64Array;
+  private readonly corrY: Float64Array;
+  private readonly constant: Uint8Array;
+  private readonly kept: Int32Array;
+  private readonly lower: Float64Array;
+  private readonly z: Float64Array;
+  private size = 0;
+
+  constructor(cp: CrossProducts) {
+    const k = cp.xy.length;
+    this.k = k;
+    this.corr = new Float64Array(k * k);
+    this.corrY = new Float64Array(k);
+    this.constant = new Uint8Array(k);
+    for (let a = 0; a < k; a++) {
+      const saa = cp.xx[a]![a]!;
+      this.constant[a] = saa > 0 ? 0 : 1;
+      this.corrY[a] = cp.xy[a]! / Math.sqrt(saa * cp.yy);
+      for (let b = 0; b < k; b++) this.corr[a * k + b] = cp.xx[a]![b]! / Math.sqrt(saa * cp.xx[b]![b]!);
+    }
+    this.kept = new Int32Array(k);
+    this.lower = new Float64Array(k * k);
+    this.z = new Float64Array(k);
   }
-  const residual = 1 - explained;
-  if (residual <= COLLINEAR) return false;
-  const d = Math.sqrt(residual);
-  l.push(d);
-  lower.push(l);
-  kept.push(a);
-  z.push(zy / d);
-  return true;
+
+  /** Orthogonalise predictor a against those kept and push it; false (nothing pushed) when constant or collinear. */
+  add(a: number): boolean {
+    if (this.constant[a] === 1) return false;
+    const { k, corr, kept, lower } = this;
+    const row = this.size * k;
+    let explained = 0;
+    let zy = this.corrY[a]!;
+    for (let t = 0; t < this.size; t++) {
+      let v = corr[a * k + kept[t]!]!;
+      for (let c = 0; c < t; c++) v -= lower[row + c]! * lower[t * k + c]!;
+      v /= lower[t * k + t]!;
+      lower[row + t] = v;
+      explained += v * v;
+      zy -= v * this.z[t]!;
+    }
+    const residual = 1 - explained;
+    if (residual <= COLLINEAR) return false;
+    const d = Math.sqrt(residual);
+    lower[row + this.size] = d;
+    kept[this.size] = a;
+    this.z[this.size] = zy / d;
+    this.size++;
+    return true;
+  }
+
+  lastZ(): number {
+    return this.z[this.size - 1]!;
+  }
+
+  pop(): void {
+    this.size--;
+  }
 }
 
 /** R² of OLS of y on all columns of X, with an intercept; `weights` are frequency weights. */
 export function r2(X: readonly (readonly number[])[], y: readonly number[], weights?: readonly number[]): number {
   const cp = crossProducts(X, y, weights);
   return r2FromCrossProducts(cp, Array.from(cp.xy, (_, j) => j));
+}
+
+/**
+ * The columns that add nothing, taken in `order`: constant, or a linear combination of those before them
+ * (e.g. an emotion that always occurs together with an earlier one). A model cannot tell their effects apart.
+ */
+export function redundantColumns(cp: CrossProducts, order: readonly number[]): Set<number> {
+  const basis = new Basis(cp);
+  return new Set(order.filter((a) => !basis.add(a)));
 }

@@ -28,6 +28,19 @@ export interface LogisticOptions {
    * (pattern, outcome) rows — a million responses with 13 yes/no emotions have a few thousand patterns.
    */
   weights?: readonly number[];
+  /** Start Newton here (intercept first) instead of at the intercept-only fit: profiles warm-start from neighbours. */
+  start?: readonly number[];
+  /**
+   * Hold one coefficient (0 = intercept, j + 1 = column j) at a value and maximise over the others: one point
+   * of the profile (penalised) likelihood. Firth's penalty keeps the full model's information, as in
+   * Heinze & Schemper (2002) and logistf.
+   */
+  fixed?: { index: number; value: number };
+  /**
+   * Stop at the last Newton iterate instead of taking the final tiny step (one pass over the rows fewer): its
+   * objective is within tolerance² of the optimum, which is all a profile needs.
+   */
+  skipFinalStep?: boolean;
 }
 
 export interface LogisticFit {
@@ -44,6 +57,10 @@ export interface LogisticFit {
   iterations: number;
   /** Unpenalised log-likelihood at the estimate. */
   logLikelihood: number;
+  /** The objective maximised: the log-likelihood plus Firth's ½·log|I(β)| (and minus the ridge). */
+  penalisedLogLikelihood: number;
+  /** Inverse of the information matrix at the estimate (with the ridge): the covariance the SEs come from. */
+  covariance: number[][];
 }
 
 interface Settings {
@@ -55,6 +72,7 @@ interface Settings {
 /** Everything known at one β after a pass over the rows. */
 interface Evaluation {
   beta: number[];
+  information: Matrix;
   factor: Cholesky;
   logLikelihood: number;
   /** The penalised log-likelihood being maximised. */
@@ -67,25 +85,6 @@ interface Evaluation {
 
 /** Step halvings tried before deciding no ascent is possible. */
 const MAX_HALVINGS = 30;
-
-/**
- * Neumaier summation: the line search compares objectives summed over up to millions of
- * rows, and plain summation's rounding would hide the last improvements of Newton steps.
- */
-class CompensatedSum {
-  private sum = 0;
-  private carry = 0;
-
-  add(v: number): void {
-    const t = this.sum + v;
-    this.carry += Math.abs(this.sum) >= Math.abs(v) ? this.sum - t + v : v - t + this.sum;
-    this.sum = t;
-  }
-
-  get value(): number {
-    return this.sum + this.carry;
-  }
-}
 
 /**
  * The design matrix with its intercept column, holding only the non-zero entries of each row: emotion
@@ -134,49 +133,60 @@ export function logisticDesign(X: readonly (readonly number[])[]): LogisticDesig
   return design;
 }
 
-/** upper += w·x·xᵀ on the upper triangle, x being the design's entries from…to − 1. */
-function addWeightedOuter(upper: Float64Array, p: number, { column, value }: SparseDesign, from: number, to: number, w: number): void {
-  for (let a = from; a < to; a++) {
-    const wx = w * value[a]!;
-    const base = column[a]! * p;
-    for (let b = a; b < to; b++) upper[base + column[b]!]! += wx * value[b]!;
-  }
-}
-
 function evaluate(design: SparseDesign, y: readonly number[], beta: number[], settings: Settings): Evaluation {
   const p = beta.length;
   const upper = new Float64Array(p * p); // XᵀWX, upper triangle only
   const gradient = new Float64Array(p);
   const { start, column, value } = design;
+  const weights = settings.weights;
   const pi = new Float64Array(design.rows);
-  const logLikelihood = new CompensatedSum();
+  const b = Float64Array.from(beta);
+  // Neumaier summation of the log-likelihood (inline: this loop runs for every row of every pass): the line
+  // search compares objectives summed over many rows, and plain rounding would hide Newton's last improvements.
+  let sum = 0;
+  let carry = 0;
   for (let i = 0; i < design.rows; i++) {
+    const weight = weights ? weights[i]! : 1;
+    if (weight === 0) continue; // it would add zeros: a pattern absent from this cross-validation fold
     const from = start[i]!;
     const to = start[i + 1]!;
-    const weight = settings.weights ? settings.weights[i]! : 1;
-    if (weight === 0) continue; // it would add zeros: a pattern absent from this cross-validation fold
-    let eta = beta[0]!;
-    for (let a = from + 1; a < to; a++) eta += beta[column[a]!]! * value[a]!;
+    let eta = b[0]!;
+    for (let a = from + 1; a < to; a++) eta += b[column[a]!]! * value[a]!;
     // One exp serves π, w = π(1 − π) and log(1 + e^η), and never overflows.
     const e = Math.exp(-Math.abs(eta));
     const prob = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
     pi[i] = prob;
-    logLikelihood.add(weight * (y[i]! * eta - Math.max(eta, 0) - Math.log1p(e)));
+    const term = weight * (y[i]! * eta - Math.max(eta, 0) - Math.log1p(e));
+    const t = sum + term;
+    carry += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
+    sum = t;
     const residual = weight * (y[i]! - prob);
-    for (let a = from; a < to; a++) gradient[column[a]!]! += residual * value[a]!;
-    addWeightedOuter(upper, p, design, from, to, (weight * e) / ((1 + e) * (1 + e)));
+    const w = (weight * e) / ((1 + e) * (1 + e));
+    // Gradient and the upper triangle of w·x·xᵀ over the row's non-zero entries.
+    for (let a = from; a < to; a++) {
+      const va = value[a]!;
+      gradient[column[a]!]! += residual * va;
+      const wx = w * va;
+      const base = column[a]! * p;
+      for (let c = a; c < to; c++) upper[base + column[c]!]! += wx * value[c]!;
+    }
   }
-  const information: Matrix = Array.from({ length: p }, (_, j) =>
-    Array.from({ length: p }, (_, m) => upper[Math.min(j, m) * p + Math.max(j, m)]! + (j === m && j > 0 ? settings.ridge : 0)),
-  );
+  const information: Matrix = [];
+  for (let j = 0; j < p; j++) {
+    const row = new Array<number>(p);
+    for (let m = 0; m < p; m++) row[m] = upper[Math.min(j, m) * p + Math.max(j, m)]! + (j === m && j > 0 ? settings.ridge : 0);
+    information.push(row);
+  }
   const factor = cholesky(information);
-  let objective = logLikelihood.value;
+  const logLikelihood = sum + carry;
+  let objective = logLikelihood;
   for (let j = 1; j < p; j++) objective -= 0.5 * settings.ridge * beta[j]! ** 2;
   if (settings.firth) objective += 0.5 * choleskyLogDet(factor);
   return {
     beta,
+    information,
     factor,
-    logLikelihood: logLikelihood.value,
+    logLikelihood,
     objective,
     gradient: Array.from(gradient, (g, j) => (j > 0 ? g - settings.ridge * beta[j]! : g)),
     pi,
@@ -251,19 +261,27 @@ export function fitLogistic(X: readonly (readonly number[])[] | LogisticDesign, 
     events += w(i) * v;
   });
   const mean = events / total;
-  const start = new Array<number>(k + 1).fill(0);
-  if (mean > 0 && mean < 1) start[0] = Math.log(mean / (1 - mean));
+  const start = options.start ? [...options.start] : new Array<number>(k + 1).fill(0);
+  if (start.length !== k + 1) throw new Error(`fitLogistic: start has ${start.length} values for ${k + 1} coefficients`);
+  if (!options.start && mean > 0 && mean < 1) start[0] = Math.log(mean / (1 - mean));
+  const fixed = options.fixed;
+  if (fixed) {
+    if (!(Number.isInteger(fixed.index) && fixed.index >= 0 && fixed.index <= k)) throw new Error(`fitLogistic: no coefficient ${fixed.index} to hold`);
+    if (!Number.isFinite(fixed.value)) throw new Error(`fitLogistic: cannot hold a coefficient at ${fixed.value}`);
+    start[fixed.index] = fixed.value;
+  }
 
   let current = evaluate(design, y, start, settings);
   let converged = false;
   let iterations = 0;
   while (iterations < maxIterations) {
     iterations++;
-    const delta = choleskySolve(current.factor, settings.firth ? firthScore(design, current, settings.weights) : current.gradient);
+    const score = settings.firth ? firthScore(design, current, settings.weights) : current.gradient;
+    const delta = fixed ? heldStep(current, score, fixed.index) : choleskySolve(current.factor, score);
     const largest = Math.max(0, ...delta.map(Math.abs));
     if (largest < tolerance) {
       // A step this small cannot overshoot; taking it gives the quadratic last digits.
-      current = evaluate(design, y, current.beta.map((b, j) => b + delta[j]!), settings);
+      if (!options.skipFinalStep) current = evaluate(design, y, current.beta.map((b, j) => b + delta[j]!), settings);
       converged = true;
       break;
     }
@@ -278,6 +296,19 @@ export function fitLogistic(X: readonly (readonly number[])[] | LogisticDesign, 
     current = next;
   }
   return summarise(current, converged, iterations);
+}
+
+/**
+ * The Newton step with one coefficient held: solve the information restricted to the free coefficients
+ * against their part of the score; the held coefficient moves 0.
+ */
+function heldStep(at: Evaluation, score: readonly number[], held: number): number[] {
+  const free = score.map((_, j) => j).filter((j) => j !== held);
+  const factor = cholesky(free.map((a) => free.map((b) => at.information[a]![b]!)));
+  const step = choleskySolve(factor, free.map((j) => score[j]!));
+  const delta = new Array<number>(score.length).fill(0);
+  free.forEach((j, m) => (delta[j] = step[m]!));
+  return delta;
 }
 
 /**
@@ -317,5 +348,7 @@ function summarise(at: Evaluation, converged: boolean, iterations: number): Logi
     converged,
     iterations,
     logLikelihood: at.logLikelihood,
+    penalisedLogLikelihood: at.objective,
+    covariance: inverse,
   };
 }

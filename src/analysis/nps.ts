@@ -40,6 +40,16 @@ function unitVariance(p: number, d: number): number {
   return 100 * 100 * Math.max(0, p + d - (p - d) ** 2);
 }
 
+export const noAnswers = (): NpsCounts => ({ promoters: 0, passives: 0, detractors: 0 });
+
+/** Count n answers of `score` (0–10; below 0 is no answer and not counted). */
+export function tally(counts: NpsCounts, score: number, n = 1): void {
+  if (score < 0) return;
+  if (score >= 9) counts.promoters += n;
+  else if (score >= 7) counts.passives += n;
+  else counts.detractors += n;
+}
+
 export function npsOf(counts: NpsCounts): number | null {
   const n = sizeOf(counts);
   return n === 0 ? null : (100 * (counts.promoters - counts.detractors)) / n;

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { HeartlineError } from '../errors.js';
+import { LANGUAGES, resolveLanguage } from '../lang/registry.js';
 import type { ResponseFilters } from '../store/response-filters.js';
 
 /** The flags that choose which responses a command reads (report, suggest). */
@@ -18,7 +19,7 @@ export function addFilterOptions(command: Command): Command {
   return command
     .addOption(new Option('--since <date>', 'only responses on or after this date (YYYY-MM-DD)'))
     .addOption(new Option('--until <date>', 'only responses on or before this date'))
-    .addOption(new Option('--lang <code>', 'only these detected languages (repeatable or comma-separated)').argParser(repeatable).default([]))
+    .addOption(new Option('--lang <language>', 'only these detected languages, by code or name: hun, hu, Hungarian (repeatable or comma-separated)').argParser(repeatable).default([]))
     .addOption(
       new Option('--segment <key=value>', 'only responses with this segment value; repeat a key for any of its values (the value may hold commas)')
         .argParser((value: string, previous: string[]) => [...previous, value])
@@ -34,7 +35,7 @@ export function filtersFrom(flags: FilterFlags): ResponseFilters {
   const until = date(flags.until, '--until');
   if (since) filters.since = since;
   if (until) filters.until = until;
-  if (flags.lang.length > 0) filters.lang = flags.lang;
+  if (flags.lang.length > 0) filters.lang = [...new Set(flags.lang.map(language))];
   if (flags.segment.length > 0) filters.segment = segmentFilter(flags.segment);
   if (flags.source.length > 0) filters.source = flags.source;
   return filters;
@@ -44,6 +45,14 @@ function date(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{4}-\d{2}(-\d{2})?$/.test(value)) throw new HeartlineError('E_USAGE', `${flag} needs a date like 2025-03-31, not '${value}'`);
   return value;
+}
+
+/** A language by code, two-letter code or English name, as the language registry knows them. */
+function language(value: string): string {
+  const code = resolveLanguage(value);
+  if (code) return code;
+  const known = LANGUAGES.map((l) => `${l.name} (${l.code})`).join(', ');
+  throw new HeartlineError('E_USAGE', `--lang: no language '${value}'`, {}, `use a code or a name: ${known}, or the three-letter code of another detected language`);
 }
 
 /** `--segment market=SE --segment market=HU --segment channel=app`: SE or HU, and app. */

@@ -1,5 +1,5 @@
 import type { LanguageSuggestions, PhraseExample, SuggestedPhrase, Suggestions } from '../analysis/suggest-types.js';
-import { displayWidth, grid } from './render-table.js';
+import { displayWidth, grid } from './text-layout.js';
 
 /** Characters of context shown on each side of the phrase in an example. */
 const CONTEXT = 60;

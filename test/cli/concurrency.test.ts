@@ -74,7 +74,7 @@ interface JsonReport {
   scored: number;
   analysed: number;
   nps: { n: number; promoters: number; passives: number; detractors: number };
-  languages: Record<string, number>;
+  languages: { code: string; name: string; responses: number }[];
   emotions: { emotion: string; mentions: number }[];
   segments: { by: string; groups: { value: string; responses: number }[] }[];
 }
@@ -111,7 +111,7 @@ describe('a report during an import', () => {
       // Every committed row is analysed and scored, and the parts add up to the whole.
       expect([report.scored, report.analysed, report.nps.n]).toEqual([n, n, n]);
       expect(report.nps.promoters + report.nps.passives + report.nps.detractors).toBe(n);
-      expect(Object.values(report.languages).reduce((a, b) => a + b, 0)).toBe(n);
+      expect(report.languages.reduce((a, l) => a + l.responses, 0)).toBe(n);
       const byLang = report.segments.find((s) => s.by === 'lang')!;
       expect(byLang.groups.reduce((a, g) => a + g.responses, 0)).toBe(n);
       // Tags came with their rows: each emotion is mentioned in the same share of responses as in the end.

@@ -1,32 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import type { EmotionDriver, Report } from '../../src/analysis/report-types.js';
+import { buildReport } from '../../src/analysis/build-report.js';
+import type { Report } from '../../src/analysis/report-types.js';
 import { quote, renderCsv } from '../../src/report/render-csv.js';
+import { reportFixtureDb } from '../helpers/report-fixture-db.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
-const driver = (emotion: string): EmotionDriver => ({
-  emotion, valence: 1, mentions: 40, share: 0.2, promoterRate: 0.5, detractorRate: 0.1, shareAmongPromoters: 0.3,
-  shareAmongDetractors: 0.05, npsWith: 40, npsWithout: -3.5, impact: 4.2, oddsRatio: 2.5, ci95: [1.5, 4.1], pValue: 0.001,
-  qValue: 0.004, detractor: { oddsRatio: 0.4, ci95: [0.2, 0.8], pValue: 0.01, qValue: 0.02 }, importance: 0.12, tooRare: false,
-});
+const tmp = useTempDir();
 
-const report = {
-  emotions: [driver('delight'), driver('=cmd|calc')],
-  segments: [{ by: 'channel', groups: [{ value: '+SUM(A1:A9)', responses: 10, nps: null, emotions: [driver('ease')] }, { value: '@evil', responses: 5, nps: null, emotions: [] }] }],
-} as unknown as Report;
+function fixtureReport(): Report {
+  const db = reportFixtureDb(tmp.dir());
+  try {
+    return buildReport(db, { database: 'report.db', filters: {}, by: ['channel'] });
+  } finally {
+    db.close();
+  }
+}
+
+/** A CSV line split into cells (the fixture has no quoted commas). */
+const cells = (line: string) => line.split(',');
 
 describe('renderCsv', () => {
   it('writes one row per emotion × segment, with a BOM and CRLF for Excel', () => {
+    const report = fixtureReport();
     const csv = renderCsv(report);
-    expect(csv.startsWith('\uFEFFsegment,segment_value,emotion,mentions,share')).toBe(true);
+    expect(csv.startsWith('\uFEFFsegment,segment_value,emotion,mentions,share,share_ci_low,share_ci_high,nps_with,')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines).toHaveLength(1 + 2 + 1);
-    expect(lines[1]).toBe('all,all,delight,40,0.2,0.5,0.1,40,-3.5,4.2,2.5,1.5,4.1,0.001,0.004,0.4,0.12,false');
-  });
-
-  it('neutralises cells a spreadsheet would run as formulas, and keeps negative numbers as numbers', () => {
-    const csv = renderCsv(report);
-    expect(csv).toContain(",'=cmd|calc,");
-    expect(csv).toContain("channel,'+SUM(A1:A9),ease");
-    expect(csv).toContain(',-3.5,');
+    expect(lines).toHaveLength(1 + report.emotions.length + 3 * report.emotions.length);
+    const header = cells(lines[0]!);
+    const row = (segment: string, value: string, emotion: string) => {
+      const line = lines.find((l) => l.startsWith(`${segment},${value},${emotion},`))!;
+      return Object.fromEntries(cells(line).map((c, i) => [header[i], c]));
+    };
+    // Every model column with its interval, for both models, and the adjusted NPS points.
+    const frustration = report.emotions.find((e) => e.emotion === 'frustration')!;
+    expect(row('all', 'all', 'frustration')).toMatchObject({
+      odds_ratio: String(frustration.oddsRatio),
+      ci95_low: String(frustration.ci95![0]),
+      ci95_high: String(frustration.ci95![1]),
+      q_value: String(frustration.qValue),
+      detractor_odds_ratio: String(frustration.detractor.oddsRatio),
+      detractor_ci95_low: String(frustration.detractor.ci95![0]),
+      detractor_q_value: String(frustration.detractor.qValue),
+      nps_impact: String(frustration.npsImpact!.value),
+      nps_impact_ci_low: String(frustration.npsImpact!.ci95[0]),
+    });
+    // Segment rows are heatmap cells: share and NPS with intervals; the models are fitted on everyone.
+    const app = report.segments[0]!.groups.find((g) => g.value === 'app')!.emotions.find((c) => c.emotion === 'frustration')!;
+    expect(row('channel', 'app', 'frustration')).toMatchObject({ mentions: String(app.mentions), share_ci_low: String(app.shareCi95[0]), nps_with: String(app.nps!.score), odds_ratio: '' });
+    expect(row('all', 'all', 'anxiety')).toMatchObject({ aliased_with: 'distrust', odds_ratio: '', too_rare: 'true' });
   });
 
   it.each([
@@ -36,6 +57,8 @@ describe('renderCsv', () => {
     ['@SUM(1)', "'@SUM(1)"],
     ['\tTAB', "'\tTAB"],
     ['-12.5', '-12.5'],
+    ['2.8e-9', '2.8e-9'],
+    ['-inf', '-inf'],
     ['a,b', '"a,b"'],
     ['say "hi"', '"say ""hi"""'],
     ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],

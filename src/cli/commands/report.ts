@@ -1,10 +1,12 @@
 import { Command, Option } from 'commander';
 import { buildReport } from '../../analysis/build-report.js';
+import { HeartlineError } from '../../errors.js';
 import { type ReportFormat, RENDERERS } from '../../report/renderers.js';
+import { responseExport } from '../../report/response-export.js';
 import { dbOption, positiveNumber, redactOption } from '../common-options.js';
 import { type FilterFlags, addFilterOptions, filtersFrom, repeatable } from '../filter-options.js';
 import { withDatabase } from '../with-database.js';
-import { writeOutput } from '../write-output.js';
+import { writeOutput, writeOutputChunks } from '../write-output.js';
 
 interface ReportFlags extends FilterFlags {
   db: string;
@@ -15,11 +17,15 @@ interface ReportFlags extends FilterFlags {
   period: 'week' | 'month';
   verbatims: string;
   redact?: boolean;
+  states?: string;
+  perResponse?: boolean;
 }
 
 export function reportCommand(): Command {
   const command = new Command('report')
-    .description('the emotion–loyalty report: NPS with CIs, emotion drivers (odds ratios, impact, importance), emotions vs sentiment, segments, trend, verbatims')
+    .description(
+      'the emotion–loyalty report: what to fix first and what to protect, NPS with CIs, emotions associated with promoting (odds ratios with profile CIs, adjusted NPS points), emotions vs sentiment, customer states, segments, trend, verbatims',
+    )
     .addOption(dbOption())
     .addOption(new Option('--format <format>', 'output format').choices(Object.keys(RENDERERS)).default('table'))
     .addOption(new Option('--out <file>', 'write to this file instead of standard output'))
@@ -28,9 +34,30 @@ export function reportCommand(): Command {
     .addOption(new Option('--min-support <n>', 'emotions with fewer mentions are marked too rare to judge').default('30'))
     .addOption(new Option('--period <period>', 'trend period').choices(['week', 'month']).default('month'))
     .addOption(new Option('--verbatims <n>', 'verbatims per emotion and NPS group').default('3'))
+    .addOption(new Option('--states <file>', 'customer-states rules replacing lexicons/customer-states.json (docs/report.md)'))
+    .addOption(new Option('--per-response', 'with --format csv: one row per response with its NPS group, customer state and emotions, for your own models'))
     .addOption(redactOption('in the verbatims shown, in every format'))
     .action(async (flags: ReportFlags) => {
+      if (flags.perResponse && flags.format !== 'csv') throw new HeartlineError('E_USAGE', '--per-response writes CSV: add --format csv');
       const filters = filtersFrom(flags);
+      if (flags.perResponse) {
+        await withDatabase(
+          flags.db,
+          (db) => {
+            // One read transaction, as for the report: the export is one consistent snapshot.
+            db.exec('BEGIN');
+            try {
+              const segments = flags.by.filter((b) => b !== 'lang').map((b) => b.toLowerCase());
+              writeOutputChunks(flags.out, responseExport(db, { filters, segments, states: flags.states }));
+            } finally {
+              db.exec('COMMIT');
+            }
+          },
+          true,
+        );
+        if (flags.out) process.stderr.write(`heartline: wrote per-response csv to ${flags.out}\n`);
+        return;
+      }
       const report = await withDatabase(
         flags.db,
         (db) => {
@@ -45,6 +72,7 @@ export function reportCommand(): Command {
               period: flags.period,
               verbatims: positiveNumber(flags.verbatims, '--verbatims'),
               redact: flags.redact ?? false,
+              states: flags.states,
             });
           } finally {
             db.exec('COMMIT');
@@ -59,4 +87,3 @@ export function reportCommand(): Command {
       } else process.stdout.write(text);
     });
 }
-
