@@ -4,6 +4,7 @@ export type ErrorCode =
   | 'E_COLUMN' // a named column does not exist, or no usable column was found
   | 'E_ENCODING' // bytes do not decode in the expected encoding
   | 'E_FORMAT' // the file's structure is broken (unterminated quote, not a JSON array …)
+  | 'E_DATE' // the dates can be read day first or month first, and nothing in the file settles which
   | 'E_IO' // a file or directory cannot be read or written
   | 'E_LOCKED' // another run holds the database lock
   | 'E_DATABASE' // SQLite refused (corrupt file, full disk, read-only …), or the file is not a Heartline database

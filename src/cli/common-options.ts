@@ -4,6 +4,10 @@ import { HeartlineError } from '../errors.js';
 export const dbOption = () =>
   new Option('--db <file>', 'the SQLite database file (created if missing)').default('heartline.db');
 
+/** --db for commands that only read: they never create a database. */
+export const readDbOption = () =>
+  new Option('--db <file>', 'the SQLite database file (must exist; it is not created)').default('heartline.db');
+
 export const waitOption = () =>
   new Option('--wait [seconds]', 'if another run holds the database, wait for it (default 600 s) instead of exiting 4');
 
@@ -14,10 +18,15 @@ export const inputOptions = () => [
     'tsv',
     'jsonl',
     'json',
+    'xlsx',
   ]),
-  new Option('--encoding <label>', 'text encoding when the file has no BOM (e.g. windows-1251, windows-1250, windows-1252)'),
-  new Option('--id-column <name>', 'column with the response id (default: id, response_id, ResponseId, respondent_id)'),
-  new Option('--score-column <name>', 'column with the 0–10 NPS answer (default: nps, score, … or a question about recommending)'),
+  new Option(
+    '--encoding <label>',
+    'text encoding when the file has no BOM: auto (UTF-8, else the legacy encoding the bytes fit), or e.g. windows-1251, windows-1250, windows-1252, gb18030, big5',
+  ),
+  new Option('--sheet <name>', 'the sheet of an Excel workbook to read (default: the first)'),
+  new Option('--id-column <name>', 'column with the response id (default: id, response_id, ResponseId, ticket id … see docs/importing.md); a dotted path in nested JSON'),
+  new Option('--score-column <name>', 'column with the 0–10 NPS answer (default: nps, score, … or a question about recommending); e.g. answers.nps in nested JSON'),
   new Option('--max-bytes <n>', 'refuse gzip input that expands past this many bytes').default('8589934592'),
 ];
 

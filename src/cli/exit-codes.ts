@@ -15,7 +15,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 import { type ErrorCode, type HeartlineError, Interrupted } from '../errors.js';
 
 export function exitCodeFor(code: ErrorCode): ExitCode {
-  if (code === 'E_USAGE' || code === 'E_COLUMN') return EXIT.USAGE;
+  if (code === 'E_USAGE' || code === 'E_COLUMN' || code === 'E_DATE') return EXIT.USAGE;
   if (code === 'E_LOCKED') return EXIT.LOCKED;
   return EXIT.FAILURE;
 }

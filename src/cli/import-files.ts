@@ -27,7 +27,7 @@ export async function importFiles(
     const outcome = await importFile(db, file, kind, { ...options, onProgress: (p) => reporter.progress(p) });
     reporter.fileDone(outcome);
     outcomes.push(outcome);
-    process.stdout.write(`${formatOutcome(outcome)}\n`);
+    process.stdout.write(`${formatOutcome(outcome, options.redact)}\n`);
     if (outcome.error) {
       process.stderr.write(`heartline: ${outcome.error.format()}\n`);
       codes.push(exitCodeFor(outcome.error.code));

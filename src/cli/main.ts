@@ -11,7 +11,7 @@ const EXIT_HELP = `
 Exit codes:
   0  every row imported (or nothing to do)
   1  failure: a file could not be read, the database could not be written
-  2  usage error: bad flags, unknown column
+  2  usage error: bad flags, unknown column, ambiguous dates (--date-format)
   3  finished, but some rows were rejected (see: heartline rejects); nightly: more than maxRejectedShare
   4  another heartline run holds the database lock (see --wait, heartline unlock)
   130, 143  stopped by SIGINT or SIGTERM: whole batches kept, the run marked interrupted`;
@@ -22,6 +22,7 @@ Exit codes:
  */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run.js')).runCommand(),
+  inspect: async () => (await import('./commands/inspect.js')).inspectCommand(),
   'import-scores': async () => (await import('./commands/import-scores.js')).importScoresCommand(),
   detect: async () => (await import('./commands/detect.js')).detectCommand(),
   tag: async () => (await import('./commands/tag.js')).tagCommand(),
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   status: async () => (await import('./commands/status.js')).statusCommand(),
   rejects: async () => (await import('./commands/rejects.js')).rejectsCommand(),
   summary: async () => (await import('./commands/summary.js')).summaryCommand(),
+  forget: async () => (await import('./commands/forget.js')).forgetCommand(),
   unlock: async () => (await import('./commands/unlock.js')).unlockCommand(),
 };
 

@@ -1,7 +1,8 @@
 import { isSupported } from '../lang/registry.js';
 import { visibleControls } from '../report/visible-controls.js';
 import type { FileOutcome } from '../pipeline/import-file.js';
-import type { Counts } from '../store/import-ledger.js';
+import { formatMapping } from './format-mapping.js';
+import { type Counts, zeroCounts } from '../store/import-ledger.js';
 import type { ScoreCounts } from '../store/score-writer.js';
 import { type DatabaseSummary, npsScore } from '../store/summarise.js';
 
@@ -9,13 +10,25 @@ export function formatCounts(c: Counts): string {
   return `read ${c.read} = inserted ${c.inserted} + updated ${c.updated} + unchanged ${c.unchanged} + rejected ${c.rejected}`;
 }
 
-/** One line per file, then its notes; failures go to stderr by the caller. */
-export function formatOutcome(o: FileOutcome<Counts | ScoreCounts>): string {
-  const kind = [o.format, o.encoding].filter(Boolean).join(', ');
+/**
+ * One line per file, then what was read (the column mapping, once per file), its notes and warnings; failures
+ * go to stderr by the caller. `redact` masks personal data in what is shown of the file (column names).
+ */
+export function formatOutcome(o: FileOutcome<Counts | ScoreCounts>, redact = false): string {
+  // The delimiter is left to `inspect`: detected from the header, it is rarely in doubt; a sheet or JSON key is.
+  const layout = o.format === 'csv' || o.format === 'tsv' ? undefined : o.layout;
+  const kind = [o.format, o.format === 'xlsx' ? undefined : o.encoding, layout].filter(Boolean).join(', ');
   const lines = [`${o.file}${kind ? ` (${kind})` : ''}: ${formatCounts(o.counts)}${statusWord(o)}`];
   if ('linked' in o.counts) lines.push(`  ${o.counts.linked} of these answers belong to responses already imported`);
+  if (o.map) {
+    const scores = 'linked' in o.counts;
+    lines.push(...formatMapping({ kind: scores ? 'scores' : 'feedback', map: o.map, unused: o.unused ?? [], dateOrder: o.dateOrder, encoding: o.encoding, encodingEvidence: o.encodingEvidence }, redact));
+  }
   for (const note of o.notes) lines.push(`  note: ${note}`);
-  if (o.counts.rejected > 0) lines.push(`  see why: heartline rejects --run ${o.runId}`);
+  if (o.counts.warnings > 0) {
+    lines.push(`  warning: ${o.counts.warnings} row${o.counts.warnings === 1 ? '' : 's'} stored without a date: the date cannot be read (W_DATE)`);
+  }
+  if (o.counts.rejected > 0 || o.counts.warnings > 0) lines.push(`  see why: heartline rejects --run ${o.runId}`);
   // File and column names can hold ESC sequences or line breaks: shown, not sent to the terminal.
   return lines.map((line) => visibleControls(line)).join('\n');
 }
@@ -27,7 +40,7 @@ function statusWord(o: FileOutcome<Counts>): string {
 }
 
 export function formatTotal(outcomes: FileOutcome<Counts>[]): string {
-  const total: Counts = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const total: Counts = zeroCounts();
   for (const o of outcomes) for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += o.counts[k];
   const failed = outcomes.filter((o) => o.status === 'failed').length;
   return `total, ${outcomes.length} file${outcomes.length === 1 ? '' : 's'}${failed ? ` (${failed} failed)` : ''}: ${formatCounts(total)}`;

@@ -1,8 +1,10 @@
 import { HeartlineError } from '../errors.js';
 import { countNewlines } from './count-newlines.js';
+import { guessEncoding } from './guess-encoding.js';
 
-/** Encodings we can be told to use; anything TextDecoder knows is accepted. */
+/** Encodings we can be told to use: anything TextDecoder knows, or `auto`. */
 export function checkEncoding(label: string): string {
+  if (label.toLowerCase() === 'auto') return 'auto';
   try {
     return new TextDecoder(label).encoding;
   } catch {
@@ -10,7 +12,7 @@ export function checkEncoding(label: string): string {
       'E_USAGE',
       `unknown encoding '${label}'`,
       {},
-      'use e.g. utf-8, utf-16le, windows-1251 (Russian), windows-1250 (Hungarian), windows-1252',
+      'use auto, or e.g. utf-8, utf-16le, windows-1251 (Russian), windows-1250 (Hungarian), windows-1252, gb18030, big5',
     );
   }
 }
@@ -25,22 +27,64 @@ function sniffBom(head: Buffer): string | undefined {
 
 export interface DecodedText {
   encoding: string;
+  /** Why `--encoding auto` chose the encoding; undefined when it was not asked. */
+  evidence?: string;
   chunks: AsyncGenerator<string>;
 }
 
+/** Bytes `--encoding auto` looks at before it decides: enough text for the letters to tell. */
+const AUTO_SAMPLE_BYTES = 256 * 1024;
+
 /**
  * Decodes a byte stream to text. A BOM decides the encoding; otherwise `--encoding`, else UTF-8.
- * UTF-8 is decoded strictly: invalid bytes stop the import with the line they are on, because a
- * windows-1251 file read as UTF-8 would otherwise be stored as mojibake.
+ * UTF-8 is decoded strictly: invalid bytes stop the import with the line they are on and the legacy
+ * encoding the bytes fit, because a windows-1251 file read as UTF-8 would otherwise be stored as mojibake.
+ * `--encoding auto` reads UTF-8 when the first 256 KiB are UTF-8, else the legacy encoding they fit.
  */
 export async function decodeText(bytes: AsyncIterable<Buffer>, label: string, encoding?: string): Promise<DecodedText> {
   const iterator = bytes[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const head = first.done ? Buffer.alloc(0) : first.value;
+  const auto = encoding !== undefined && checkEncoding(encoding) === 'auto';
+  let head: Buffer = Buffer.alloc(0);
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
+    if (!auto || head.length >= AUTO_SAMPLE_BYTES) break;
+  }
   const bom = sniffBom(head);
-  const chosen = bom ?? (encoding ? checkEncoding(encoding) : 'utf-8');
+  let chosen = bom ?? (encoding && !auto ? checkEncoding(encoding) : 'utf-8');
+  let evidence: string | undefined;
+  if (auto && !bom) {
+    refuseNonText(head, label);
+    ({ encoding: chosen, evidence } = detect(head, label));
+  }
   if (!chosen.startsWith('utf-16')) refuseNonText(head, label);
-  return { encoding: chosen, chunks: decodeChunks(head, iterator, chosen, label) };
+  return { encoding: chosen, evidence, chunks: decodeChunks(head, iterator, chosen, label) };
+}
+
+/** --encoding auto: UTF-8 when the sample is, else the legacy encoding it fits; an error when none does. */
+function detect(sample: Buffer, label: string): { encoding: string; evidence: string } {
+  if (isUtf8(sample)) {
+    return { encoding: 'utf-8', evidence: sample.some((b) => b >= 0x80) ? 'the bytes are valid UTF-8' : 'the first bytes are plain ASCII, read as UTF-8' };
+  }
+  const guess = guessEncoding(sample);
+  if (guess) return guess;
+  throw new HeartlineError(
+    'E_ENCODING',
+    'the file is not UTF-8, and no legacy encoding Heartline knows fits it',
+    { file: label },
+    'pass its encoding with --encoding (any label TextDecoder knows), or re-save it as UTF-8',
+  );
+}
+
+/** Valid UTF-8, a character cut off at the end of the sample allowed. */
+function isUtf8(sample: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Bytes looked at to tell a text export from UTF-16 without a BOM or from a binary file. */
@@ -53,12 +97,12 @@ const SIGNATURES: { magic: number[]; what: string; hint: string }[] = [
   {
     magic: [0x50, 0x4b, 0x03, 0x04],
     what: 'a ZIP archive (an Excel .xlsx or LibreOffice .ods workbook?), not a text export',
-    hint: "open it in the spreadsheet and save the sheet as 'CSV UTF-8', then import that file",
+    hint: 'leave out --format to read an .xlsx workbook as Excel; save other workbooks as .xlsx or CSV UTF-8',
   },
   {
     magic: [0xd0, 0xcf, 0x11, 0xe0],
     what: 'an old Excel .xls workbook, not a text export',
-    hint: "open it in Excel and save the sheet as 'CSV UTF-8', then import that file",
+    hint: "open it in Excel and save it as .xlsx (read directly) or 'CSV UTF-8', then import that file",
   },
   { magic: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document, not a text export', hint: 'export the survey data as CSV or JSON' },
 ];
@@ -180,10 +224,13 @@ function invalidUtf8(bytes: Buffer, linesBefore: number, label: string): Heartli
     else bad = mid;
   }
   const line = linesBefore + 1 + countNewlines(new TextDecoder('utf-8').decode(bytes.subarray(0, good)));
+  const guess = guessEncoding(bytes);
   return new HeartlineError(
     'E_ENCODING',
     'invalid UTF-8 bytes: the file is not UTF-8',
     { file: label, line },
-    'pass its encoding, e.g. --encoding windows-1251 (Russian), windows-1250 (Hungarian) or windows-1252',
+    guess
+      ? `${guess.evidence}: pass --encoding ${guess.encoding} (or --encoding auto)`
+      : 'pass its encoding, e.g. --encoding windows-1251 (Russian), windows-1250 (Hungarian) or windows-1252, or --encoding auto',
   );
 }

@@ -1,3 +1,4 @@
+import type { RowWarning } from './reject.js';
 import type { TagResult } from '../emotion/tag-result.js';
 import type { TextLanguage } from '../language/detection.js';
 
@@ -9,6 +10,7 @@ import type { TextLanguage } from '../language/detection.js';
 export interface Supplied {
   text: boolean;
   score: boolean;
+  /** False also for a date that cannot be read (a W_DATE warning): it says nothing, so it changes nothing. */
   date: boolean;
   language: boolean;
 }
@@ -32,6 +34,8 @@ export interface FeedbackRow extends RowContent {
   supplied: Supplied;
   /** Hash of the content as read: equal hashes mean an unchanged row. */
   rowHash: string;
+  /** What was left out of the row (an unreadable date), for `import_warnings`. */
+  warning?: RowWarning;
   /** Assigned by the language stage. */
   language?: TextLanguage;
   /** Assigned by the emotion stage. */

@@ -1,36 +1,98 @@
 import { isValid } from 'date-fns/isValid';
 import { parse as parseWithPattern } from 'date-fns/parse';
 import { reject, type Reject } from './reject.js';
+import type { DateNumbers } from './table.js';
+
+/** Which part of `05/11/2026` is the day: decided once per file from the whole date column (settleDateOrder). */
+export type DateOrder = 'day-first' | 'month-first';
+
+export interface DateOptions {
+  /** --date-format: a date-fns pattern such as `dd/MM/yyyy`; when given, nothing else is recognised. */
+  pattern?: string;
+  /** How `n/n/yyyy` dates are read; without it, only those with a part above 12 can be. */
+  order?: DateOrder;
+  /** How bare numbers are read (Excel serial days in a workbook, Unix time in JSON); otherwise not dates. */
+  numbers?: DateNumbers;
+}
 
 /**
  * Dates are stored as ISO 8601 text: `2025-03-01`, `2025-03-01T10:22:00`, or with the zone the input gave
- * (`…Z`, `…+01:00`). Recognised without a pattern: ISO 8601, `yyyy-mm-dd hh:mm[:ss]`, `dd.mm.yyyy [hh:mm]`,
- * `yyyy.mm.dd.` (Hungarian) and `m/d/yyyy [h:mm]` (US). Anything else is a reject, never a guess;
- * `--date-format` (a date-fns pattern such as `dd/MM/yyyy`) reads other layouts.
+ * (`…Z`, `…+01:00`). Recognised without a pattern: ISO 8601, `yyyy-mm-dd hh:mm[:ss]`, `yyyy/mm/dd`,
+ * `dd.mm.yyyy [hh:mm]`, `yyyy. mm. dd.` (Hungarian), `2026年11月5日` (Chinese), and `n/n/yyyy` or `n-n-yyyy`
+ * [`h:mm [AM]`] in the order the column settles (day first in the UK and most of Europe, month first in the
+ * US). Anything else is unreadable, never a guess.
  */
-export function parseDate(value: unknown, pattern?: string): string | null | Reject {
+export function parseDate(value: unknown, options: DateOptions = {}): string | null | Reject {
   if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return fromNumber(value, options.numbers) ?? unreadable(String(value), options);
   const text = String(value).trim();
   if (text === '') return null;
-  const iso = pattern ? withPattern(text, pattern) : builtIn(text);
-  return iso ?? reject('R_DATE', `date '${text}' is not in a recognised format${pattern ? ` (${pattern})` : ''}`);
+  if (options.pattern) return withPattern(text, options.pattern) ?? unreadable(text, options);
+  if (options.numbers && /^\d+(\.\d+)?$/.test(text)) return fromNumber(Number(text), options.numbers) ?? unreadable(text, options);
+  const iso = builtIn(text, options.order);
+  if (iso !== undefined) return iso;
+  if (slashOrder(text) === 'ambiguous') {
+    return reject('R_DATE', `date '${text}' can be read day first or month first; pass --date-format dd/MM/yyyy or MM/dd/yyyy`);
+  }
+  return unreadable(text, options);
+}
+
+function unreadable(text: string, options: DateOptions): Reject {
+  const how = options.pattern ? ` (${options.pattern})` : options.order ? ` (${options.order === 'day-first' ? 'dd/MM/yyyy' : 'MM/dd/yyyy'}, as this file's dates settled)` : '';
+  return reject('R_DATE', `date '${text}' is not in a recognised format${how}`);
+}
+
+/**
+ * What a `n/n/yyyy` (or `n-n-yyyy`) date says about its column: a first part above 12 can only be a day,
+ * a second part above 12 only a day too; both 12 or below could be either. Undefined when not such a date.
+ */
+export function slashOrder(text: string): DateOrder | 'ambiguous' | undefined {
+  const m = SLASH.exec(text.trim());
+  if (!m) return undefined;
+  const first = Number(m[1]);
+  const second = Number(m[2]);
+  if (first > 12 && second <= 12) return 'day-first';
+  if (second > 12 && first <= 12) return 'month-first';
+  if (first <= 12 && second <= 12) return 'ambiguous';
+  return undefined; // 13/13/2026: no order reads it
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const YMD = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const HUNGARIAN = /^(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const SLASH = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 
-function builtIn(text: string): string | undefined {
+function builtIn(text: string, order: DateOrder | undefined): string | undefined {
   let m = ISO.exec(text);
   if (m) return build(m[1], m[2], m[3], m[4], m[5], m[6], normaliseZone(m[7]));
+  m = YMD.exec(text) ?? HUNGARIAN.exec(text) ?? CHINESE.exec(text);
+  if (m) return build(m[1], m[2], m[3], m[4], m[5], m[6]);
   m = DOTTED.exec(text);
   if (m) return build(m[3], m[2], m[1], m[4], m[5], m[6]);
-  m = HUNGARIAN.exec(text);
-  if (m) return build(m[1], m[2], m[3], m[4], m[5], m[6]);
-  m = US.exec(text);
-  if (m) return build(m[3], m[1], m[2], twelveHour(m[4], m[7]), m[5], m[6]);
-  return undefined;
+  m = SLASH.exec(text);
+  if (!m) return undefined;
+  const own = slashOrder(text);
+  const read = own === 'ambiguous' ? order : own;
+  if (read === undefined || (order !== undefined && read !== order)) return undefined;
+  const [day, month] = read === 'day-first' ? [m[1], m[2]] : [m[2], m[1]];
+  return build(m[3], month, day, twelveHour(m[4], m[7]), m[5], m[6]);
+}
+
+/** Excel's day 0 is 1899-12-30 in the 1900 system (its phantom 29 Feb 1900 included), 1904-01-01 in the other. */
+const EXCEL_EPOCH_MS = { 'excel-serial': Date.UTC(1899, 11, 30), 'excel-serial-1904': Date.UTC(1904, 0, 1) };
+
+function fromNumber(n: number, numbers: DateNumbers | undefined): string | undefined {
+  if (!Number.isFinite(n) || numbers === undefined) return undefined;
+  if (numbers === 'epoch') {
+    // Seconds (10 digits) or milliseconds (13) since 1970, as help-desk APIs give them: an instant, in UTC.
+    const ms = n >= 1e11 && n < 1e14 ? n : n >= 1e8 && n < 1e11 ? n * 1000 : undefined;
+    return ms === undefined ? undefined : `${new Date(Math.round(ms)).toISOString().slice(0, 19)}Z`;
+  }
+  if (n < 1 || n >= 2958466) return undefined; // Excel's dates run to 9999-12-31
+  const at = new Date(EXCEL_EPOCH_MS[numbers] + Math.round(n * 86400) * 1000).toISOString();
+  return Number.isInteger(n) ? at.slice(0, 10) : at.slice(0, 19);
 }
 
 function twelveHour(hour: string | undefined, meridiem: string | undefined): string | undefined {

@@ -2,7 +2,9 @@ import { HeartlineError } from '../errors.js';
 import { type CsvRecord, csvRecords, fitsHeader } from './csv-records.js';
 import { peekText } from './peek-text.js';
 import { reject } from './reject.js';
-import type { Column, SourceRecord, Table } from './table.js';
+import { headerNames } from './header-names.js';
+import { MAX_COLUMNS } from './limits.js';
+import { type Column, defineField, type SourceRecord, type Table } from './table.js';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 /** Qualtrics puts `{"ImportId":"QID1"}` under every column in its third header row. */
@@ -17,16 +19,23 @@ export async function readCsv(chunks: AsyncIterable<string>, label: string, deli
   const first = headerRecord(head);
   const sep = delimiter ?? detectDelimiter(first?.text ?? head);
   const format = sep === '\t' ? 'tsv' : 'csv';
+  const layout = `delimiter ${DELIMITER_NAMES[sep] ?? `'${sep}'`}`;
   const shape = { columns: 0 };
   // A header ended by a lone \r is an old Mac file: \r ends its lines. Elsewhere a lone \r is a character.
   const rows = csvRecords(all, sep, shape, { bareCr: first?.bareCr ?? false });
   const header = await nextRow(rows, label);
-  if (!header) return { format, columns: [], notes: ['the file is empty'], records: emptyRecords() };
+  const view: { keep?: ReadonlySet<string> } = {};
+  const select = (names: Iterable<string>) => {
+    view.keep = new Set(names);
+  };
+  if (!header) return { format, layout, columns: [], notes: ['the file is empty'], select, records: emptyRecords() };
   if (!header.values) throw unreadableHeader(header, label);
+  checkWidth(header.values.length, label, header.line, layout);
   const notes: string[] = [];
-  const names = uniqueNames(header.values.map((n) => n.trim()), notes);
+  const names = headerNames(header.values, notes);
   shape.columns = names.length;
-  let columns: Column[] = names.map((name) => ({ name }));
+  const unnamed = (i: number) => (header.values![i]!.trim() === '' ? { unnamed: true } : {});
+  let columns: Column[] = names.map((name, i) => ({ name, ...unnamed(i) }));
   const lookahead: CsvRecord[] = [];
   for (let i = 0; i < 2; i++) {
     const next = await nextRow(rows, label);
@@ -36,11 +45,27 @@ export async function readCsv(chunks: AsyncIterable<string>, label: string, deli
   if (lookahead.length === 0) notes.push('the file has a header line but no rows');
   if (isQualtrics(lookahead)) {
     const questions = lookahead[0]!.values!;
-    columns = names.map((name, i) => ({ name, question: questions[i] ?? '' }));
+    columns = names.map((name, i) => ({ name, question: questions[i] ?? '', ...unnamed(i) }));
     lookahead.length = 0;
     notes.push('Qualtrics export: skipped the question-text and ImportId header rows');
+  } else if (isSurveyMonkey(lookahead[0])) {
+    lookahead.shift();
+    notes.push("SurveyMonkey export: skipped the second header row ('Response', 'Open-Ended Response')");
   }
-  return { format, columns, notes, records: toRecords(lookahead, rows, names, label) };
+  return { format, layout, columns, notes, select, records: toRecords(lookahead, rows, names, label, view) };
+}
+
+const DELIMITER_NAMES: Record<string, string> = { ',': "','", ';': "';'", '\t': 'tab', '|': "'|'" };
+
+/** A header wider than MAX_COLUMNS is refused before any row is split into that many fields. */
+function checkWidth(count: number, label: string, line: number, layout: string): void {
+  if (count <= MAX_COLUMNS) return;
+  throw new HeartlineError(
+    'E_FORMAT',
+    `the header has ${count} columns; Heartline reads at most ${MAX_COLUMNS}`,
+    { file: label, line },
+    `check that the first line is a header and the ${layout} is right (--format csv or tsv)`,
+  );
 }
 
 async function* emptyRecords(): AsyncGenerator<SourceRecord> {}
@@ -59,12 +84,16 @@ async function* toRecords(
   rows: AsyncGenerator<CsvRecord>,
   names: string[],
   label: string,
+  view: { keep?: ReadonlySet<string> },
 ): AsyncGenerator<SourceRecord> {
-  for (const row of lookahead) yield toRecord(row, names);
+  // Column positions to keep, worked out once the reader's caller has selected its columns.
+  let positions: number[] | undefined;
+  const wanted = () => (positions ??= names.flatMap((name, i) => (!view.keep || view.keep.has(name) ? [i] : [])));
+  for (const row of lookahead) yield toRecord(row, names, wanted());
   for (;;) {
     const row = await nextRow(rows, label);
     if (!row) return;
-    yield toRecord(row, names);
+    yield toRecord(row, names, wanted());
   }
 }
 
@@ -75,28 +104,26 @@ function asFormatError(error: unknown, label: string): Error {
   return new HeartlineError('E_FORMAT', `CSV cannot be read: ${error.message}`, { file: label });
 }
 
-function toRecord(row: CsvRecord, names: string[]): SourceRecord {
-  const { line, raw } = row;
+function toRecord(row: CsvRecord, names: string[], positions: number[]): SourceRecord {
+  const { line, raw, size } = row;
   const values = row.values;
-  if (!values) return { line, raw, reject: row.reject };
+  if (!values) return { line, raw, size, reject: row.reject };
   if (!fitsHeader(values, names.length)) {
     return {
       line,
       raw,
+      size,
       reject: reject('R_FIELD_COUNT', `row has ${values.length} fields but the header has ${names.length}`),
     };
   }
-  const fields: Record<string, unknown> = {};
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
-    // Assigning to `__proto__` would set the prototype and drop the column; defining it keeps it a field.
-    if (name === '__proto__') {
-      Object.defineProperty(fields, name, { value: values[i], enumerable: true, writable: true, configurable: true });
-    } else {
-      fields[name] = values[i];
-    }
+  // A NUL byte anywhere in the row marks a damaged export, also in a column that is not read.
+  const nul = values.findIndex((v) => v.includes('\u0000'));
+  if (nul !== -1) {
+    return { line, raw, size, reject: reject('R_NUL', `column '${names[nul] ?? nul + 1}' contains NUL bytes (a damaged export?); the row is not imported`) };
   }
-  return { line, raw, fields };
+  const fields: Record<string, unknown> = {};
+  for (const i of positions) defineField(fields, names[i]!, values[i]);
+  return { line, raw, size, fields };
 }
 
 /**
@@ -143,18 +170,18 @@ function isQualtrics(lookahead: CsvRecord[]): boolean {
   return filled.length > 0 && filled.filter((v) => IMPORT_ID.test(v.trim())).length >= filled.length / 2;
 }
 
-/** Duplicate header names get a suffix so no column silently shadows another. */
-function uniqueNames(names: string[], notes: string[]): string[] {
-  const seen = new Map<string, number>();
-  return names.map((name, i) => {
-    const key = name.toLowerCase();
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    if (n === 1) return name;
-    notes.push(`duplicate column '${name}': the first is used; column ${i + 1} is read as '${name} (${n})'`);
-    return `${name} (${n})`;
-  });
+/**
+ * SurveyMonkey's CSV puts the answer type under each question: 'Response', 'Open-Ended Response', 'Other
+ * (please specify)', and nothing under the respondent columns.
+ */
+function isSurveyMonkey(second: CsvRecord | undefined): boolean {
+  const values = second?.values;
+  if (!values) return false;
+  const filled = values.map((v) => v.trim()).filter((v) => v !== '');
+  return filled.length > 0 && filled.every((v) => /^(response|open-ended response|other \(please specify\))$/i.test(v));
 }
+
+
 
 /**
  * The header record: from the first line that is not blank to the first line end outside quotes (a quoted

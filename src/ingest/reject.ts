@@ -7,7 +7,7 @@ export type RejectCode =
   | 'R_ID_EMPTY' // the id column is empty
   | 'R_SCORE' // the NPS answer is not an integer 0–10
   | 'R_SCORE_MISSING' // a scores file row without a score
-  | 'R_DATE' // the date does not parse
+  | 'R_DATE' // the date does not parse (before warnings: such rows are now stored without a date, W_DATE)
   | 'R_DUPLICATE_ID' // the same id twice in one import with different content
   | 'R_QUOTE' // a CSV quote never closed: its line is rejected, the lines after it are read again
   | 'R_TOO_LARGE' // a row longer than MAX_RECORD_CHARS
@@ -20,4 +20,12 @@ export interface Reject {
 
 export function reject(code: RejectCode, reason: string): Reject {
   return { code, reason };
+}
+
+/** A row imported with something missing, kept in `import_warnings` and counted in the ledger. */
+export interface RowWarning {
+  code: 'W_DATE'; // the date cannot be read (or lies in the future): the row is stored without one
+  reason: string;
+  /** The value as it stood in the file. */
+  value: string;
 }

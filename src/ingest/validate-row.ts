@@ -1,13 +1,14 @@
 import type { ColumnMap } from './column-map.js';
 import type { FeedbackRow } from './feedback-row.js';
-import { parseDate } from './parse-date.js';
+import { type DateOptions, parseDate } from './parse-date.js';
 import { parseScore } from './parse-score.js';
 import { redact } from '../privacy/redact.js';
-import { reject, type Reject } from './reject.js';
+import { reject, type Reject, type RowWarning } from './reject.js';
 import { rowHash } from './row-hash.js';
 
 export interface ValidateOptions {
-  dateFormat?: string;
+  /** --date-format, the order the file's dates settled, how bare numbers read. */
+  dates?: DateOptions;
   /** The moment dates are checked against (tests pin it); default: now. */
   now?: Date;
   /**
@@ -36,10 +37,15 @@ export function validateRow(
   }
   const score = parseScore(map.score ? field(fields, map.score) : undefined);
   if (isReject(score)) return score;
-  const respondedAt = parseDate(map.date ? field(fields, map.date) : undefined, options.dateFormat);
-  if (isReject(respondedAt)) return respondedAt;
-  const future = inFuture(respondedAt, options.now ?? new Date());
-  if (future) return future;
+  // A date that cannot be read costs the row its date, not its answer and comment: it is stored without one
+  // and the ledger counts a warning (re-importing with the right --date-format then fills the dates in).
+  const given = map.date ? field(fields, map.date) : undefined;
+  const parsed = parseDate(given, options.dates);
+  const dateProblem = isReject(parsed) ? parsed : inFuture(parsed, options.now ?? new Date());
+  const respondedAt = isReject(parsed) || dateProblem ? null : parsed;
+  const warning: RowWarning | undefined = dateProblem
+    ? { code: 'W_DATE', reason: `${dateProblem.reason}; stored without a date`, value: cell(given) }
+    : undefined;
   const typed = map.text ? cell(field(fields, map.text)) : '';
   // Before the hash, so the hash is of what is stored: re-importing with --redact sees the same rows as
   // unchanged; the first import with --redact after one without it updates (and so masks) them.
@@ -60,8 +66,9 @@ export function validateRow(
   } else {
     externalId = `#${hash}`;
   }
-  const supplied = { text: map.text !== undefined, score: map.score !== undefined, date: map.date !== undefined, language: map.language !== undefined };
-  return { line, externalId, ...content, supplied, rowHash: hash };
+  // A date that cannot be read says nothing about the response: a date stored before stays.
+  const supplied = { text: map.text !== undefined, score: map.score !== undefined, date: map.date !== undefined && !dateProblem, language: map.language !== undefined };
+  return { line, externalId, ...content, supplied, rowHash: hash, ...(warning ? { warning } : {}) };
 }
 
 /** A response cannot have been given after the export was made: such a date is a reject, like one that does not parse. */
@@ -70,7 +77,7 @@ function inFuture(iso: string | null, now: Date): Reject | undefined {
   const zoned = /(Z|[+-]\d{2}:\d{2})$/.test(iso);
   const at = Date.parse(zoned ? iso : `${iso.length === 10 ? `${iso}T00:00:00` : iso}Z`);
   if (!(at > now.getTime() + FUTURE_SLACK_MS)) return undefined;
-  return reject('R_DATE', `date ${iso} is in the future (after ${now.toISOString().slice(0, 10)}); check the date column or its format`);
+  return reject('R_DATE', `date ${iso} is in the future (after ${now.toISOString().slice(0, 10)}): a wrong date or date format`);
 }
 
 export function isReject(value: unknown): value is Reject {

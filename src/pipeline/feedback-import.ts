@@ -27,13 +27,13 @@ export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
   kind: 'feedback',
   divert: (map) => (isScoresFile(map) ? { kind: scoresImport, note: SCORES_NOTE } : undefined),
   toItem: (record) => ({ line: record.line, raw: record.raw, fields: record.fields, reject: record.reject }),
-  stages: (map, options, db, source) => [
+  stages: (map, options, db, source, dates) => [
     {
       name: 'validate',
       run(items) {
         for (const item of items) {
           if (!item.fields) continue;
-          const result = validateRow(item.fields, item.line, map, { dateFormat: options.dateFormat, redact: options.redact });
+          const result = validateRow(item.fields, item.line, map, { dates, redact: options.redact });
           if (isReject(result)) item.reject = result;
           else item.row = result;
           item.fields = undefined;

@@ -1,14 +1,16 @@
 import PQueue from 'p-queue';
 import { HeartlineError } from '../errors.js';
-import { type ColumnMap, type ColumnOverrides, mapColumns, requireColumns } from '../ingest/column-map.js';
-import { DEFAULT_MAX_BYTES, openInput } from '../ingest/open-input.js';
-import { readTable } from '../ingest/read-table.js';
+import type { ColumnMap, ColumnOverrides } from '../ingest/column-map.js';
+import { MAX_BATCH_CHARS } from '../ingest/limits.js';
+import type { DateOptions } from '../ingest/parse-date.js';
+import type { DateOrderDecision } from '../ingest/settle-date-order.js';
 import type { Format, SourceRecord } from '../ingest/table.js';
 import { redactError, redactOutcome } from '../privacy/redact-outcome.js';
 import type { Database } from '../store/database.js';
 import { databaseError } from '../store/database-error.js';
 import { type Counts, ImportLedger, type RunStatus } from '../store/import-ledger.js';
 import { RejectLog } from '../store/reject-log.js';
+import { openDump } from './open-dump.js';
 import type { Stage } from './stage.js';
 
 /** Rows per transaction: large enough to be fast, small enough that a crash loses little work. */
@@ -19,6 +21,8 @@ export interface ImportOptions {
   source: string;
   format?: Format;
   encoding?: string;
+  /** The Excel sheet to read (--sheet). */
+  sheet?: string;
   columns: ColumnOverrides;
   dateFormat?: string;
   batchSize?: number;
@@ -30,8 +34,8 @@ export interface ImportOptions {
   /** Skip language detection and emotion tagging (the benchmark's floor). */
   importOnly?: boolean;
   /**
-   * Mask e-mail addresses, phone numbers, card numbers and IBANs before anything is stored (--redact): in
-   * comments, and in the raw lines and reasons of rejected rows.
+   * Mask e-mail addresses, phone numbers, card numbers and IBANs before anything is stored or printed
+   * (--redact): in comments, segment values, the raw lines and reasons of rejected rows, notes and errors.
    */
   redact?: boolean;
   /** Worker threads for language detection and tagging; 0 analyses on the main thread. */
@@ -71,7 +75,7 @@ export interface ImportKind<Item extends BaseItem, C extends Counts> {
   divert?(map: ColumnMap): Diversion | undefined;
   /** The item a source record starts as (its fields, or the reader's reject). */
   toItem(record: SourceRecord): Item;
-  stages(map: ColumnMap, options: ImportOptions, db: Database, source: string): Stage<Item>[];
+  stages(map: ColumnMap, options: ImportOptions, db: Database, source: string, dates: DateOptions): Stage<Item>[];
   writer(db: Database, runId: number, source: string, file: string, options: ImportOptions): { write(items: Item[]): C };
   empty(): C;
 }
@@ -83,7 +87,15 @@ export interface FileOutcome<C extends Counts = Counts> {
   counts: C;
   format?: string;
   encoding?: string;
+  /** Why `--encoding auto` chose the encoding. */
+  encodingEvidence?: string;
+  /** The delimiter, sheet or JSON key the rows came from. */
+  layout?: string;
   notes: string[];
+  /** Which columns were read as what, and those left unused: printed once per file. */
+  map?: ColumnMap;
+  unused?: string[];
+  dateOrder?: DateOrderDecision;
   error?: HeartlineError;
 }
 
@@ -108,28 +120,39 @@ export async function importFile(
   const inFlight: Promise<BaseItem[]>[] = [];
   const signal = options.signal;
   try {
-    const input = await openInput(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
-    const table = await readTable(input, { format: options.format, encoding: options.encoding });
-    Object.assign(outcome, { format: table.format, encoding: table.encoding });
-    outcome.notes.push(...table.notes);
-    const map = mapColumns(table.columns, options.columns, label);
-    const diversion = requested.divert?.(map);
-    const kind = diversion?.kind ?? requested;
+    let kind = requested;
+    let diversion: Diversion | undefined;
+    const dump = await openDump(
+      path,
+      (map) => {
+        diversion = requested.divert?.(map);
+        kind = diversion?.kind ?? requested;
+        return kind.kind;
+      },
+      options,
+      ({ table }) => {
+        Object.assign(outcome, { format: table.format, encoding: table.encoding, encodingEvidence: table.encodingEvidence, layout: table.layout });
+        outcome.notes.push(...table.notes);
+        ledger.describe(runId, { kind: requested.kind, format: table.format, encoding: table.encoding });
+      },
+    );
+    const { input, map } = dump;
     if (diversion) {
       outcome.notes.push(diversion.note);
       outcome.counts = kind.empty();
+      ledger.describe(runId, { kind: kind.kind, format: dump.table.format, encoding: dump.table.encoding });
     }
-    ledger.describe(runId, { kind: kind.kind, format: table.format, encoding: table.encoding });
-    if (table.columns.length > 0) requireColumns(map, table.columns, kind.kind, label);
     const counts = outcome.counts;
-    const stages = kind.stages(map, options, db, options.source);
+    Object.assign(outcome, { map, unused: dump.unused, dateOrder: dump.dateOrder });
+    const stages = kind.stages(map, options, db, options.source, dump.dates);
     const writer = kind.writer(db, runId, options.source, label, options);
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     // Batches go through the stages concurrently (analysis in worker threads), bounded by p-queue so memory
     // stays flat, and are written strictly in input order by this thread, the single SQLite writer.
     // One batch more than there are workers: while the workers analyse, this thread validates the next batch
     // and writes the last, so a worker never waits for it (with just one per worker, they took turns).
-    const workers = options.workers ?? 0;
+    // Without analysis (--import-only) there is nothing to overlap with: one batch at a time.
+    const workers = options.importOnly ? 0 : (options.workers ?? 0);
     const concurrency = workers > 0 ? workers + 1 : 1;
     const queue = new PQueue({ concurrency });
     const launch = (items: BaseItem[]) => {
@@ -158,15 +181,19 @@ export async function importFile(
       }
     };
     let batch: BaseItem[] = [];
+    let batchChars = 0;
     let lastLine = 0;
     try {
-      for await (const record of table.records) {
+      for await (const record of dump.records) {
         if (signal?.aborted) break;
         lastLine = record.line;
         batch.push(kind.toItem(record));
-        if (batch.length >= batchSize) {
+        batchChars += record.size;
+        // Bounded by characters too: a batch of 1,000 rows of 900,000 characters would not fit in memory.
+        if (batch.length >= batchSize || batchChars >= MAX_BATCH_CHARS) {
           launch(batch);
           batch = [];
+          batchChars = 0;
           await drain(2 * concurrency);
         }
       }
@@ -196,8 +223,14 @@ export async function importFile(
       finishQuietly(() => ledger.finish(runId, 'interrupted', null, interruptedBecause(signal)));
       return options.redact ? redactOutcome(outcome) : outcome;
     }
-    outcome.error = asHeartlineError(error, label, db.name);
     outcome.status = 'failed';
+    try {
+      outcome.error = asHeartlineError(error, label, db.name);
+    } catch (bug) {
+      // A bug: the ledger says the run failed (never left `running`), then it surfaces with its stack.
+      finishQuietly(() => ledger.finish(runId, 'failed', null, `internal error: ${(bug as Error).message}`));
+      throw bug;
+    }
     const stored = options.redact ? redactError(outcome.error) : outcome.error;
     finishQuietly(() => ledger.finish(runId, 'failed', null, stored.format()));
   }

@@ -10,6 +10,8 @@ export interface NightlyInput {
   source: string;
   format?: Format;
   encoding?: string;
+  /** The Excel sheet to read (default: the first). */
+  sheet?: string;
   columns: { id?: string; score?: string; text?: string; date?: string; segments?: string[] };
   dateFormat?: string;
   /** A scores file (id + score) rather than feedback. */
@@ -52,8 +54,8 @@ export interface InputFiles {
 /** A nightly `maxRejectedShare` when the config does not set one: 5% of a file's rows. */
 export const DEFAULT_MAX_REJECTED_SHARE = 0.05;
 
-const EXTENSIONS = /\.(csv|tsv|tab|txt|jsonl|ndjson|json)(\.gz)?$/i;
-const FORMATS = ['csv', 'tsv', 'jsonl', 'json'];
+const EXTENSIONS = /\.(csv|tsv|tab|txt|jsonl|ndjson|json)(\.gz)?$|\.xlsx$/i;
+const FORMATS = ['csv', 'tsv', 'jsonl', 'json', 'xlsx'];
 const REPORT_FORMATS = Object.keys(RENDERERS);
 
 /** Reads and validates heartline.config.json; paths in it are relative to the file. */
@@ -83,7 +85,7 @@ export function loadNightlyConfig(file: string): NightlyConfig {
   const inputs = (top['inputs'] as unknown[]).map((value, i): NightlyInput => {
     const where = `inputs[${i}]`;
     const o = obj(value, where);
-    only(o, ['path', 'source', 'format', 'encoding', 'columns', 'dateFormat', 'scores'], where);
+    only(o, ['path', 'source', 'format', 'encoding', 'sheet', 'columns', 'dateFormat', 'scores'], where);
     const format = o['format'] === undefined ? undefined : str(o['format'], `${where}.format`);
     if (format && !FORMATS.includes(format)) fail(`${where}.format`, `must be one of ${FORMATS.join(', ')}`);
     const columns = o['columns'] === undefined ? {} : obj(o['columns'], `${where}.columns`);
@@ -95,6 +97,7 @@ export function loadNightlyConfig(file: string): NightlyConfig {
       source: o['source'] === undefined ? 'default' : str(o['source'], `${where}.source`),
       format: format as Format | undefined,
       encoding: o['encoding'] === undefined ? undefined : str(o['encoding'], `${where}.encoding`),
+      sheet: o['sheet'] === undefined ? undefined : str(o['sheet'], `${where}.sheet`),
       columns: { id: opt('id'), score: opt('score'), text: opt('text'), date: opt('date'), segments: strings(columns['segments'], `${where}.columns.segments`) },
       dateFormat: o['dateFormat'] === undefined ? undefined : str(o['dateFormat'], `${where}.dateFormat`),
       scores: o['scores'] === true,

@@ -1,6 +1,5 @@
-import { cell, field, isReject } from '../ingest/validate-row.js';
-import { parseScore } from '../ingest/parse-score.js';
-import { reject } from '../ingest/reject.js';
+import { isReject } from '../ingest/validate-row.js';
+import { validateScoreRow } from '../ingest/validate-score-row.js';
 import { zeroCounts } from '../store/import-ledger.js';
 import { type ScoreCounts, type ScoreItem, ScoreWriter } from '../store/score-writer.js';
 import type { ImportKind } from './import-file.js';
@@ -21,12 +20,9 @@ export const scoresImport: ImportKind<ScoresFileItem, ScoreCounts> = {
           const fields = item.fields;
           if (!fields) continue;
           item.fields = undefined;
-          const id = cell(field(fields, map.id!)).trim();
-          const score = parseScore(field(fields, map.score!));
-          if (id === '') item.reject = reject('R_ID_EMPTY', `the id column '${map.id}' is empty`);
-          else if (isReject(score)) item.reject = score;
-          else if (score === null) item.reject = reject('R_SCORE_MISSING', 'the row has no NPS answer');
-          else item.row = { line: item.line, externalId: id, score };
+          const result = validateScoreRow(fields, item.line, map);
+          if (isReject(result)) item.reject = result;
+          else item.row = result;
         }
       },
     },

@@ -6,11 +6,13 @@ export interface Counts {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Rows imported with a warning (a date that cannot be read); already counted among the four above. */
+  warnings: number;
 }
 
 export type RunStatus = 'running' | 'ok' | 'rejects' | 'failed' | 'interrupted';
 
-export const zeroCounts = (): Counts => ({ read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 });
+export const zeroCounts = (): Counts => ({ read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0 });
 
 export interface RunStart {
   invocation: string;
@@ -28,7 +30,7 @@ export class ImportLedger {
   constructor(private readonly db: Database) {
     this.addCounts = db.prepare(
       `UPDATE import_runs SET rows_read = rows_read + ?, inserted = inserted + ?, updated = updated + ?,
-         unchanged = unchanged + ?, rejected = rejected + ? WHERE id = ?`,
+         unchanged = unchanged + ?, rejected = rejected + ?, warnings = warnings + ? WHERE id = ?`,
     );
   }
 
@@ -50,17 +52,18 @@ export class ImportLedger {
 
   /** Called inside the transaction that writes the rows these counts describe. */
   add(runId: number, c: Counts): void {
-    this.addCounts.run(c.read, c.inserted, c.updated, c.unchanged, c.rejected, runId);
+    this.addCounts.run(c.read, c.inserted, c.updated, c.unchanged, c.rejected, c.warnings, runId);
   }
 
   /**
-   * The last run that imported a file with these bytes for this source and finished, if one did — as
-   * feedback or as scores: a scores file in a feedback drop folder is read as one (feedback-import.ts).
+   * The last run that imported a file with these bytes for this source, finished and not forgotten, if one did
+   * — as feedback or as scores: a scores file in a feedback drop folder is read as one (feedback-import.ts).
    */
-  finishedRunFor(checksum: string, source: string): number | undefined {
+  importedBefore(checksum: string, source: string): number | undefined {
     return this.db
       .prepare<{ id: number }>(
-        `SELECT id FROM import_runs WHERE checksum = ? AND source = ? AND status IN ('ok', 'rejects') ORDER BY id DESC LIMIT 1`,
+        `SELECT id FROM import_runs WHERE checksum = ? AND source = ? AND status IN ('ok', 'rejects')
+           AND forgotten_by IS NULL ORDER BY id DESC LIMIT 1`,
       )
       .get(checksum, source)?.id;
   }

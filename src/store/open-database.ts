@@ -28,7 +28,7 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-/** 'HRLN', in the SQLite header's application id (migration 8): this file is a Heartline database. */
+/** 'HRLN', in the SQLite header's application id (migration 9): this file is a Heartline database. */
 export const HEARTLINE_APPLICATION_ID = 1213353038;
 
 /**
@@ -107,7 +107,7 @@ function inspect(path: string): { kind: 'new' } | { kind: 'heartline'; pending: 
       .all()
       .map((t) => t.name);
     if (tables.length === 0 && version === 0) return { kind: 'new' };
-    // Heartline databases written before migration 8 have no application id: they have its ledger.
+    // Heartline databases written before migration 9 have no application id: they have its ledger.
     if (id === 0 && version >= 1 && ['import_runs', 'responses', 'run_lock'].every((t) => tables.includes(t))) {
       return { kind: 'heartline', pending };
     }

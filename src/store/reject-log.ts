@@ -12,6 +12,16 @@ export interface RejectRow {
   importedBy: number | null;
 }
 
+/** A row imported with a warning (W_DATE: stored without its date), as `heartline rejects` lists it after the rejects. */
+export interface WarningRow {
+  run_id: number;
+  file: string;
+  line: number;
+  code: string;
+  reason: string;
+  value: string;
+}
+
 /** Which rejects to list: one run's, the latest command's (the default), or all. */
 export type RejectScope = { run: number } | 'latest' | 'all';
 
@@ -68,6 +78,21 @@ export class RejectLog {
   count(scope: RejectScope): number {
     const { where, params } = scoped(scope);
     return this.db.prepare<{ n: number }>(`SELECT COUNT(*) AS n FROM rejects AS j WHERE ${where}`).get(params)?.n ?? 0;
+  }
+
+  countWarnings(scope: RejectScope): number {
+    const { where, params } = scoped(scope);
+    return this.db.prepare<{ n: number }>(`SELECT COUNT(*) AS n FROM import_warnings AS j WHERE ${where}`).get(params)?.n ?? 0;
+  }
+
+  /** Rows imported with a warning, in run and line order. */
+  warnings(scope: RejectScope, limit: number): WarningRow[] {
+    const { where, params } = scoped(scope);
+    return this.db
+      .prepare<WarningRow>(
+        `SELECT j.run_id, j.file, j.line, j.code, j.reason, j.value FROM import_warnings AS j WHERE ${where} ORDER BY j.run_id, j.line LIMIT @limit`,
+      )
+      .all({ ...params, limit });
   }
 
   /** Rejects in run and line order. */

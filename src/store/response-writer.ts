@@ -1,6 +1,7 @@
 import type { FeedbackRow, RowContent } from '../ingest/feedback-row.js';
+import type { Reject, RowWarning } from '../ingest/reject.js';
 import { rowHash } from '../ingest/row-hash.js';
-import type { Reject } from '../ingest/reject.js';
+import { redact } from '../privacy/redact.js';
 import type { Lexicons } from '../emotion/lexicon.js';
 import { redactReject } from '../privacy/redact-reject.js';
 import { AnalysisWriter, languageColumns } from './analysis-writer.js';
@@ -47,6 +48,10 @@ export class ResponseWriter {
   private readonly updateContent: Statement;
   private readonly touch: Statement;
   private readonly insertReject: Statement;
+  private readonly insertWarning: Statement;
+  private readonly keepVersion: Statement;
+  private readonly versionText: Statement<{ text: string | null }>;
+  private readonly maskVersionText: Statement;
   private readonly analysis: AnalysisWriter | undefined;
   private readonly ledger: ImportLedger;
   private readonly writeBatch: (items: RowItem[]) => Counts;
@@ -74,22 +79,39 @@ export class ResponseWriter {
     this.insert = db.prepare(
       `INSERT INTO responses (source, external_id, text, score, score_origin, responded_at, segments,
          declared_language, row_hash, file, line, first_run_id, last_run_id, imported_at, updated_at,
-         language, language_confidence, language_supported, language_segments, polarity, lexicon_version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         language, language_confidence, language_supported, language_segments, polarity, lexicon_version, content_run_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (source, external_id) DO NOTHING`,
     );
     this.update = db.prepare(
       `UPDATE responses SET text = ?, score = ?, score_origin = ?, responded_at = ?, segments = ?,
          declared_language = ?, row_hash = ?, file = ?, line = ?, last_run_id = ?, updated_at = ?,
          language = ?, language_confidence = ?, language_supported = ?, language_segments = ?,
-         polarity = ?, lexicon_version = ?
+         polarity = ?, lexicon_version = ?, content_run_id = ?
        WHERE id = ?`,
     );
     // The comment is the same: its language, tags and polarity still describe it and stay.
     this.updateContent = db.prepare(
       `UPDATE responses SET text = ?, score = ?, score_origin = ?, responded_at = ?, segments = ?,
-         declared_language = ?, row_hash = ?, file = ?, line = ?, last_run_id = ?, updated_at = ?
+         declared_language = ?, row_hash = ?, file = ?, line = ?, last_run_id = ?, updated_at = ?, content_run_id = ?
        WHERE id = ?`,
+    );
+    // The version an update replaces, with its tags, so `heartline forget --run` can put it back.
+    this.keepVersion = db.prepare(
+      `INSERT OR IGNORE INTO response_versions (response_id, replaced_by, content_run_id, text, score, score_origin,
+         responded_at, segments, declared_language, row_hash, file, line, last_run_id, updated_at, language,
+         language_confidence, language_supported, language_segments, polarity, lexicon_version, tags)
+       SELECT r.id, ?, COALESCE(r.content_run_id, r.first_run_id), r.text, r.score, r.score_origin, r.responded_at,
+         r.segments, r.declared_language, r.row_hash, r.file, r.line, r.last_run_id, r.updated_at, r.language,
+         r.language_confidence, r.language_supported, r.language_segments, r.polarity, r.lexicon_version,
+         (SELECT json_group_array(json_object('emotion', t.emotion, 'score', t.score, 'evidence', t.evidence,
+            'lexicon_version', t.lexicon_version)) FROM emotion_tags AS t WHERE t.response_id = r.id)
+       FROM responses AS r WHERE r.id = ?`,
+    );
+    this.versionText = db.prepare<{ text: string | null }>('SELECT text FROM response_versions WHERE response_id = ? AND replaced_by = ?');
+    this.maskVersionText = db.prepare('UPDATE response_versions SET text = ? WHERE response_id = ? AND replaced_by = ?');
+    this.insertWarning = db.prepare(
+      'INSERT INTO import_warnings (run_id, file, line, code, reason, value) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.touch = db.prepare('UPDATE responses SET last_run_id = ?, file = ?, line = ? WHERE id = ?');
     this.insertReject = db.prepare(
@@ -100,7 +122,12 @@ export class ResponseWriter {
       this.at = now();
       for (const item of items) {
         counts.read++;
-        counts[this.writeOne(item)]++;
+        const outcome = this.writeOne(item);
+        counts[outcome]++;
+        if (outcome !== 'rejected' && item.row?.warning) {
+          counts.warnings++;
+          this.warn(item.row.line, item.row.warning);
+        }
       }
       this.ledger.add(this.runId, counts);
       return counts;
@@ -141,12 +168,15 @@ export class ResponseWriter {
     const [score, origin] = row.supplied.score ? this.effectiveScore(row) : [stored.score, stored.score_origin];
     const content = [merged.text, score, origin, merged.respondedAt, JSON.stringify(merged.segments), merged.declaredLanguage,
       merged.hash, this.file, row.line, this.runId, this.at] as const;
+    this.keepVersion.run(this.runId, stored.id);
+    // Under --redact the version kept is masked too: the unmasked text must not outlive the import that masks it.
+    if (this.redact) this.maskVersion(stored.id);
     if (merged.text === stored.text && !row.emotions) {
-      this.updateContent.run(...content, stored.id);
+      this.updateContent.run(...content, this.runId, stored.id);
       return 'updated';
     }
     // A new comment (its analysis, or none with --import-only: old tags describe old text), or a new analysis.
-    this.update.run(...content, ...languageColumns(row.language), ...this.analysisColumns(row), stored.id);
+    this.update.run(...content, ...languageColumns(row.language), ...this.analysisColumns(row), this.runId, stored.id);
     // The row itself now carries language, polarity and version: only its tags remain to replace.
     this.analysis?.replaceTags(stored.id, row.emotions);
     return 'updated';
@@ -157,7 +187,7 @@ export class ResponseWriter {
     const [score, origin] = this.effectiveScore(row);
     const { changes, lastInsertRowid } = this.insert.run(this.source, row.externalId, row.text, score, origin,
       row.respondedAt, JSON.stringify(row.segments), row.declaredLanguage, row.rowHash, this.file, row.line,
-      this.runId, this.runId, this.at, this.at, ...languageColumns(row.language), ...this.analysisColumns(row));
+      this.runId, this.runId, this.at, this.at, ...languageColumns(row.language), ...this.analysisColumns(row), this.runId);
     if (changes === 0) return false;
     if (row.emotions) this.analysis?.insertTags(Number(lastInsertRowid), row.emotions);
     return true;
@@ -178,6 +208,17 @@ export class ResponseWriter {
     if (row.score !== null) return [row.score, 'inline'];
     const pending = this.pendingScore.get(this.source, row.externalId);
     return pending ? [pending.score, 'scores-file'] : [null, null];
+  }
+
+  private maskVersion(id: number): void {
+    const kept = this.versionText.get(id, this.runId);
+    if (kept?.text) this.maskVersionText.run(redact(kept.text).text, id, this.runId);
+  }
+
+  private warn(line: number, warning: RowWarning): void {
+    const value = this.redact ? redact(warning.value).text : warning.value;
+    const reason = this.redact ? redact(warning.reason).text : warning.reason;
+    this.insertWarning.run(this.runId, this.file, line, warning.code, reason, value);
   }
 
   private rejectItem(item: RowItem, reason: Reject): void {

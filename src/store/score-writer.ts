@@ -4,11 +4,14 @@ import type { Database, Statement } from './database.js';
 import { type Counts, ImportLedger, now, zeroCounts } from './import-ledger.js';
 import type { RowItem } from './response-writer.js';
 
-/** A validated row of a scores file. */
-export interface ScoreRow {
-  line: number;
-  externalId: string;
+import type { ScoreRow } from '../ingest/validate-score-row.js';
+
+interface StoredScore {
   score: number;
+  /** The run that wrote this answer. */
+  run_id: number;
+  /** The last run that read it (NULL before migration 11). */
+  last_run_id: number | null;
 }
 
 export interface ScoreItem extends Omit<RowItem, 'row'> {
@@ -25,13 +28,14 @@ export interface ScoreCounts extends Counts {
  * and links each to its response when that exists. An answer in the feedback row itself is not overridden.
  */
 export class ScoreWriter {
-  private readonly find: Statement<{ score: number; run_id: number }>;
+  private readonly find: Statement<StoredScore>;
   private readonly insert: Statement;
   private readonly update: Statement;
   private readonly touch: Statement;
   private readonly link: Statement;
   private readonly exists: Statement;
   private readonly insertReject: Statement;
+  private readonly keepVersion: Statement;
   private readonly ledger: ImportLedger;
   private readonly writeBatch: (items: ScoreItem[]) => ScoreCounts;
 
@@ -44,20 +48,26 @@ export class ScoreWriter {
     private readonly redact = false,
   ) {
     this.ledger = new ImportLedger(db);
-    this.find = db.prepare<{ score: number; run_id: number }>('SELECT score, run_id FROM nps_scores WHERE source = ? AND external_id = ?');
+    this.find = db.prepare<StoredScore>('SELECT score, run_id, last_run_id FROM nps_scores WHERE source = ? AND external_id = ?');
     this.insert = db.prepare(
-      'INSERT INTO nps_scores (source, external_id, score, run_id, received_at) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO nps_scores (source, external_id, score, run_id, received_at, last_run_id) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.update = db.prepare(
-      'UPDATE nps_scores SET score = ?, run_id = ?, received_at = ? WHERE source = ? AND external_id = ?',
+      'UPDATE nps_scores SET score = ?, run_id = ?, received_at = ?, last_run_id = ? WHERE source = ? AND external_id = ?',
     );
-    // An unchanged answer is marked as read by this run, so a different answer for its id later in the same
-    // file is a duplicate (rejected) — as for responses — and running the file again changes nothing.
-    this.touch = db.prepare('UPDATE nps_scores SET run_id = ? WHERE source = ? AND external_id = ?');
+    // An unchanged answer is marked as read by this run (last_run_id; run_id stays the run that wrote it, for
+    // forget), so a different answer for its id later in the same file is a duplicate (rejected) — as for
+    // responses — and running the file again changes nothing.
+    this.touch = db.prepare('UPDATE nps_scores SET last_run_id = ? WHERE source = ? AND external_id = ?');
     this.link = db.prepare(
       `UPDATE responses SET score = ?, score_origin = 'scores-file', updated_at = ?
        WHERE source = ? AND external_id = ? AND (score_origin IS NULL OR score_origin = 'scores-file')
          AND score IS NOT ?`,
+    );
+    // The answer an update replaces, so `heartline forget --run` can put it back.
+    this.keepVersion = db.prepare(
+      `INSERT OR IGNORE INTO nps_score_versions (source, external_id, replaced_by, score, run_id, received_at)
+       SELECT source, external_id, ?, score, run_id, received_at FROM nps_scores WHERE source = ? AND external_id = ?`,
     );
     this.exists = db.prepare('SELECT 1 FROM responses WHERE source = ? AND external_id = ?');
     this.insertReject = db.prepare(
@@ -91,18 +101,19 @@ export class ScoreWriter {
   private store(row: ScoreRow, item: ScoreItem): 'inserted' | 'updated' | 'unchanged' | 'rejected' {
     const existing = this.find.get(this.source, row.externalId);
     if (existing?.score === row.score) {
-      if (existing.run_id !== this.runId) this.touch.run(this.runId, this.source, row.externalId);
+      if (existing.last_run_id !== this.runId) this.touch.run(this.runId, this.source, row.externalId);
       return 'unchanged';
     }
-    if (existing && existing.run_id === this.runId) {
+    if (existing && (existing.run_id === this.runId || existing.last_run_id === this.runId)) {
       this.storeReject(item, 'R_DUPLICATE_ID', `id '${row.externalId}' already has a different answer earlier in this file`);
       return 'rejected';
     }
     if (existing) {
-      this.update.run(row.score, this.runId, now(), this.source, row.externalId);
+      this.keepVersion.run(this.runId, this.source, row.externalId);
+      this.update.run(row.score, this.runId, now(), this.runId, this.source, row.externalId);
       return 'updated';
     }
-    this.insert.run(this.source, row.externalId, row.score, this.runId, now());
+    this.insert.run(this.source, row.externalId, row.score, this.runId, now(), this.runId);
     return 'inserted';
   }
 

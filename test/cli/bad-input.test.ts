@@ -33,6 +33,8 @@ interface Case {
   counts: Counts;
   /** `rejects` rows as [line, code]. */
   rejects?: [number, string][];
+  /** `import_warnings` rows as [line, code]. */
+  warnings?: [number, string][];
   status: string;
 }
 
@@ -51,6 +53,20 @@ const GOOD_ROWS = [
   'g4,2025-03-04,0,Soha többé nem rendelek.',
   'g5,2025-03-05,8,"Fine, nothing special."',
 ];
+
+/** Three JSON objects, the second with 6,000 levels of arrays in a field no column uses. */
+function deepJsonLines(): string[] {
+  const deep = `${'['.repeat(6000)}${']'.repeat(6000)}`;
+  return [
+    '{"id":"j1","nps":9,"comment":"Köszönöm, minden rendben volt."}',
+    `{"id":"j2","nps":8,"comment":"Bra","junk":${deep}}`,
+    '{"id":"j3","nps":3,"comment":"Доставка опоздала на неделю."}',
+  ];
+}
+
+function deepJson(path: string): void {
+  writeFileSync(path, `${deepJsonLines().join('\n')}\n`);
+}
 
 /** A comment of about 10 MB on one line, between good rows: a log pasted into the survey form. */
 function hugeComment(path: string): void {
@@ -73,9 +89,21 @@ const CASES: Record<string, Case> = {
   'windows-1251 read as UTF-8': {
     file: 'windows-1251.csv',
     exit: 1,
-    stderr: ['[E_ENCODING] FILE:2: invalid UTF-8 bytes', 'hint: pass its encoding, e.g. --encoding windows-1251'],
+    stderr: [
+      '[E_ENCODING] FILE:2: invalid UTF-8 bytes',
+      "hint: the bytes read as windows-1251 (Cyrillic: Russian), with words such as 'Превзошли', 'все', 'ожидания': pass --encoding windows-1251 (or --encoding auto)",
+    ],
     counts: counts(0, 0, 0, 0),
     status: 'failed',
+  },
+  'windows-1251 with --encoding auto': {
+    file: 'windows-1251.csv',
+    args: ['--encoding', 'auto'],
+    exit: 0,
+    stderr: [],
+    stdout: ['(csv, windows-1251): read 3 = inserted 3', 'encoding: windows-1251 chosen by --encoding auto: the bytes read as windows-1251'],
+    counts: counts(3, 3, 0, 0),
+    status: 'ok',
   },
   'windows-1251 with --encoding windows-1251': {
     file: 'windows-1251.csv',
@@ -150,10 +178,19 @@ const CASES: Record<string, Case> = {
     rejects: [[3, 'R_TOO_LARGE']],
     status: 'rejects',
   },
-  'an Excel workbook renamed .csv': {
+  'an Excel workbook renamed .csv (read as Excel)': {
     file: 'excel-renamed.csv',
+    exit: 0,
+    stderr: [],
+    stdout: ["(xlsx, sheet 'Sheet1'): read 1 = inserted 1"],
+    counts: counts(1, 1, 0, 0),
+    status: 'ok',
+  },
+  'an Excel workbook renamed .csv, read with --format csv': {
+    file: 'excel-renamed.csv',
+    args: ['--format', 'csv'],
     exit: 1,
-    stderr: ['[E_FORMAT] FILE: the file is a ZIP archive (an Excel .xlsx', "hint: open it in the spreadsheet and save the sheet as 'CSV UTF-8'"],
+    stderr: ['[E_FORMAT] FILE: the file is a ZIP archive (an Excel .xlsx', 'hint: leave out --format to read an .xlsx workbook as Excel'],
     counts: counts(0, 0, 0, 0),
     status: 'failed',
   },
@@ -186,14 +223,14 @@ const CASES: Record<string, Case> = {
     exit: 2,
     stderr: [
       '[E_COLUMN] FILE: cannot find a comment column (--text-column) or a score column (--score-column)',
-      'hint: the columns are: kundnummer, datum, betyg, kommentar; name them with the flags shown',
+      'hint: the columns are: kood, päev, hinne, märkused; name them with the flags shown',
     ],
     counts: counts(0, 0, 0, 0),
     status: 'failed',
   },
-  'Swedish column names named with flags': {
+  'Estonian column names named with flags': {
     file: 'missing-column.csv',
-    args: ['--id-column', 'kundnummer', '--date-column', 'datum', '--score-column', 'betyg', '--text-column', 'kommentar'],
+    args: ['--id-column', 'kood', '--date-column', 'päev', '--score-column', 'hinne', '--text-column', 'märkused'],
     exit: 0,
     stderr: [],
     counts: counts(3, 3, 0, 0),
@@ -209,14 +246,68 @@ const CASES: Record<string, Case> = {
   },
   'dates in the future': {
     file: 'future-dates.csv',
+    exit: 0,
+    stderr: [],
+    stdout: ['warning: 2 rows stored without a date: the date cannot be read (W_DATE)'],
+    counts: counts(5, 5, 0, 0),
+    warnings: [
+      [3, 'W_DATE'],
+      [5, 'W_DATE'],
+    ],
+    status: 'ok',
+  },
+  'dates that are day first or month first throughout': {
+    file: 'ambiguous-dates.csv',
+    exit: 2,
+    stderr: [
+      "[E_DATE] FILE: every date like '05/11/2026' (line 2) in the whole file can be read day first or month first; nothing was imported",
+      'hint: say which: --date-format dd/MM/yyyy (day first: 05/11/2026 is 5 November 2026) or --date-format MM/dd/yyyy (month first: 11 May 2026)',
+    ],
+    counts: counts(0, 0, 0, 0),
+    status: 'failed',
+  },
+  'ambiguous dates with --date-format dd/MM/yyyy': {
+    file: 'ambiguous-dates.csv',
+    args: ['--date-format', 'dd/MM/yyyy'],
+    exit: 0,
+    stderr: [],
+    counts: counts(4, 4, 0, 0),
+    status: 'ok',
+  },
+  'a JSON line nested 6,000 levels deep in a field nobody reads': {
+    file: 'deep.jsonl',
+    make: deepJson,
     exit: 3,
     stderr: [],
-    counts: counts(5, 3, 0, 2),
-    rejects: [
-      [3, 'R_DATE'],
-      [5, 'R_DATE'],
-    ],
+    counts: counts(3, 2, 0, 1),
+    rejects: [[2, 'R_JSON']],
     status: 'rejects',
+  },
+  'a JSON array element nested 6,000 levels deep': {
+    file: 'deep.json',
+    make: (path) => writeFileSync(path, `[\n${deepJsonLines().join(',\n')}\n]\n`),
+    exit: 3,
+    stderr: [],
+    counts: counts(3, 2, 0, 1),
+    rejects: [[3, 'R_JSON']],
+    status: 'rejects',
+  },
+  '100,000 duplicate column names': {
+    file: 'duplicate-100k.csv',
+    make: (path) => writeFileSync(path, `id,nps,comment${',extra'.repeat(99_997)}\n1,9,Tack!${','.repeat(99_997)}\n`),
+    exit: 0,
+    stderr: [],
+    stdout: ["note: 99996 duplicate column names ('extra' ×99997): the first of each is used; column 5 is read as 'extra (2)', column 6 is read as 'extra (3)', column 7 is read as 'extra (4)', …\n"],
+    counts: counts(1, 1, 0, 0),
+    status: 'ok',
+  },
+  'more columns than Heartline reads': {
+    file: 'wide.csv',
+    make: (path) => writeFileSync(path, `id,nps,comment${Array.from({ length: 139_997 }, (_, i) => `,c${i}`).join('')}\n1,9,Tack!\n`),
+    exit: 1,
+    stderr: ["[E_FORMAT] FILE:1: the header has 140000 columns; Heartline reads at most 100000", "hint: check that the first line is a header and the delimiter ',' is right"],
+    counts: counts(0, 0, 0, 0),
+    status: 'failed',
   },
   'the same id twice with different content': {
     file: 'duplicate-id.csv',
@@ -287,6 +378,7 @@ function inspect(db: string) {
         'SELECT run_id, line, code, raw FROM rejects ORDER BY run_id, line',
       ),
       responses: rows<{ n: number; ids: number }>(handle, 'SELECT COUNT(*) AS n, COUNT(DISTINCT external_id) AS ids FROM responses')[0]!,
+      warnings: rows<{ line: number; code: string }>(handle, 'SELECT line, code FROM import_warnings WHERE run_id = 1 ORDER BY line'),
     };
   } finally {
     handle.close();
@@ -321,6 +413,7 @@ describe('heartline run on hostile input (test/fixtures/bad/README.md)', () => {
     const once = { runs: expectHealthy(db), ...inspect(db) };
     expect(once.runs.map((r) => [r.status, ledgerCounts(r)])).toEqual([[c.status, c.counts]]);
     expect(once.rejects.map((r) => [r.line, r.code])).toEqual(c.rejects ?? []);
+    expect(once.warnings.map((r) => [r.line, r.code])).toEqual(c.warnings ?? []);
     for (const r of once.rejects) expect(r.raw.length).toBeLessThanOrEqual(MAX_RAW_CHARS + 1);
 
     // The same file again: what was imported comes back unchanged, the same rows are rejected, nothing doubles.

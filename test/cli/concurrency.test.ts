@@ -58,7 +58,7 @@ describe('runs at once', () => {
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
     }
-    const outputs = results.map((r) => r.stdout.replace(/^.*: /, '').trim()).sort();
+    const outputs = results.map((r) => r.stdout.split('\n')[0]!.replace(/^.*: /, '').trim()).sort();
     expect(outputs).toEqual([
       `read ${ROWS} = inserted 0 + updated 0 + unchanged ${ROWS} + rejected 0`,
       `read ${ROWS} = inserted ${ROWS} + updated 0 + unchanged 0 + rejected 0`,

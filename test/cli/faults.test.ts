@@ -170,7 +170,7 @@ describe('a full disk', () => {
     expect(failed.status).toBe(1);
     expectNoStack(failed);
     expect(failed.stderr).toMatch(error);
-    expect(failed.stdout).toMatch(/— FAILED\n$/);
+    expect(failed.stdout).toMatch(/— FAILED\n( {2}.*\n)*$/);
     const [run] = ledger(db);
     expect(run).toMatchObject({ status: 'failed', error: expect.stringMatching(/^\[E_DATABASE\]/) });
     const kept = run!.inserted;

@@ -29,6 +29,7 @@ describe('heartline run', () => {
     expect(result.stdout).toBe(
       [
         `${file} (csv, utf-8): read 5 = inserted 5 + updated 0 + unchanged 0 + rejected 0`,
+        '  columns: id ← response_id; score ← nps; comment ← comment; date ← submitted_at; segments ← channel',
         `database ${db}: 5 responses`,
         '  by source: default 5',
         '  by detected language: cmn 1, eng 1, hun 1, rus 1, swe 1',
@@ -93,7 +94,7 @@ describe('heartline run', () => {
     const b = tmp.file('b.jsonl.gz', gzipSync('{"response_id":"6","nps":10,"comment":"Tack!"}\n'));
     const result = runCli(['run', a, b, '--db', db]);
     expect(result.status).toBe(0);
-    const lines = result.stdout.split('\n');
+    const lines = result.stdout.split('\n').filter((l) => !l.startsWith('  '));
     expect(lines[0]).toMatch(/a\.csv/);
     expect(lines[1]).toMatch(/b\.jsonl\.gz \(jsonl, utf-8\): read 1 = inserted 1/);
     expect(lines[2]).toBe('total, 2 files: read 6 = inserted 6 + updated 0 + unchanged 0 + rejected 0');

@@ -154,12 +154,15 @@ const cellText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 30 }),
   fc.array(fc.constantFrom(...NASTY), { maxLength: 8 }).map((p) => p.join('')),
 ).map((s) => s.replaceAll('\0', ''));
-/** Header names as a reader returns them: trimmed, and unique ignoring case (else a suffix is added). */
+/**
+ * Header names as a reader returns them: trimmed, and unique ignoring case (else a suffix is added); an
+ * empty name is read as `column N` by position.
+ */
 const names = fc.uniqueArray(
   fc.oneof(
     fc.constantFrom('id', 'nps', 'comment', 'Comment ', '__proto__', 'constructor', 'toString', 'a\nb', 'x"y', 'a,b;c', ''),
     cellText,
-  ).map((n) => n.trim()),
+  ).map((n) => n.trim()).filter((n) => !/^column \d+$/i.test(n)),
   { minLength: 1, maxLength: 4, selector: (n) => n.toLowerCase() },
 );
 const table = names.chain((columns) =>
@@ -168,7 +171,8 @@ const table = names.chain((columns) =>
 
 const quote = (field: string) => `"${field.replaceAll('"', '""')}"`;
 const newlines = (text: string) => text.split('\n').length - 1;
-const object = (columns: string[], values: string[]) => Object.fromEntries(columns.map((c, i) => [c, values[i]]));
+const object = (columns: string[], values: string[]) =>
+  Object.fromEntries(columns.map((c, i) => [c === '' ? `column ${i + 1}` : c, values[i]]));
 /** A third line whose filled cells are mostly `{"ImportId":…}` is a Qualtrics header by design (read-csv.ts). */
 const qualtrics = (rows: string[][]) => {
   const filled = (rows[1] ?? []).map((v) => v.trim()).filter((v) => v !== '');
@@ -251,7 +255,7 @@ describe('regressions the properties found', () => {
 
   it('the delimiter is detected from the whole header record, even when a quoted name spans lines', async () => {
     const records = await readAll(memoryInput(utf8('"Why?\n(comment)";nps\n"Bra, tack";9\n'), [], 'dump.csv'));
-    expect(records).toEqual([{ line: 3, raw: '"Bra, tack";9', fields: { 'Why?\n(comment)': 'Bra, tack', nps: '9' } }]);
+    expect(records).toEqual([{ line: 3, raw: '"Bra, tack";9', size: 14, fields: { 'Why?\n(comment)': 'Bra, tack', nps: '9' } }]);
   });
 
   it('blank lines in a CRLF file count as lines', async () => {
@@ -275,7 +279,7 @@ describe('regressions the properties found', () => {
 
   it('the delimiter is detected from the header, not from blank lines before it', async () => {
     const records = await readAll(memoryInput(utf8('\r\n\r\nid;comment\r\n1;"Bra, tack"\r\n'), [], 'dump.csv'));
-    expect(records).toEqual([{ line: 4, raw: '1;"Bra, tack"', fields: { id: '1', comment: 'Bra, tack' } }]);
+    expect(records).toEqual([{ line: 4, raw: '1;"Bra, tack"', size: 15, fields: { id: '1', comment: 'Bra, tack' } }]);
   });
 
   it('invalid UTF-8 after a character cut in two by a chunk boundary is reported on its own line', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { slashOrder } from '../../src/ingest/parse-date.js';
 import { feedbackImport } from '../../src/pipeline/feedback-import.js';
 import { type FileOutcome, importFile } from '../../src/pipeline/import-file.js';
 import { scoresImport } from '../../src/pipeline/scores-import.js';
@@ -41,7 +42,7 @@ const score = fc.oneof(
 );
 const date = fc.oneof(
   fc.constantFrom('', '2025-03-01', '2025-03-01T10:22:00Z', '01.03.2025', '2025. 03. 01.', '3/1/2025 1:05 PM',
-    '2025-02-30', '31.02.2025', '2025-13-01', '13/13/2025', 'yesterday', '2025-03-01T25:00'),
+    '13/1/2025', '1/13/2025 9:00 AM', '2025-02-30', '31.02.2025', '2025-13-01', '13/13/2025', 'yesterday', '2025-03-01T25:00'),
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
 );
 const row: fc.Arbitrary<Row> = fc.record(
@@ -97,8 +98,11 @@ function isQualtrics(columns: readonly Column[], data: Row[]): boolean {
 }
 
 function checkLedger(db: Database): void {
-  type Run = { id: number; kind: string; status: string; checksum: string | null; rows_read: number; inserted: number; updated: number; unchanged: number; rejected: number };
-  const runs = rows<Run>(db, 'SELECT id, kind, status, checksum, rows_read, inserted, updated, unchanged, rejected FROM import_runs');
+  type Run = {
+    id: number; kind: string; status: string; checksum: string | null;
+    rows_read: number; inserted: number; updated: number; unchanged: number; rejected: number; warnings: number;
+  };
+  const runs = rows<Run>(db, 'SELECT id, kind, status, checksum, rows_read, inserted, updated, unchanged, rejected, warnings FROM import_runs');
   for (const run of runs) {
     expect(run.rows_read).toBe(run.inserted + run.updated + run.unchanged + run.rejected);
     // One reject per (source, file checksum, line): the latest run of a file holds all of its rejects, an
@@ -107,6 +111,9 @@ function checkLedger(db: Database): void {
     const latest = !runs.some((r) => r.id > run.id && r.checksum !== null && r.checksum === run.checksum);
     if (latest) expect(rejects!.n).toBe(run.rejected);
     else expect(rejects!.n).toBeLessThanOrEqual(run.rejected);
+    // Rows kept without their date: one warning row each, counted in the ledger.
+    const [warnings] = rows<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM import_warnings WHERE run_id = ?', run.id);
+    expect(warnings!.n).toBe(run.warnings);
     // A run that failed (no usable column) read nothing; expectRead says which files may fail.
     expect(run.status).toBe(run.status === 'failed' ? 'failed' : run.rejected > 0 ? 'rejects' : 'ok');
   }
@@ -155,6 +162,15 @@ function expectRead(outcome: FileOutcome, dump: Dump): void {
     // No comment and no score column: the file cannot be a feedback dump, and nothing is read.
     expect(outcome.status).toBe('failed');
     expect(outcome.error?.code).toBe('E_COLUMN');
+    expect(outcome.counts.read).toBe(0);
+    return;
+  }
+  if (outcome.error?.code === 'E_DATE') {
+    // Day first or month first throughout: stopped before any row. Only when some date is ambiguous and no
+    // row that is read (not cut short) has a date that settles the order.
+    const read = dump.data.filter((r) => dump.format === 'jsonl' || fieldsOf(dump.columns, r).length === dump.columns.length);
+    expect(dump.data.some((r) => slashOrder(r.date ?? '') === 'ambiguous')).toBe(true);
+    expect(read.some((r) => ['day-first', 'month-first'].includes(slashOrder(r.date ?? '') ?? ''))).toBe(false);
     expect(outcome.counts.read).toBe(0);
     return;
   }
@@ -248,7 +264,7 @@ describe('regressions found while fuzzing', () => {
       const file = join(dir, 'dump.jsonl');
       writeFileSync(file, '{"id":"1","nps":9,"comment":"Tack!","toString":"web"}\n{"id":"2","nps":3,"comment":"Nem jó."}\n');
       const outcome = await importFile(db, file, feedbackImport, { invocation: 'fuzz', source: 'fuzz', columns: { segments: ['toString'] } });
-      expect(outcome.counts).toEqual({ read: 2, inserted: 2, updated: 0, unchanged: 0, rejected: 0 });
+      expect(outcome.counts).toEqual({ read: 2, inserted: 2, updated: 0, unchanged: 0, rejected: 0, warnings: 0 });
       expect(stored(db).map((r) => r['segments'])).toEqual(['{"tostring":"web"}', '{"tostring":""}']);
     } finally {
       db.close();

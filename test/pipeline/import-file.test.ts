@@ -40,8 +40,8 @@ describe('importFile (feedback)', () => {
     const path = tmp.file('dump.csv', DUMP);
     const first = await importFeedback(db, path, { columns: { segments: ['channel'] } });
     const second = await importFeedback(db, path, { columns: { segments: ['channel'] } });
-    expect(first.counts).toEqual({ read: 5, inserted: 5, updated: 0, unchanged: 0, rejected: 0 });
-    expect(second.counts).toEqual({ read: 5, inserted: 0, updated: 0, unchanged: 5, rejected: 0 });
+    expect(first.counts).toEqual({ read: 5, inserted: 5, updated: 0, unchanged: 0, rejected: 0, warnings: 0 });
+    expect(second.counts).toEqual({ read: 5, inserted: 0, updated: 0, unchanged: 5, rejected: 0, warnings: 0 });
     expect(rows(db, 'SELECT external_id, text, score, responded_at, segments FROM responses ORDER BY id')[0]).toEqual({
       external_id: '1',
       text: 'Превзошли все ожидания, спасибо!',
@@ -61,7 +61,7 @@ describe('importFile (feedback)', () => {
       '6,2025-03-06,web,10,Love the new app!',
     );
     const outcome = await importFeedback(db, tmp.file('tuesday.csv', tuesday));
-    expect(outcome.counts).toEqual({ read: 3, inserted: 1, updated: 1, unchanged: 1, rejected: 0 });
+    expect(outcome.counts).toEqual({ read: 3, inserted: 1, updated: 1, unchanged: 1, rejected: 0, warnings: 0 });
     expect(rows(db, "SELECT score, text FROM responses WHERE external_id = '5'")).toEqual([
       { score: 9, text: 'Végül minden rendben lett.' },
     ]);
@@ -96,22 +96,38 @@ describe('importFile (feedback)', () => {
     ['1,2025-03-01,web,N/A,Not applicable', 'R_SCORE', "NPS answer 'N/A' is not a number from 0 to 10"],
     ['1,2025-03-01,web,,', 'R_EMPTY', 'the row has neither an NPS answer nor a comment'],
     [',2025-03-01,web,9,Nincs azonosító', 'R_ID_EMPTY', "the id column 'id' is empty"],
-    ['1,31.02.2025,web,9,Дата кривая', 'R_DATE', "date '31.02.2025' is not in a recognised format"],
     ['1,2025-03-01,web', 'R_FIELD_COUNT', 'row has 3 fields but the header has 5'],
   ])('rejects %j with %s', async (line, code, reason) => {
     const db = openTestDb(tmp.dir());
     const outcome = await importFeedback(db, tmp.file('bad.csv', csv('9,2025-03-01,web,10,ok', line)));
     expect(outcome.status).toBe('rejects');
-    expect(outcome.counts).toEqual({ read: 2, inserted: 1, updated: 0, unchanged: 0, rejected: 1 });
+    expect(outcome.counts).toEqual({ read: 2, inserted: 1, updated: 0, unchanged: 0, rejected: 1, warnings: 0 });
     expect(rows(db, 'SELECT file, line, code, reason, raw FROM rejects')).toEqual([
       { file: expect.stringMatching(/bad\.csv$/), line: 3, code, reason, raw: line },
     ]);
   });
 
+  it.each([
+    ['1,31.02.2025,web,9,Дата кривая', '31.02.2025', "date '31.02.2025' is not in a recognised format; stored without a date"],
+    ['1,2099-03-01,web,9,Future', '2099-03-01', 'date 2099-03-01 is in the future (after 2'],
+  ])('keeps %j without its date, with a W_DATE warning', async (line, value, reason) => {
+    const db = openTestDb(tmp.dir());
+    const outcome = await importFeedback(db, tmp.file('dated.csv', csv('9,2025-03-01,web,10,ok', line)));
+    expect(outcome.status).toBe('ok');
+    expect(outcome.counts).toEqual({ read: 2, inserted: 2, updated: 0, unchanged: 0, rejected: 0, warnings: 1 });
+    expect(rows(db, "SELECT score, text, responded_at FROM responses WHERE external_id = '1'")).toEqual([
+      { score: 9, text: line.split(',')[4], responded_at: null },
+    ]);
+    expect(rows(db, 'SELECT line, code, reason, value FROM import_warnings')).toEqual([
+      { line: 3, code: 'W_DATE', reason: expect.stringContaining(reason), value },
+    ]);
+    expect(rows(db, 'SELECT warnings FROM import_runs')).toEqual([{ warnings: 1 }]);
+  });
+
   it('rejects the same id twice in one file with different content, keeping the first', async () => {
     const db = openTestDb(tmp.dir());
     const outcome = await importFeedback(db, tmp.file('dup.csv', csv('1,,,9,Första', '1,,,9,Första', '1,,,2,Andra')));
-    expect(outcome.counts).toEqual({ read: 3, inserted: 1, updated: 0, unchanged: 1, rejected: 1 });
+    expect(outcome.counts).toEqual({ read: 3, inserted: 1, updated: 0, unchanged: 1, rejected: 1, warnings: 0 });
     expect(rows(db, 'SELECT reason FROM rejects')).toEqual([
       { reason: "id '1' already appeared at line 3 of this import with different content" },
     ]);
@@ -150,7 +166,7 @@ describe('importFile (scores)', () => {
       '{"id":"T-3","feedback":"Inline answer wins","nps":"9"}',
     ].join('\n')));
     const scores = await importFile(db, tmp.file('scores.csv', 'id,nps\nT-1,3\nT-2,10\nT-3,1\nT-9,8\nT-4,\n'), scoresImport, options());
-    expect(scores.counts).toEqual({ read: 5, inserted: 4, updated: 0, unchanged: 0, rejected: 1, linked: 3 });
+    expect(scores.counts).toEqual({ read: 5, inserted: 4, updated: 0, unchanged: 0, rejected: 1, warnings: 0, linked: 3 });
     expect(rows(db, 'SELECT external_id, score, score_origin FROM responses ORDER BY external_id')).toEqual([
       { external_id: 'T-1', score: 3, score_origin: 'scores-file' },
       { external_id: 'T-2', score: 10, score_origin: 'scores-file' },

@@ -76,7 +76,7 @@ describe('heartline status and reanalyze', () => {
     expect(runCli(['run', tmp.file('d.csv', DUMP), '--db', db, '--no-summary']).status).toBe(0);
     const status = runCli(['status', '--db', db]);
     expect(status.status).toBe(0);
-    expect(status.stdout).toMatch(/#1 .* feedback .*d\.csv \[default\] ok in [\d.]+s: read 3 = \+3 ~0 =0 !0/);
+    expect(status.stdout).toMatch(/#1 .* feedback .*d\.csv \[default\] ok in [\d.]+s: read 3 = inserted 3 \+ updated 0 \+ unchanged 0 \+ rejected 0/);
     expect(status.stdout).toMatch(/lexicon versions: [0-9a-f]{16} 3/);
     expect(status.stdout).toContain('no run in progress');
     const re = runCli(['reanalyze', '--db', db, '--lexicon-dir', userLexicon()]);

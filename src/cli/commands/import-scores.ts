@@ -13,6 +13,7 @@ interface ScoresFlags {
   source: string;
   format?: Format;
   encoding?: string;
+  sheet?: string;
   idColumn?: string;
   scoreColumn?: string;
   maxBytes: string;
@@ -45,6 +46,7 @@ async function importScores(files: string[], flags: ScoresFlags): Promise<ExitCo
     source: flags.source,
     format: flags.format,
     encoding: flags.encoding,
+    sheet: flags.sheet,
     columns: { id: flags.idColumn, score: flags.scoreColumn },
     maxBytes: positiveNumber(flags.maxBytes, '--max-bytes'),
     redact: flags.redact ?? false,

@@ -62,7 +62,7 @@ async function nightly(db: Database, config: NightlyConfig, invocation: string, 
     for (const file of found.files) {
       if (signal.aborted) return worstExit(codes);
       const sum = await checksum(file);
-      const previous = sum === undefined ? undefined : ledger.finishedRunFor(sum, input.source);
+      const previous = sum === undefined ? undefined : ledger.importedBefore(sum, input.source);
       if (previous !== undefined) {
         skipped++;
         reporter.log({ event: 'file-skipped', file, previousRun: previous });
@@ -74,7 +74,7 @@ async function nightly(db: Database, config: NightlyConfig, invocation: string, 
       reporter.fileDone(outcome);
       imported++;
       rejected += outcome.counts.rejected;
-      process.stdout.write(`${formatOutcome(outcome)}\n`);
+      process.stdout.write(`${formatOutcome(outcome, config.redact)}\n`);
       if (outcome.error) {
         process.stderr.write(`heartline: ${outcome.error.format()}\n`);
         codes.push(exitCodeFor(outcome.error.code));
@@ -114,6 +114,7 @@ function importOne(
     source: input.source,
     format: input.format,
     encoding: input.encoding,
+    sheet: input.sheet,
     columns: input.columns,
     dateFormat: input.dateFormat,
     lexiconDirs: config.lexiconDirs,

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { visibleControls } from '../../report/visible-controls.js';
 import type { Database } from '../../store/database.js';
 import { RejectLog, type RejectScope } from '../../store/reject-log.js';
-import { dbOption, positiveNumber } from '../common-options.js';
+import { positiveNumber, readDbOption } from '../common-options.js';
 import { EXIT } from '../exit-codes.js';
 import { withDatabase } from '../with-database.js';
 
@@ -16,8 +16,11 @@ interface RejectsFlags {
 
 export function rejectsCommand(): Command {
   return new Command('rejects')
-    .description('list rows that were not imported, with file:line and the reason (default: the latest import)')
-    .addOption(dbOption())
+    .description(
+      'list rows that were not imported, with file:line and the reason, then rows imported with a warning ' +
+        '(a date that cannot be read) (default: the latest import)',
+    )
+    .addOption(readDbOption())
     .addOption(new Option('--run <id>', 'rejects of this import run (the ledger id printed by run)'))
     .addOption(new Option('--all', 'rejects of every run; a line a later run of the same file imported is marked'))
     .addOption(new Option('--limit <n>', 'show at most this many').default('100'))
@@ -46,6 +49,22 @@ function printRejects(db: Database, flags: RejectsFlags, limit: number): void {
   if (!flags.json) {
     const shown = rows.length < total ? ` (showing ${rows.length}; --limit to see more)` : '';
     process.stdout.write(`${total} reject${total === 1 ? '' : 's'}${shown}\n`);
+  }
+  printWarnings(log, flags, scope, limit);
+}
+
+/** Rows imported without their date (W_DATE), after the rejects: they lost something too. */
+function printWarnings(log: RejectLog, flags: RejectsFlags, scope: RejectScope, limit: number): void {
+  const total = log.countWarnings(scope);
+  if (total === 0) return;
+  const rows = log.warnings(scope, limit);
+  for (const r of rows) {
+    if (flags.json) process.stdout.write(`${JSON.stringify({ ...r, warning: true })}\n`);
+    else process.stdout.write(`${visibleControls(`${r.file}:${r.line}: ${r.code}: ${r.reason}`)}\n`);
+  }
+  if (!flags.json) {
+    const shown = rows.length < total ? ` (showing ${rows.length}; --limit to see more)` : '';
+    process.stdout.write(`${total} row${total === 1 ? '' : 's'} imported with a warning${shown}\n`);
   }
 }
 

@@ -3,7 +3,7 @@ import { buildReport } from '../../analysis/build-report.js';
 import { HeartlineError } from '../../errors.js';
 import { type ReportFormat, RENDERERS } from '../../report/renderers.js';
 import { responseExport } from '../../report/response-export.js';
-import { dbOption, positiveNumber, redactOption } from '../common-options.js';
+import { positiveNumber, readDbOption, redactOption } from '../common-options.js';
 import { type FilterFlags, addFilterOptions, filtersFrom, repeatable } from '../filter-options.js';
 import { withDatabase } from '../with-database.js';
 import { writeOutput, writeOutputChunks } from '../write-output.js';
@@ -26,7 +26,7 @@ export function reportCommand(): Command {
     .description(
       'the emotion–loyalty report: what to fix first and what to protect, NPS with CIs, emotions associated with promoting (odds ratios with profile CIs, adjusted NPS points), emotions vs sentiment, customer states, segments, trend, verbatims',
     )
-    .addOption(dbOption())
+    .addOption(readDbOption())
     .addOption(new Option('--format <format>', 'output format').choices(Object.keys(RENDERERS)).default('table'))
     .addOption(new Option('--out <file>', 'write to this file instead of standard output'))
     .addOption(new Option('--by <dimension>', 'break down by lang or a segment column (repeatable; default lang)').argParser(repeatable).default([]));

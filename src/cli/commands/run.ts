@@ -16,6 +16,7 @@ interface RunFlags {
   source: string;
   format?: Format;
   encoding?: string;
+  sheet?: string;
   idColumn?: string;
   scoreColumn?: string;
   textColumn?: string;
@@ -37,7 +38,7 @@ interface RunFlags {
 export function runCommand(): Command {
   const command = new Command('run')
     .description(
-      'import feedback dumps into the database (CSV, TSV, JSON Lines, JSON array; gzip; - for stdin), ' +
+      'import feedback dumps into the database (CSV, TSV, JSON Lines, JSON, Excel .xlsx; gzip; - for stdin), ' +
         'then print what was imported',
     )
     .argument('<files...>', 'dump files, read in the order given')
@@ -51,7 +52,12 @@ export function runCommand(): Command {
         .argParser((value: string, previous: string[]) => [...previous, value])
         .default([]),
     )
-    .addOption(new Option('--date-format <pattern>', 'read dates with this date-fns pattern, e.g. dd/MM/yyyy'))
+    .addOption(
+      new Option(
+        '--date-format <pattern>',
+        'read dates with this date-fns pattern, e.g. dd/MM/yyyy (default: ISO and common layouts; n/n/yyyy day or month first as the column settles)',
+      ),
+    )
     .addOption(new Option('--batch-size <n>', 'rows per transaction').default('1000'))
     .addOption(lexiconDirOption())
     .addOption(new Option('--workers <n>', 'worker threads for language detection and tagging (0: the main thread)').default(String(defaultWorkers())))
@@ -72,6 +78,7 @@ async function run(files: string[], flags: RunFlags): Promise<ExitCode> {
     source: flags.source,
     format: flags.format,
     encoding: flags.encoding,
+    sheet: flags.sheet,
     columns: {
       id: flags.idColumn,
       score: flags.scoreColumn,

@@ -1,8 +1,9 @@
 import { Command, Option } from 'commander';
 import type { Database } from '../../store/database.js';
-import { dbOption, positiveNumber } from '../common-options.js';
 import { visibleControls } from '../../report/visible-controls.js';
 import { readRunLock } from '../../store/run-lock.js';
+import { positiveNumber, readDbOption } from '../common-options.js';
+import { formatCounts } from '../print-import.js';
 import { withDatabase } from '../with-database.js';
 import { describeHolder } from './unlock.js';
 
@@ -19,13 +20,15 @@ interface RunRow {
   updated: number;
   unchanged: number;
   rejected: number;
+  warnings: number;
+  forgotten_by: number | null;
   error: string | null;
 }
 
 export function statusCommand(): Command {
   return new Command('status')
     .description('the last import runs from the ledger (counts, duration, status), lexicon versions in use, and any run holding the lock')
-    .addOption(dbOption())
+    .addOption(readDbOption())
     .addOption(new Option('--last <n>', 'how many runs').default('10'))
     .action(async (flags: { db: string; last: string }) => {
       const last = positiveNumber(flags.last, '--last');
@@ -39,9 +42,11 @@ function status(db: Database, last: number): string {
   out.push(`last ${runs.length} import run${runs.length === 1 ? '' : 's'}:`);
   for (const r of runs.reverse()) {
     const seconds = r.finished_at ? ((Date.parse(r.finished_at) - Date.parse(r.started_at)) / 1000).toFixed(1) : '…';
+    const counts = { read: r.rows_read, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected, warnings: r.warnings };
     out.push(
       `  #${r.id} ${r.started_at.slice(0, 19).replace('T', ' ')} ${r.kind} ${r.file} [${r.source}] ${r.status} in ${seconds}s: ` +
-        `read ${r.rows_read} = +${r.inserted} ~${r.updated} =${r.unchanged} !${r.rejected}${r.error ? ` — ${r.error.split('\n')[0]}` : ''}`,
+        `${formatCounts(counts)}${r.warnings > 0 ? `, ${r.warnings} with a warning` : ''}` +
+        `${r.forgotten_by !== null ? ` — forgotten (forget #${r.forgotten_by})` : ''}${r.error ? ` — ${r.error.split('\n')[0]}` : ''}`,
     );
   }
   const versions = db
