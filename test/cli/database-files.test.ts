@@ -22,6 +22,7 @@ const COMMANDS: [string, (dump: string) => string[]][] = [
   ['summary', () => ['summary']],
   ['rejects', () => ['rejects']],
   ['suggest', () => ['suggest']],
+  ['forget', () => ['forget', '--run', '1']],
   ['unlock', () => ['unlock']],
 ];
 

@@ -85,11 +85,13 @@ describe('every command on every hostile file: no internal error, no stack trace
           ['rejects', '--all', '--db', db],
           ['rejects', '--json', '--db', db],
           ['suggest', '--db', db, '--min-count', '1'],
+          ['forget', '--db', db, '--run', '1'],
           ['unlock', '--db', db],
         ].map((args) => ({ args })),
       )),
     );
     outcomes.push(await cli(['reanalyze', '--db', db, '--all']));
+    outcomes.push(await cli(['forget', '--db', db, '--run', '2', '--yes']));
     expectNoCrash(outcomes);
   }, 300_000);
 
@@ -105,6 +107,8 @@ describe('every command on every hostile file: no internal error, no stack trace
     writeFileSync(join(lexicon, 'swe', 'emotions.tsv'), bytes);
     const outcomes = await runAll([
       { args: ['summary', '--db', asDb] },
+      { args: ['inspect', join(BAD, name)] },
+      { args: ['forget', '--db', asDb, '--run', '1'] },
       { args: ['run', DUP, '--db', asDb, '--workers', '0', '--no-summary'] },
       { args: ['tag'], input: bytes },
       { args: ['lexicon', 'check', '--lexicon-dir', lexicon] },

@@ -69,6 +69,7 @@ describe('heartline nightly', () => {
     expect(second.stdout).toContain(
       '2025-03-03-scores.csv (csv, utf-8): read 3 = inserted 3 + updated 0 + unchanged 0 + rejected 0\n' +
         '  2 of these answers belong to responses already imported\n' +
+        '  columns: id ← id; score ← nps\n' +
         '  note: no comment, date or segment column: read as NPS answers by id, as `heartline import-scores` does (comments already stored are kept)\n',
     );
     const db = new BetterSqlite3(join(dir, 'data', 'heartline.db'), { readonly: true });
@@ -147,7 +148,8 @@ describe('heartline nightly fails loudly', () => {
     const rows = Array.from({ length: 40 }, (_, i) => `${i},${i % 11},Tack så mycket ${i}`);
     const { dir, result } = night({ inputs: [{ path: 'in/*.csv' }], ...share }, { 'in/d.csv': `id,nps,comment\n${rows.join('\n')}\n99,11,Слишком дорого\n` });
     expect(result.status).toBe(status);
-    expect(result.stdout).toContain('read 41 = inserted 40 + updated 0 + unchanged 0 + rejected 1\n  see why: heartline rejects --run 1\n');
+    expect(result.stdout).toContain('read 41 = inserted 40 + updated 0 + unchanged 0 + rejected 1\n');
+    expect(result.stdout).toContain('  see why: heartline rejects --run 1\n');
     expect(result.stdout).toContain('imported 1 file, skipped 0 already imported; 1 row rejected (heartline rejects)\n');
     expect(runCli(['rejects', '--db', join(dir, 'heartline.db')]).stdout).toContain('R_SCORE');
   });

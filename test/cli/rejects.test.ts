@@ -16,7 +16,7 @@ const rows = (bad: boolean) => [
   '1,2025-03-01,10,Превзошли все ожидания!',
   `2,2025-03-02,${bad ? '11' : '10'},Fantastisk service.`,
   '3,2025-03-03,9,客服很耐心，谢谢',
-  `4,${bad ? '31.02.2025' : '2025-02-28'},0,Soha többé.`,
+  `4,2025-02-28,${bad ? ',' : '0,Soha többé.'}`,
   `5,2025-03-05,${bad ? 'N/A' : '8'},"Fine, thanks."`,
 ];
 
@@ -43,8 +43,8 @@ describe('rejects are kept once per line of a file', () => {
       [
         `${file}:3: R_SCORE: NPS answer 11 is outside 0–10 (imported since by run #2)`,
         '    2,2025-03-02,11,Fantastisk service.',
-        `${file}:5: R_DATE: date '31.02.2025' is not in a recognised format (imported since by run #2)`,
-        '    4,31.02.2025,0,Soha többé.',
+        `${file}:5: R_EMPTY: the row has neither an NPS answer nor a comment (imported since by run #2)`,
+        '    4,2025-02-28,,',
         `${file}:6: R_SCORE: NPS answer 'N/A' is not a number from 0 to 10 (imported since by run #2)`,
         '    5,2025-03-05,N/A,"Fine, thanks."',
         '3 rejects',

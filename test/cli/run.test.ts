@@ -180,6 +180,7 @@ describe('heartline run', () => {
       [
         `${corpora('support-scores.csv')} (csv, utf-8): read 241 = inserted 241 + updated 0 + unchanged 0 + rejected 0`,
         '  235 of these answers belong to responses already imported',
+        '  columns: id ← id; score ← nps',
         '  note: no comment, date or segment column: read as NPS answers by id, as `heartline import-scores` does (comments already stored are kept)',
         '',
       ].join('\n'),

@@ -65,7 +65,7 @@ describe('a column the file does not have never overwrites what is stored', () =
     expect(outcome.notes).toContain(
       'no comment, date or segment column: read as NPS answers by id, as `heartline import-scores` does (comments already stored are kept)',
     );
-    expect(outcome.counts).toEqual({ read: 3, inserted: 3, updated: 0, unchanged: 0, rejected: 0, linked: 2 });
+    expect(outcome.counts).toEqual({ read: 3, inserted: 3, updated: 0, unchanged: 0, rejected: 0, warnings: 0, linked: 2 });
     // Every comment, tag, date, segment and language stays; an answer in the feedback row itself wins.
     expect(after).toEqual(before);
     expect(rows(db, 'SELECT external_id, score FROM nps_scores ORDER BY external_id')).toEqual([
@@ -79,7 +79,7 @@ describe('a column the file does not have never overwrites what is stored', () =
   it('answers and dates without a comment column update those, keeping comments, tags and segments', async () => {
     const { before, after, outcome } = await importAfterFull('id,date,nps\nT-1,2025-04-01,6\nT-2,2025-03-02,10\n', { columns: {} });
     expect(outcome.notes).toEqual([]);
-    expect(outcome.counts).toEqual({ read: 2, inserted: 0, updated: 1, unchanged: 1, rejected: 0 });
+    expect(outcome.counts).toEqual({ read: 2, inserted: 0, updated: 1, unchanged: 1, rejected: 0, warnings: 0 });
     expect(after[0]).toEqual({ ...before[0], score: 6, responded_at: '2025-04-01' });
     expect(after.slice(1)).toEqual(before.slice(1));
   });
@@ -89,7 +89,7 @@ describe('a column the file does not have never overwrites what is stored', () =
       'id,comment\nT-3,客服很耐心，谢谢\nT-4,"Végül minden rendben lett, köszönöm!"\n',
       { columns: {} },
     );
-    expect(outcome.counts).toEqual({ read: 2, inserted: 0, updated: 1, unchanged: 1, rejected: 0 });
+    expect(outcome.counts).toEqual({ read: 2, inserted: 0, updated: 1, unchanged: 1, rejected: 0, warnings: 0 });
     expect(after[2]).toEqual(before[2]);
     expect(after[3]).toMatchObject({
       ...before[3],
@@ -111,15 +111,22 @@ describe('a column the file does not have never overwrites what is stored', () =
   it('supplying the stored values again is unchanged', async () => {
     const second = 'id,nps,comment\nT-1,2,"Ужасная поддержка, ждал ответа три дня."\nT-2,10,Fantastisk service och snabb leverans!\n';
     const { before, after, outcome } = await importAfterFull(second, { columns: {} });
-    expect(outcome.counts).toEqual({ read: 2, inserted: 0, updated: 0, unchanged: 2, rejected: 0 });
+    expect(outcome.counts).toEqual({ read: 2, inserted: 0, updated: 0, unchanged: 2, rejected: 0, warnings: 0 });
     expect(after).toEqual(before);
   });
 
   it('an empty cell in a column the file has is a real change, and counted', async () => {
     const { before, after, outcome } = await importAfterFull('id,nps,comment\nT-2,10,\nT-3,,客服很耐心，谢谢\n', { columns: {} });
-    expect(outcome.counts).toEqual({ read: 2, inserted: 0, updated: 2, unchanged: 0, rejected: 0 });
+    expect(outcome.counts).toEqual({ read: 2, inserted: 0, updated: 2, unchanged: 0, rejected: 0, warnings: 0 });
     expect(after[1]).toMatchObject({ text: '', score: 10, tags: 0, responded_at: before[1]!.responded_at });
     expect(after[2]).toMatchObject({ text: before[2]!.text, score: null, score_origin: null, tags: before[2]!.tags });
+  });
+
+  it('a date that cannot be read (W_DATE) leaves the stored date alone', async () => {
+    const second = 'id,date,nps,comment\nT-1,someday,2,"Ужасная поддержка, ждал ответа три дня."\n';
+    const { before, after, outcome } = await importAfterFull(second, { columns: {} });
+    expect(outcome.counts).toEqual({ read: 1, inserted: 0, updated: 0, unchanged: 1, rejected: 0, warnings: 1 });
+    expect(after).toEqual(before);
   });
 
   it('a scores file in JSON Lines is diverted too; a file with a date column is not', async () => {
