@@ -111,7 +111,7 @@ interface LanguageContext extends Context {
 }
 
 function suggestForLanguage(reader: SuggestReader, language: Language, options: SuggestOptions, context: Context): LanguageSuggestions {
-  const corpus = new PhraseCorpus(language, wordRoles(language, options.lexiconDirs), normalise);
+  const corpus = new PhraseCorpus(language, wordRoles(language, options.lexiconDirs), (word) => normalise(word, language));
   for (const response of reader.texts(language.code)) {
     const shown = view(response, context.masked);
     corpus.add({ id: response.id, score: response.score, text: shown.text, explained: shown.spans, emotions: emotionBits(response, context.taxonomy) });
@@ -214,7 +214,7 @@ function example(response: ScoredText, words: readonly string[], language: Langu
   const tokens = language.words(text);
   for (let i = 0; i + words.length <= tokens.length; i++) {
     const run = tokens.slice(i, i + words.length);
-    const matches = run.every((t, j) => normalise(t.text) === words[j] && (j === 0 || !t.breakBefore));
+    const matches = run.every((t, j) => normalise(t.text, language) === words[j] && (j === 0 || !t.breakBefore));
     if (matches && !run.some((t) => spans.some((s) => s.start < t.end && t.start < s.end))) {
       return { responseId: response.id, score: response.score, text, start: run[0]!.start, end: run.at(-1)!.end };
     }
@@ -238,7 +238,7 @@ function emotionBits(response: ScoredText, taxonomy: readonly EmotionInfo[]): nu
 function wordRoles(language: Language, lexiconDirs: readonly string[]): WordRoles {
   const dirs = [BUILTIN_LEXICON_DIR, ...lexiconDirs];
   const words = (file: string) =>
-    dirs.flatMap((dir) => readLexiconLines(dir, language.code, file).map((line) => normalise(line.split('\t')[0]!.trim()))).filter((w) => !w.startsWith('!') && !/\s/.test(w));
+    dirs.flatMap((dir) => readLexiconLines(dir, language.code, file).map((line) => normalise(line.split('\t')[0]!.trim(), language))).filter((w) => !w.startsWith('!') && !/\s/.test(w));
   return { stopwords: new Set(words('stopwords.txt')), modifiers: new Set([...words('negators.txt'), ...words('intensifiers.tsv')]) };
 }
 

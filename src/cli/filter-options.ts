@@ -12,6 +12,9 @@ export interface FilterFlags {
   source: string[];
 }
 
+/** The language `--help` shows as an example of the three ways to name one. */
+const EXAMPLE = LANGUAGES[0]!;
+
 export const repeatable = (value: string, previous: string[]) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 
 /** Adds --since, --until, --lang, --segment and --source to a command. */
@@ -19,7 +22,7 @@ export function addFilterOptions(command: Command): Command {
   return command
     .addOption(new Option('--since <date>', 'only responses on or after this date (YYYY-MM-DD)'))
     .addOption(new Option('--until <date>', 'only responses on or before this date'))
-    .addOption(new Option('--lang <language>', 'only these detected languages, by code or name: hun, hu, Hungarian (repeatable or comma-separated)').argParser(repeatable).default([]))
+    .addOption(new Option('--lang <language>', `only these detected languages, by code or name: ${EXAMPLE.code}, ${EXAMPLE.iso6391}, ${EXAMPLE.name} (repeatable or comma-separated)`).argParser(repeatable).default([]))
     .addOption(
       new Option('--segment <key=value>', 'only responses with this segment value; repeat a key for any of its values (the value may hold commas)')
         .argParser((value: string, previous: string[]) => [...previous, value])

@@ -1,8 +1,8 @@
+import type { Language } from '../lang/language.js';
 import type { LexiconEntry, LexiconProblem, Lexicons } from './lexicon.js';
 import { normalise } from './lexicon.js';
 import { Matcher } from './matcher.js';
 import { toUnits } from './units.js';
-
 
 /**
  * What `heartline lexicon check` reports: load problems (unknown emotions, bad weights, malformed lines),
@@ -16,7 +16,7 @@ export function checkLexicons(lexicons: Lexicons): LexiconProblem[] {
   for (const [, lexicon] of lexicons.languages) {
     const byPattern = new Map<string, LexiconEntry[]>();
     for (const entry of lexicon.entries) {
-      const key = normalise(entry.pattern);
+      const key = normalise(entry.pattern, lexicon.language);
       byPattern.set(key, [...(byPattern.get(key) ?? []), entry]);
       if (!matchesItself(entry, lexicon.language)) {
         problems.push({
@@ -40,8 +40,9 @@ export function checkLexicons(lexicons: Lexicons): LexiconProblem[] {
 }
 
 /** Does the entry find itself in its own pattern text (with any `*` and `…` written as a plausible word)? */
-function matchesItself(entry: LexiconEntry, language: Parameters<typeof toUnits>[1]): boolean {
-  const text = entry.pattern.replace(/\*/g, language.stem ? 'x' : '').replace(/\s*(…|\.\.\.)\s*/g, language.stem ? ' ' : '');
+function matchesItself(entry: LexiconEntry, language: Language): boolean {
+  const words = language.units === 'words';
+  const text = entry.pattern.replace(/\*/g, words ? 'x' : '').replace(/\s*(…|\.\.\.)\s*/g, words ? ' ' : '');
   const units = toUnits(text, language);
-  return new Matcher([entry], !language.stem).findAll(units).length > 0;
+  return new Matcher([entry], language).findAll(units).length > 0;
 }

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { LangCode, Language } from '../lang/language.js';
-import { LANGUAGES } from '../lang/registry.js';
+import type { Language } from '../lang/language.js';
+import type { LanguageRegistry } from '../lang/language-registry.js';
+import { REGISTRY } from '../lang/registry.js';
 import { BUILTIN_LEXICON_DIR } from '../lexicon/lexicon-dir.js';
 import { type Taxonomy, loadTaxonomy } from './taxonomy.js';
 
 /** Bump when matching changes in a way that changes tags: it is part of the lexicon version. */
 export const TAGGER_VERSION = 1;
-/** `…` in a pattern: how many words (characters for Chinese) it may skip. */
+/** `…` in a pattern: how many units it may skip (words, or characters for a language matched by characters). */
 export const GAP_WORDS = 3;
 export const GAP_CHARS = 4;
 
@@ -39,7 +40,7 @@ export interface Cue {
 }
 
 export interface LanguageLexicon {
-  lang: LangCode;
+  lang: string;
   language: Language;
   entries: LexiconEntry[];
   negators: Cue[];
@@ -62,7 +63,7 @@ export interface Lexicons {
   /** sha256 of every file read and the tagger version: stored with each analysis. */
   version: string;
   taxonomy: Taxonomy;
-  languages: ReadonlyMap<LangCode, LanguageLexicon>;
+  languages: ReadonlyMap<string, LanguageLexicon>;
   emoji: LexiconEntry[];
   /** Problems found while loading (unknown emotion, bad weight, duplicates …); `lexicon check` reports them. */
   problems: LexiconProblem[];
@@ -76,7 +77,7 @@ interface Line {
 
 function readLines(file: string): Line[] {
   if (!existsSync(file)) return [];
-  // Built-in entries are named from the project (lexicons/rus/emotions.tsv:12), not by where it is installed:
+  // Built-in entries are named from the project (lexicons/<code>/emotions.tsv:12), not by where it is installed:
   // the name is stored with every tag's evidence. User lexicons keep their path as given.
   const name = file.startsWith(BUILTIN_LEXICON_DIR) ? join('lexicons', relative(BUILTIN_LEXICON_DIR, file)) : file;
   return readFileSync(file, 'utf8')
@@ -86,15 +87,24 @@ function readLines(file: string): Line[] {
     .map((l) => ({ fields: l.text.split('\t').map((f) => f.trim()), source: l.source }));
 }
 
-/** Lowercase, NFC, ё as е, typographic apostrophes as plain ones: how both texts and patterns are compared. */
-export function normalise(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/ё/g, 'е').replace(/’/g, "'");
+/**
+ * NFC, lowercase, typographic apostrophes as plain ones and the language's own spelling folds (Russian ё as
+ * е): how both texts and patterns are compared.
+ */
+export function normalise(text: string, language: Language): string {
+  const lower = text.normalize('NFC').toLowerCase().replace(/’/g, "'");
+  return language.normalise ? language.normalise(lower) : lower;
+}
+
+/** A word's stem by the language's stemmer (itself when it has none), when long enough to trust. */
+export function stemOf(word: string, language: Language): string {
+  return language.stem ? trustedStem(word, language.stem(word)) : word;
 }
 
 export function compilePattern(pattern: string, language: Language): PatternPart[] {
-  const text = normalise(pattern);
-  if (!language.stem) {
-    // Chinese: runs of characters separated by gaps.
+  const text = normalise(pattern, language);
+  if (language.units === 'characters') {
+    // Runs of characters separated by gaps; the matcher splits them into its units.
     return text
       .split(/(…|\.\.\.)/)
       .map((piece) => piece.trim())
@@ -111,7 +121,7 @@ export function compilePattern(pattern: string, language: Language): PatternPart
     const words = language.expand?.(raw) ?? [raw];
     for (const word of words) {
       if (word.endsWith('*') && word.length > 1) parts.push({ kind: 'prefix', prefix: word.slice(0, -1) });
-      else parts.push({ kind: 'word', word, stem: trustedStem(word, language.stem(word)) });
+      else parts.push({ kind: 'word', word, stem: stemOf(word, language) });
     }
   }
   return parts;
@@ -125,11 +135,11 @@ export function trustedStem(word: string, stem: string): string {
 }
 
 /** Every file `loadLexicons` reads, in order (missing ones included: a user folder may lack some). */
-function lexiconFiles(dirs: readonly string[]): string[] {
+function lexiconFiles(dirs: readonly string[], registry: LanguageRegistry): string[] {
   const perLanguage = ['emotions.tsv', 'negators.txt', 'contrast.txt', 'raising.txt', 'intensifiers.tsv', 'polarity.tsv'];
   return [
     ...dirs.map((dir) => join(dir, 'taxonomy.json')),
-    ...LANGUAGES.flatMap((language) => dirs.flatMap((dir) => perLanguage.map((file) => join(dir, language.code, file)))),
+    ...registry.languages.flatMap((language) => dirs.flatMap((dir) => perLanguage.map((file) => join(dir, language.code, file)))),
     ...dirs.map((dir) => join(dir, 'emoji.tsv')),
   ];
 }
@@ -138,10 +148,10 @@ function lexiconFiles(dirs: readonly string[]): string[] {
  * The lexicon folders (built-in first) and their version, sha256 of the tagger version and every lexicon
  * file, without compiling anything: all an import needs of the lexicons on a thread that does not tag.
  */
-export function lexiconIdentity(userDirs: readonly string[] = []): Pick<Lexicons, 'version' | 'dirs'> {
+export function lexiconIdentity(userDirs: readonly string[] = [], registry: LanguageRegistry = REGISTRY): Pick<Lexicons, 'version' | 'dirs'> {
   const dirs = [BUILTIN_LEXICON_DIR, ...userDirs];
   const hash = createHash('sha256').update(`tagger ${TAGGER_VERSION}\n`);
-  for (const file of lexiconFiles(dirs)) {
+  for (const file of lexiconFiles(dirs, registry)) {
     if (existsSync(file)) hash.update(`${file.slice(file.lastIndexOf('lexicons'))}\n`).update(readFileSync(file));
   }
   return { version: hash.digest('hex').slice(0, 16), dirs };
@@ -151,19 +161,19 @@ export function lexiconIdentity(userDirs: readonly string[] = []): Pick<Lexicons
  * Loads the built-in lexicons and any user folders on top (same layout): user entries add to ours, a user
  * entry with the same pattern and emotion replaces ours, and weight 0 removes it.
  */
-export function loadLexicons(userDirs: readonly string[] = []): Lexicons {
-  const { version, dirs } = lexiconIdentity(userDirs);
+export function loadLexicons(userDirs: readonly string[] = [], registry: LanguageRegistry = REGISTRY): Lexicons {
+  const { version, dirs } = lexiconIdentity(userDirs, registry);
   const taxonomy = loadTaxonomy(dirs);
   const problems: LexiconProblem[] = [];
-  const languages = new Map<LangCode, LanguageLexicon>();
-  for (const language of LANGUAGES) {
+  const languages = new Map<string, LanguageLexicon>();
+  for (const language of registry.languages) {
     const lexicon: LanguageLexicon = { lang: language.code, language, entries: [], negators: [], nonNegators: [], raising: [], intensifiers: [], contrast: [], polarity: [] };
     const entries = new Map<string, LexiconEntry>();
     for (const dir of dirs) {
       for (const line of readLines(join(dir, language.code, 'emotions.tsv'))) {
         const entry = toEntry(line, language, taxonomy, problems);
         if (!entry) continue;
-        const key = `${normalise(entry.pattern)}\t${entry.emotion}`;
+        const key = `${normalise(entry.pattern, language)}\t${entry.emotion}`;
         const twin = entries.get(key);
         if (twin && sameFile(twin.source, entry.source)) {
           problems.push({ severity: 'warning', source: entry.source, message: `'${entry.pattern}' (${entry.emotion}) is listed again; the first is at ${twin.source}` });
@@ -182,7 +192,7 @@ export function loadLexicons(userDirs: readonly string[] = []): Lexicons {
       lexicon.polarity.push(...cues(readLines(join(dir, language.code, 'polarity.tsv')), language, (f, s) => numberField(f[1], s, -5, 5, problems)));
     }
     lexicon.entries = [...entries.values()];
-    const negatorWords = new Set(lexicon.negators.map((n) => normalise(n.text)));
+    const negatorWords = new Set(lexicon.negators.map((n) => normalise(n.text, language)));
     for (const entry of lexicon.entries) entry.negated = containsNegator(entry, negatorWords);
     languages.set(language.code, lexicon);
   }

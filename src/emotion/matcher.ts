@@ -1,5 +1,6 @@
+import type { Language } from '../lang/language.js';
 import { GAP_CHARS, GAP_WORDS, type PatternPart } from './lexicon.js';
-import type { Unit } from './units.js';
+import { type Unit, patternCharacters } from './units.js';
 
 /** Something a matcher finds: which item, over which units [first, last). */
 export interface Hit<T> {
@@ -34,11 +35,12 @@ export class Matcher<T extends { parts: PatternPart[] }> {
   private readonly prefixCache = new Map<string, Indexed<T>[]>();
   private readonly scratch: number[] = [];
 
-  constructor(items: readonly T[], chars: boolean) {
+  constructor(items: readonly T[], language: Language) {
+    const chars = language.units === 'characters';
     this.gap = chars ? GAP_CHARS : GAP_WORDS;
     const lengths = new Set<number>();
     for (const item of items) {
-      const parts = chars ? splitChars(item.parts) : item.parts;
+      const parts = chars ? splitChars(item.parts, language) : item.parts;
       const first = parts[0];
       if (!first) continue;
       const indexed = { item, parts };
@@ -151,17 +153,15 @@ function partMatches(part: PatternPart, unit: Unit): boolean {
   }
 }
 
-/** Chinese patterns are strings; units are characters (and whole Latin words): split to match. */
-function splitChars(parts: PatternPart[]): PatternPart[] {
+/** Character patterns are strings; units are characters (and whole words of other scripts): split to match. */
+function splitChars(parts: PatternPart[], language: Language): PatternPart[] {
   const out: PatternPart[] = [];
   for (const part of parts) {
     if (part.kind !== 'chars') {
       out.push(part);
       continue;
     }
-    for (const m of part.text.matchAll(/\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}])+|[^\s]/gu)) {
-      out.push({ kind: 'word', word: m[0], stem: m[0] });
-    }
+    for (const unit of patternCharacters(part.text, language)) out.push({ kind: 'word', word: unit, stem: unit });
   }
   return out;
 }

@@ -1,7 +1,6 @@
-import sentiment from 'wink-sentiment';
 import type { LanguageSegment } from '../language/detection.js';
-import type { LangCode } from '../lang/language.js';
 import { type Cue, type LanguageLexicon, type LexiconEntry, type Lexicons, loadLexicons } from './lexicon.js';
+import { keepWholeWords } from './keep-whole-words.js';
 import { type Hit, Matcher } from './matcher.js';
 import type { EmotionTag, Evidence, Span, TagResult } from './tag-result.js';
 import { type Unit, toUnits } from './units.js';
@@ -49,13 +48,12 @@ interface Candidate {
  */
 export class EmotionTagger {
   readonly lexicons: Lexicons;
-  private readonly compiled = new Map<LangCode, CompiledLanguage>();
+  private readonly compiled = new Map<string, CompiledLanguage>();
   private readonly emoji: LexiconEntry[];
 
   constructor(lexicons: Lexicons = loadLexicons()) {
     this.lexicons = lexicons;
     for (const [code, lexicon] of lexicons.languages) {
-      const chars = !lexicon.language.stem;
       const cues = (kind: CueKind, list: Cue[]): Pattern[] => list.map((cue) => ({ kind, parts: cue.parts, cue }));
       const patterns: Pattern[] = [
         ...lexicon.entries.map((entry): Pattern => ({ kind: 'entry', parts: entry.parts, entry })),
@@ -66,7 +64,7 @@ export class EmotionTagger {
         ...cues('contrast', lexicon.contrast),
         ...cues('polarity', lexicon.polarity),
       ];
-      this.compiled.set(code, { lexicon, matcher: new Matcher(patterns, chars) });
+      this.compiled.set(code, { lexicon, matcher: new Matcher(patterns, lexicon.language) });
     }
     this.emoji = [...lexicons.emoji].sort((a, b) => b.pattern.length - a.pattern.length);
   }
@@ -77,13 +75,17 @@ export class EmotionTagger {
     const removed: Evidence[] = [];
     const polarities: number[] = [];
     for (const segment of segments) {
-      const compiled = this.compiled.get(segment.lang as LangCode);
+      const compiled = this.compiled.get(segment.lang);
       if (!segment.supported || !compiled) continue;
       const slice = text.slice(segment.start, segment.end);
-      const units = toUnits(slice, compiled.lexicon.language, segment.start);
+      const language = compiled.lexicon.language;
+      const units = toUnits(slice, language, segment.start);
       if (units.length === 0) continue;
-      const found = find(compiled.matcher, units);
-      this.tagUnits(text, units, compiled, found, candidates, removed);
+      const hits = compiled.matcher.findAll(units);
+      const found = sort(hits);
+      // Word boundaries are part of emotion tagging; the polarity baseline stays as it was specified.
+      const words = language.segmenter && hits.length > 0 ? sort(keepWholeWords(hits, units, slice, segment.start, language.segmenter, matchesAnywhere)) : found;
+      this.tagUnits(text, units, compiled, words, candidates, removed);
       polarities.push(...this.polarity(slice, units, compiled, found));
     }
     if (segments.some((s) => s.supported)) candidates.push(...this.emojiCandidates(text));
@@ -169,11 +171,12 @@ export class EmotionTagger {
     return out;
   }
 
-  /** Baseline polarity of one segment: wink-sentiment for English, the polarity word list elsewhere. */
+  /** Baseline polarity of one segment: the language's own model if it has one, else its polarity word list. */
   private polarity(slice: string, units: Unit[], c: CompiledLanguage, found: Found): number[] {
-    if (c.lexicon.lang === 'eng') {
-      const result = sentiment(slice);
-      return result.score === 0 ? [] : [clamp(result.normalizedScore / 5)];
+    const model = c.lexicon.language.polarity;
+    if (model) {
+      const value = model(slice);
+      return value === undefined ? [] : [clamp(value)];
     }
     const hits = outermost(found.polarity);
     if (hits.length === 0) return [];
@@ -188,9 +191,19 @@ export class EmotionTagger {
   }
 }
 
-function find(matcher: Matcher<Pattern>, units: Unit[]): Found {
+/** From this many units a lexicon phrase does not match by accident (连通电话都没 ends inside 没有); 3 and 4 did worse on the tune split. */
+const LONG_PHRASE = 5;
+
+/**
+ * Emotion entries that match wherever they fall, word boundaries or not: a single character with an emotion
+ * of its own keeps it inside compounds (泪 in 眼泪 "tears", 怒 in 愤怒 "fury"), and so does a long phrase.
+ */
+const matchesAnywhere = (hit: Hit<Pattern>) => hit.item.kind === 'entry' && (hit.last - hit.first === 1 || hit.last - hit.first >= LONG_PHRASE);
+
+/** The hits of a text by kind. */
+function sort(hits: Hit<Pattern>[]): Found {
   const found: Found = { entries: [], negator: [], nonNegator: [], raising: [], intensifier: [], contrast: [], polarity: [] };
-  for (const hit of matcher.findAll(units)) {
+  for (const hit of hits) {
     const p = hit.item;
     if (p.kind === 'entry') found.entries.push({ ...hit, item: p.entry });
     else found[p.kind].push({ ...hit, item: p.cue });

@@ -3,12 +3,13 @@
  * (restricted to our five languages) against the full stage and the stage without each signal; other-language
  * and no-language texts; mixed texts; speed on 80-character texts.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { franc } from 'franc';
 import { LanguageDetector, type Signals } from '../language/detect-language.js';
 import { maskNoise } from '../language/mask-noise.js';
 import { profileScripts } from '../language/script-profile.js';
-import { LANG_CODES, isSupported } from '../lang/registry.js';
+import { LANG_CODES, REGISTRY, isSupported } from '../lang/registry.js';
 import { FIXTURES, SHARED_DATA, pct, readJsonLines, readLines, table } from './eval-data.js';
 
 interface Sample {
@@ -17,8 +18,6 @@ interface Sample {
   set: string;
 }
 
-const UD: Record<string, string> = { en: 'eng', hu: 'hun', ru: 'rus', sv: 'swe', 'zh-Hans': 'cmn' };
-const XED: Record<string, string> = { en: 'eng', hu: 'hun', ru: 'rus', sv: 'swe', 'zh-Hans': 'cmn', 'zh-Hant': 'cmn' };
 const BUCKETS = ['3–19', '20–49', '≥50'] as const;
 type Bucket = (typeof BUCKETS)[number];
 
@@ -28,16 +27,27 @@ function bucket(text: string): Bucket | undefined {
   return n < 20 ? '3–19' : n < 50 ? '20–49' : '≥50';
 }
 
+/**
+ * The files of a data set folder named `<prefix><tag>.jsonl` whose BCP 47 tag (`sv`, `zh-Hans`) is one of our
+ * languages, with that language's code.
+ */
+function dataFiles(folder: string, prefix: string): { file: string; lang: string }[] {
+  const dir = join(SHARED_DATA, folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const tag = name.startsWith(prefix) && name.endsWith('.jsonl') ? name.slice(prefix.length, -'.jsonl'.length) : undefined;
+      const language = tag === undefined ? undefined : REGISTRY.fromTag(tag);
+      return language ? [{ file: join(dir, name), lang: language.code }] : [];
+    });
+}
+
 function loadSamples(): Sample[] {
   const samples: Sample[] = [];
-  for (const [file, lang] of Object.entries(UD)) {
-    for (const r of readJsonLines<{ text: string }>(join(SHARED_DATA, 'ud_sentences', `ud_${file}.jsonl`))) {
-      samples.push({ lang, text: r.text, set: 'UD' });
-    }
-  }
-  for (const [file, lang] of Object.entries(XED)) {
-    for (const r of readJsonLines<{ text: string }>(join(SHARED_DATA, 'xed', `xed_${file}.jsonl`))) {
-      samples.push({ lang, text: r.text, set: 'XED' });
+  for (const [folder, prefix, set] of [['ud_sentences', 'ud_', 'UD'], ['xed', 'xed_', 'XED']] as const) {
+    for (const { file, lang } of dataFiles(folder, prefix)) {
+      for (const r of readJsonLines<{ text: string }>(file)) samples.push({ lang, text: r.text, set });
     }
   }
   for (const lang of LANG_CODES) {
@@ -78,7 +88,7 @@ function main(): void {
   const full = new LanguageDetector();
   const stage: Classifier = (t) => full.detect(t).lang;
   const without = (signal: keyof Signals): Classifier => {
-    const d = new LanguageDetector(undefined, { [signal]: false });
+    const d = new LanguageDetector({ signals: { [signal]: false } });
     return (t) => d.detect(t).lang;
   };
   const systems: [string, Classifier][] = [

@@ -13,7 +13,9 @@ import { mulberry32 } from '../analysis/mulberry32.js';
 import { stratifiedFolds } from '../analysis/stratified-folds.js';
 import { EmotionTagger } from '../emotion/tagger.js';
 import { LanguageDetector } from '../language/detect-language.js';
+import { LANGUAGES } from '../lang/registry.js';
 import { SHARED_DATA, readJsonLines, table } from './eval-data.js';
+import { applyLanguageVariants } from './language-variants.js';
 import { LOYALTY_SETS, type LoyaltySet } from './loyalty-sets.js';
 
 /** The report's cross-validation (src/analysis/build-report.ts): five folds from seed 1. */
@@ -34,6 +36,8 @@ interface Tagged {
   untagged: number;
 }
 
+/** `--stemmers snowball`, `--segmenter none|intl`: see language-variants.ts. */
+const VARIANTS = applyLanguageVariants(LANGUAGES, process.argv);
 const detector = new LanguageDetector();
 const tagger = new EmotionTagger();
 const EMOTIONS = tagger.lexicons.taxonomy.ids;
@@ -83,7 +87,7 @@ const f3 = (x: number) => x.toFixed(3);
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
 
 function main(): void {
-  console.log(`Lexicon version ${tagger.lexicons.version}`);
+  console.log(`Lexicon version ${tagger.lexicons.version}${VARIANTS.map((v) => `; ${v}`).join('')}`);
   console.log(`Loyalty signal on rated public reviews (${SHARED_DATA}): ${FOLDS}-fold stratified cross-validated AUC (seed ${SEED}, Firth logistic regression as in the report)`);
   console.log('from (a) the emotions tagged, (b) the polarity score alone, (c) both; emotions − polarity with a 95% DeLong interval on the paired out-of-fold scores\n');
   const rows: string[][] = [];

@@ -18,10 +18,13 @@ export interface ReviewSource {
   storeText: boolean;
 }
 
-/** Adding a language's real data is one entry here (Hungarian has none: its reviews were written by the team). */
+/**
+ * Adding a language's real data is one entry here, under the data's BCP 47 tag, which the registry maps to
+ * our language (Hungarian has none: its reviews were written by the team).
+ */
 export const REVIEW_SOURCES: Readonly<Record<string, readonly ReviewSource[]>> = {
-  eng: [{ file: 'womens_ecommerce_clothing_reviews/womens_clothing_reviews_en_sample.jsonl', rowKey: 'id', bucketField: 'rating_1to5', perBucket: 30, storeText: true }],
-  swe: [{ file: 'swedish_trustpilot_reviews/sv.jsonl', rowKey: 'source', bucketField: 'rating', perBucket: 30, storeText: false }],
+  en: [{ file: 'womens_ecommerce_clothing_reviews/womens_clothing_reviews_en_sample.jsonl', rowKey: 'id', bucketField: 'rating_1to5', perBucket: 30, storeText: true }],
+  sv: [{ file: 'swedish_trustpilot_reviews/sv.jsonl', rowKey: 'source', bucketField: 'rating', perBucket: 30, storeText: false }],
 };
 
 /** Texts shorter than this say too little to label (and the issue asks for ≥ 20 characters). */

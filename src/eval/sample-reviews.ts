@@ -1,13 +1,14 @@
 /**
  * Draws a language's real-review gold-set sample from ../shared/data, reproducibly (SAMPLING.md beside the
  * gold files says why each choice):
- *   node dist/eval/sample-reviews.js --lang eng > selection.jsonl     the unlabelled selection
- *   node dist/eval/sample-reviews.js --lang eng --check FILE          does a labelled file hold exactly it?
+ *   node dist/eval/sample-reviews.js --lang <code> > selection.jsonl     the unlabelled selection
+ *   node dist/eval/sample-reviews.js --lang <code> --check FILE          does a labelled file hold exactly it?
  * Every source row with a text of ≥ 20 characters is a candidate (a repeated text counts once); within each
  * star rating (or polarity) candidates are ordered by a seeded SHA-1 of their row key and the first N taken;
  * the whole sample is then ordered the same way and numbered, and the id's hash fixes the split.
  */
 import { join } from 'node:path';
+import { REGISTRY } from '../lang/registry.js';
 import { SHARED_DATA, readJsonLines } from './eval-data.js';
 import { MIN_TEXT_CHARS, REVIEW_SOURCES, SAMPLE_SEED, sha1, splitOf, type ReviewSource } from './review-sources.js';
 
@@ -21,10 +22,13 @@ export interface SampledReview {
   rating: number;
 }
 
+/** Our codes of the languages with review sources. */
+const sampledLanguages = () => Object.keys(REVIEW_SOURCES).map((tag) => REGISTRY.fromTag(tag)?.code ?? tag);
+
 /** The sample for `lang`, or undefined when a source file is absent. */
 export function sampleReviews(lang: string, dataDir = SHARED_DATA): SampledReview[] | undefined {
-  const sources = REVIEW_SOURCES[lang];
-  if (!sources) throw new Error(`no review source for ${lang}; languages: ${Object.keys(REVIEW_SOURCES).join(', ')}`);
+  const sources = REVIEW_SOURCES[REGISTRY.get(lang)?.iso6391 ?? lang];
+  if (!sources) throw new Error(`no review source for ${lang}; languages: ${sampledLanguages().join(', ')}`);
   const picked: Omit<SampledReview, 'id' | 'split'>[] = [];
   for (const source of sources) {
     const rows = readJsonLines<Record<string, unknown>>(join(dataDir, source.file));
@@ -83,7 +87,7 @@ function main(): void {
   const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
   const lang = arg('--lang');
   if (!lang) {
-    console.error('usage: sample-reviews --lang eng|swe [--check FILE]');
+    console.error(`usage: sample-reviews --lang ${sampledLanguages().join('|')} [--check FILE]`);
     process.exit(2);
   }
   const check = arg('--check');

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { REGISTRY } from '../lang/registry.js';
 import { ROOT, SHARED_DATA, readJsonLines } from './eval-data.js';
 
 interface RatedSet {
@@ -24,10 +25,13 @@ const stars = (value: unknown) => (typeof value === 'number' && value >= 1 && va
 /** A binary label: positive (1) a promoter (10), negative (0) a detractor (0). */
 const binary = (value: unknown) => (value === 1 ? 10 : value === 0 ? 0 : undefined);
 
+/** Our code for a data set's language tag. */
+const ours = (tag: string): string => REGISTRY.fromTag(tag)!.code;
+
 const SETS: RatedSet[] = [
   {
     name: 'womens_ecommerce_clothing_reviews',
-    lang: 'eng',
+    lang: ours('en'),
     file: 'womens_ecommerce_clothing_reviews/womens_clothing_reviews_en_sample.jsonl',
     // "Would you recommend this product?" is the NPS question itself, asked yes/no.
     nps: (row) => binary(row['recommended']),
@@ -35,21 +39,21 @@ const SETS: RatedSet[] = [
   },
   {
     name: 'chinese_polarity_reviews (hotels)',
-    lang: 'cmn',
+    lang: ours('zh'),
     file: 'chinese_polarity_reviews/ChnSentiCorp_htl_all_zh_sample.jsonl',
     nps: (row) => binary(row['polarity']),
     note: 'polarity 1 → 10, 0 → 0',
   },
   {
     name: 'chinese_polarity_reviews (food delivery)',
-    lang: 'cmn',
+    lang: ours('zh'),
     file: 'chinese_polarity_reviews/waimai_10k_zh_sample.jsonl',
     nps: (row) => binary(row['polarity']),
     note: 'polarity 1 → 10, 0 → 0',
   },
   {
     name: 'sentiruevals2015_restaurants',
-    lang: 'rus',
+    lang: ours('ru'),
     file: 'sentiruevals2015_restaurants/sentiruevals2015_restaurants_ru.jsonl',
     // No overall score: the mean of the food, interior and service scores (0–10), rounded.
     nps: (row) => (typeof row['mean_score'] === 'number' ? Math.round(row['mean_score']) : undefined),
@@ -57,14 +61,14 @@ const SETS: RatedSet[] = [
   },
   {
     name: 'swedish_trustpilot_reviews',
-    lang: 'swe',
+    lang: ours('sv'),
     file: 'swedish_trustpilot_reviews/sv.jsonl',
     nps: (row) => stars(row['rating']),
     note: 'stars 5 → 10, 4 → 8, 3 → 6, 2 → 4, 1 → 2',
   },
   {
     name: 'husst (film criticism, not customer text)',
-    lang: 'hun',
+    lang: ours('hu'),
     file: 'husst/hu.jsonl',
     // Polarity only; "neutral" as a passive. Findings here are general sentiment vocabulary, not CX domains.
     nps: (row) => ({ positive: 10, neutral: 7, negative: 0 })[String(row['label'])],

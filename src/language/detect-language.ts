@@ -1,34 +1,16 @@
 import { francAll } from 'franc';
-import { english } from '../lang/eng/language.js';
-import { hungarian } from '../lang/hun/language.js';
-import type { LangCode, Language } from '../lang/language.js';
-import { LANG_CODES, isSupported } from '../lang/registry.js';
-import { russian } from '../lang/rus/language.js';
-import { swedish } from '../lang/swe/language.js';
+import type { Language, Script } from '../lang/language.js';
+import type { LanguageRegistry } from '../lang/language-registry.js';
+import { REGISTRY } from '../lang/registry.js';
+import { BUILTIN_LEXICON_DIR } from '../lexicon/lexicon-dir.js';
 import { type Detection, type LanguageSegment, type TextLanguage, UNDETERMINED } from './detection.js';
 import { FOREIGN_LETTERS } from './foreign-letters.js';
+import { FOREIGN_SPELLINGS } from './foreign-spellings.js';
 import { maskNoise } from './mask-noise.js';
+import { OTHER_LANGUAGES } from './other-languages.js';
 import { type ScriptProfile, profileScripts } from './script-profile.js';
 import { type Span, splitClauses, splitSentences } from './split-spans.js';
-import { WordEvidence, normaliseWord } from './word-evidence.js';
-
-const LATIN_LANGUAGES: readonly Language[] = [swedish, hungarian, english];
-const LATIN_CODES = LATIN_LANGUAGES.map((l) => l.code);
-/**
- * Cyrillic languages that can be written without a letter Russian lacks (Ukrainian, Belarusian, Serbian and
- * Kazakh almost never are: their letters decide), so only franc can tell them from Russian.
- */
-const CYRILLIC_OTHERS = ['bul', 'mkd'];
-const BULGARIAN_HARD_SIGN = /ъ[бвгджзйклмнпрстфхцчшщ]/iu;
-/**
- * Languages franc may name instead of ours, per script: the major languages written in it. Restricting
- * franc to them keeps obscure look-alikes (Scots, Frisian, Tok Pisin …) from claiming names and jargon,
- * and makes the check several times faster.
- */
-const OTHER_LATIN = ['deu', 'fin', 'nob', 'nno', 'dan', 'isl', 'spa', 'fra', 'ita', 'nld', 'por', 'cat', 'est',
-  'lvs', 'lit', 'pol', 'ces', 'slk', 'slv', 'hrv', 'bos', 'ron', 'tur', 'vie', 'ind', 'tgl', 'afr', 'sqi', 'eus'];
-/** franc's Scots model steals short English; Scots feedback is English to us. */
-const FRANC_ALIASES: Record<string, string> = { sco: 'eng' };
+import { WordEvidence } from './word-evidence.js';
 
 /** Below this share of tokens found in our word lists, a long text may be in another language: ask franc. */
 const OTHER_COVERAGE = 0.2;
@@ -58,19 +40,35 @@ export interface Signals {
 
 const ALL_SIGNALS: Signals = { letters: true, words: true, franc: true, segments: true };
 
+export interface DetectorOptions {
+  /** The languages to tell apart: the built-in registry unless a test adds its own. */
+  registry?: LanguageRegistry;
+  /** Folders whose `<code>/` word lists and `neighbours.tsv` are word evidence: the built-in lexicons. */
+  lexiconDirs?: readonly string[];
+  signals?: Partial<Signals>;
+}
+
+/** A stretch's language, and whether it shows signs of a second language worth segmenting for. */
+interface Analysis {
+  detection: Detection;
+  mixed: boolean;
+}
+
 /**
- * Language identification tuned for short customer feedback: the script decides Chinese and narrows
- * Cyrillic and Latin; distinctive letters and our own word lists decide most short texts; franc (restricted
- * to the candidates) settles the rest, and franc's full model recognises texts in other languages.
+ * Language identification tuned for short customer feedback: the script picks the candidates from the
+ * registry (a script with one language of ours, such as Han, is that language); distinctive letters and our
+ * own word lists decide most short texts; franc (restricted to the candidates) settles the rest, and
+ * franc's full model recognises texts in other languages.
  */
 export class LanguageDetector {
   private readonly signals: Signals;
+  private readonly registry: LanguageRegistry;
+  private readonly evidence: WordEvidence;
 
-  constructor(
-    private readonly evidence: WordEvidence = WordEvidence.load(LANG_CODES),
-    signals: Partial<Signals> = {},
-  ) {
-    this.signals = { ...ALL_SIGNALS, ...signals };
+  constructor(options: DetectorOptions = {}) {
+    this.signals = { ...ALL_SIGNALS, ...options.signals };
+    this.registry = options.registry ?? REGISTRY;
+    this.evidence = WordEvidence.load(this.registry.languages, options.lexiconDirs ?? [BUILTIN_LEXICON_DIR]);
   }
 
   detect(text: string): TextLanguage {
@@ -81,7 +79,7 @@ export class LanguageDetector {
     if (detection.lang === 'und') return { ...detection, segments: [] };
     const segments = this.signals.segments && mixed ? this.segment(masked, whole) : undefined;
     if (!segments) return { ...detection, segments: [{ ...detection, ...whole }] };
-    return { ...dominant(segments, masked), segments };
+    return { ...this.dominant(segments, masked), segments };
   }
 
   /** One language for a stretch of (masked) text. */
@@ -89,34 +87,44 @@ export class LanguageDetector {
     return this.analyse(text).detection;
   }
 
-  /** The language of a stretch, and whether it shows signs of a second language worth segmenting for. */
-  private analyse(raw: string): { detection: Detection; mixed: boolean } {
+  private analyse(raw: string): Analysis {
     const text = raw.normalize('NFC');
     const p = profileScripts(text);
     if (p.letters < 2 && p.han === 0) return { detection: UNDETERMINED, mixed: false };
     // Two scripts with a few words' worth of letters each: maybe two languages.
     const scripts = [p.han * HAN_WEIGHT, p.cyrillic, p.latin].filter((n) => n >= SEGMENT_MIN_LETTERS).length;
     const mixedScripts = scripts >= 2;
-    if (p.kana > 0 && p.kana * 20 >= p.han + p.kana) return { detection: other('jpn', 0.95), mixed: false };
-    if (p.hangul > Math.max(p.latin, p.cyrillic, p.han)) return { detection: other('kor', 0.95), mixed: false };
+    if (p.kana > 0 && p.kana * 20 >= p.han + p.kana) return { detection: this.other('jpn', 0.95), mixed: false };
+    if (p.hangul > Math.max(p.latin, p.cyrillic, p.han)) return { detection: this.other('kor', 0.95), mixed: false };
     if (p.han > 0 && p.han * HAN_WEIGHT >= p.latin + p.cyrillic + p.other) {
-      return { detection: { lang: 'cmn', confidence: round(Math.min(0.99, 0.6 + 0.1 * p.han)), supported: true }, mixed: mixedScripts };
+      // Han without kana is Chinese to every language of ours: the script decides.
+      const [han] = this.registry.ofScript('Han');
+      if (!han) return { detection: this.otherScript(text), mixed: false };
+      return { detection: { lang: han.code, confidence: round(Math.min(0.99, 0.6 + 0.1 * p.han)), supported: true }, mixed: mixedScripts };
     }
-    if (p.cyrillic > 0 && p.cyrillic >= p.latin) return { detection: this.cyrillic(text, p), mixed: mixedScripts };
-    if (p.latin > 0 && p.latin >= p.other) {
-      const latin = this.latin(text, p);
-      return { detection: latin.detection, mixed: mixedScripts || latin.mixed };
-    }
+    if (p.cyrillic > 0 && p.cyrillic >= p.latin) return this.alphabetic('Cyrillic', text, p, mixedScripts);
+    if (p.latin > 0 && p.latin >= p.other) return this.alphabetic('Latin', text, p, mixedScripts);
     return { detection: this.otherScript(text), mixed: false };
   }
 
-  private latin(text: string, p: ScriptProfile): { detection: Detection; mixed: boolean } {
-    const words = this.signals.words ? this.wordScores(text, LATIN_CODES) : noWords(text);
-    const letters = this.signals.letters ? letterScores(p, LATIN_LANGUAGES) : new Map<LangCode, number>();
+  /** A text in a script of letters: the registry's languages of that script are the candidates. */
+  private alphabetic(script: Script, text: string, p: ScriptProfile, mixedScripts: boolean): Analysis {
+    const candidates = this.registry.ofScript(script);
+    if (candidates.length === 0) return { detection: this.otherScript(text), mixed: false };
+    if (candidates.length === 1) return { detection: this.sole(candidates[0]!, text, p), mixed: mixedScripts };
+    const several = this.several(candidates, OTHER_LANGUAGES[script], text, p);
+    return { detection: several.detection, mixed: mixedScripts || several.mixed };
+  }
+
+  /** Several languages of ours share the script: letters and words weigh them against each other. */
+  private several(candidates: readonly Language[], others: readonly string[], text: string, p: ScriptProfile): Analysis {
+    const codes = candidates.map((l) => l.code);
+    const words = this.signals.words ? this.wordScores(text, codes) : noWords(text);
+    const letters = this.signals.letters ? letterScores(p, candidates) : new Map<string, number>();
     const foreign = this.signals.letters ? foreignLetters(p, text) : new Map<string, number>();
     const foreignHits = sum(foreign) + words.neighbourTokens;
-    const combined = new Map<LangCode, number>();
-    for (const code of LATIN_CODES) combined.set(code, (words.scores.get(code) ?? 0) + (letters.get(code) ?? 0));
+    const combined = new Map<string, number>();
+    for (const code of codes) combined.set(code, (words.scores.get(code) ?? 0) + (letters.get(code) ?? 0));
     const [best, bestScore, secondScore] = ranked(combined);
     const [, , wordSecond] = ranked(words.scores);
     const mixed = wordSecond >= MIXED_EVIDENCE;
@@ -129,64 +137,74 @@ export class LanguageDetector {
       const suspicious = foreignHits > 0 ? coverage < 0.6 : p.letters >= FRANC_MIN_LETTERS && coverage < OTHER_COVERAGE;
       const [letterTop, letterScore, letterSecond] = ranked(foreign);
       // A letter only one language writes (ł, ß, ñ, ř …) names that language outright.
-      if (suspicious && letterScore >= 2 && letterScore > letterSecond) return result(other(letterTop, 0.9));
+      if (suspicious && letterScore >= 2 && letterScore > letterSecond) return result(this.other(letterTop, 0.9));
       if (suspicious) {
-        const ranking = francAll(text, { minLength: 1, only: [best, ...OTHER_LATIN] });
+        const ranking = francAll(text, { minLength: 1, only: [best, ...others] });
         const [top, topScore] = ranking[0] ?? ['und', 0];
         const ours = ranking.find(([code]) => code === best)?.[1] ?? 0;
         const outnumbered = words.neighbourTokens > (words.covered.get(best) ?? 0);
-        if (top !== 'und' && !isSupported(top) && (ours < OTHER_MARGIN * topScore || outnumbered)) {
-          return result(other(top, round(Math.min(0.99, 0.5 + (topScore - ours)))));
+        if (top !== 'und' && !this.registry.has(top) && (ours < OTHER_MARGIN * topScore || outnumbered)) {
+          return result(this.other(top, round(Math.min(0.99, 0.5 + (topScore - ours)))));
         }
       }
     }
     if (bestScore === 0 && (p.letters < 5 || !this.signals.franc)) return result({ ...UNDETERMINED, confidence: 0.5 });
-    // A lone word all our Latin languages use alike ("ok", "super", "top") says nothing about the language.
+    // A lone word all our candidate languages use alike ("ok", "super", "top") says nothing about the language.
     if (words.tokens === 1 && words.sharedTokens === 1 && sum(letters) === 0) return result({ ...UNDETERMINED, confidence: 0.5 });
     if (!this.signals.franc || (bestScore >= DECISIVE && bestScore >= 3 * secondScore)) {
       return result(supported(best, bestScore, secondScore));
     }
-    // Not decisive: franc's trigram model, restricted to our Latin languages, weighs in — as much as one
-    // word at most, so it breaks ties and decides texts without word evidence, but does not outvote words.
-    const franc = new Map(francAll(text, { only: [...LATIN_CODES], minLength: 1 }) as [LangCode, number][]);
-    for (const code of LATIN_CODES) combined.set(code, (combined.get(code) ?? 0) + (franc.get(code) ?? 0));
+    // Not decisive: franc's trigram model, restricted to our candidates, weighs in — as much as one word at
+    // most, so it breaks ties and decides texts without word evidence, but does not outvote words.
+    const franc = new Map(francAll(text, { only: codes, minLength: 1 }));
+    for (const code of codes) combined.set(code, (combined.get(code) ?? 0) + (franc.get(code) ?? 0));
     const [lang, s1, s2] = ranked(combined);
     return result(supported(lang, s1, s2));
   }
 
-  private cyrillic(text: string, p: ScriptProfile): Detection {
-    const russianLetters = this.signals.letters ? (letterScores(p, [russian]).get('rus') ?? 0) : 0;
+  /** The only language of ours in the script: it, unless letters, spellings or franc point to a neighbour. */
+  private sole(language: Language, text: string, p: ScriptProfile): Detection {
+    const code = language.code;
+    const ownLetters = this.signals.letters ? (letterScores(p, [language]).get(code) ?? 0) : 0;
     const foreign = this.signals.letters ? foreignLetters(p, text) : new Map<string, number>();
     const [foreignTop, foreignScore] = ranked(foreign);
-    if (foreignScore > 0 && foreignScore >= russianLetters) return other(foreignTop, 0.9);
-    if (russianLetters >= 1) return { lang: 'rus', confidence: 0.97, supported: true };
-    // Bulgarian writes ъ as a vowel, before consonants (съм, пъти); Russian only as a separator before
-    // е, ё, ю, я (объявление, подъезд).
-    if (this.signals.letters && BULGARIAN_HARD_SIGN.test(text)) return other('bul', 0.9);
-    const words = this.signals.words ? this.wordScores(text, ['rus']) : undefined;
-    const coverage = words && words.tokens > 0 ? (words.covered.get('rus') ?? 0) / words.tokens : 0;
-    if (this.signals.franc && p.cyrillic >= FRANC_MIN_LETTERS && coverage < OTHER_COVERAGE) {
-      const ranking = francAll(text, { only: ['rus', ...CYRILLIC_OTHERS], minLength: 1 });
-      const [top, topScore] = ranking[0] ?? ['rus', 1];
-      const russianScore = ranking.find(([code]) => code === 'rus')?.[1] ?? 0;
-      if (top !== 'rus' && russianScore < OTHER_MARGIN * topScore) return other(top, round(1 - russianScore / 2));
+    if (foreignScore > 0 && foreignScore >= ownLetters) return this.other(foreignTop, 0.9);
+    if (ownLetters >= 1) return { lang: code, confidence: 0.97, supported: true };
+    if (this.signals.letters) {
+      const spelling = FOREIGN_SPELLINGS.find((s) => s.pattern.test(text));
+      if (spelling) return this.other(spelling.lang, 0.9);
     }
-    return { lang: 'rus', confidence: round(Math.min(0.95, 0.7 + coverage / 2)), supported: true };
+    const words = this.signals.words ? this.wordScores(text, [code]) : undefined;
+    const coverage = words && words.tokens > 0 ? (words.covered.get(code) ?? 0) / words.tokens : 0;
+    if (this.signals.franc && scriptLetters(p, language.script) >= FRANC_MIN_LETTERS && coverage < OTHER_COVERAGE) {
+      const ranking = francAll(text, { only: [code, ...OTHER_LANGUAGES[language.script]], minLength: 1 });
+      const [top, topScore] = ranking[0] ?? [code, 1];
+      const ownScore = ranking.find(([c]) => c === code)?.[1] ?? 0;
+      if (top !== code && ownScore < OTHER_MARGIN * topScore) return this.other(top, round(1 - ownScore / 2));
+    }
+    return { lang: code, confidence: round(Math.min(0.95, 0.7 + coverage / 2)), supported: true };
   }
 
   private otherScript(text: string): Detection {
-    const [top, score] = this.signals.franc ? francTop(text) : ['und', 0];
-    return top === 'und' ? UNDETERMINED : other(top, score);
+    const [top, score] = this.signals.franc ? this.francTop(text) : ['und', 0];
+    return top === 'und' ? UNDETERMINED : this.other(top, score);
   }
 
-  private wordScores(text: string, codes: readonly LangCode[]) {
-    const scores = new Map<LangCode, number>();
-    const covered = new Map<LangCode, number>();
+  private francTop(text: string): [string, number] {
+    const ranking = francAll(text, { minLength: 1 });
+    const [first, second] = ranking;
+    if (!first || first[0] === 'und') return ['und', 0];
+    return [this.registry.canonical(first[0]), round(Math.min(0.99, 0.5 + (1 - (second?.[1] ?? 0)) * 2))];
+  }
+
+  private wordScores(text: string, codes: readonly string[]) {
+    const scores = new Map<string, number>();
+    const covered = new Map<string, number>();
     let tokens = 0;
     let neighbourTokens = 0;
     /** Tokens listed by every one of the candidate languages. */
     let sharedTokens = 0;
-    for (const match of normaliseWord(text).matchAll(TOKEN)) {
+    for (const match of this.evidence.normalise(text).matchAll(TOKEN)) {
       tokens++;
       const token = match[0];
       if (this.evidence.neighbour(token)) neighbourTokens++;
@@ -211,6 +229,22 @@ export class LanguageDetector {
       }
     }
     return { scores, covered, tokens, neighbourTokens, sharedTokens };
+  }
+
+  /**
+   * A language named by letters or franc rather than our word lists. Usually not one of ours, but franc's full
+   * model (other scripts) can name one, e.g. our Han language for a single Han character among other letters.
+   */
+  private other(lang: string, confidence: number): Detection {
+    return { lang, confidence: round(confidence), supported: this.registry.has(lang) };
+  }
+
+  private dominant(segments: LanguageSegment[], text: string): Detection {
+    const letters = new Map<string, number>();
+    for (const s of segments) letters.set(s.lang, (letters.get(s.lang) ?? 0) + letterCount(text, s));
+    const [lang] = ranked(letters);
+    const mine = segments.filter((s) => s.lang === lang);
+    return { lang, confidence: Math.min(...mine.map((s) => s.confidence)), supported: this.registry.has(lang) };
   }
 
   /** Splits a text into sentences (or, for one sentence, clauses) when they are in different languages. */
@@ -249,11 +283,11 @@ const ACCENTED_LATIN = /[\u00c0-\u024f]/;
 function noWords(text: string) {
   let tokens = 0;
   for (const _ of text.matchAll(TOKEN)) tokens++;
-  return { scores: new Map<LangCode, number>(), covered: new Map<LangCode, number>(), tokens, neighbourTokens: 0, sharedTokens: 0 };
+  return { scores: new Map<string, number>(), covered: new Map<string, number>(), tokens, neighbourTokens: 0, sharedTokens: 0 };
 }
 
-function letterScores(p: ScriptProfile, languages: readonly Language[]): Map<LangCode, number> {
-  const scores = new Map<LangCode, number>();
+function letterScores(p: ScriptProfile, languages: readonly Language[]): Map<string, number> {
+  const scores = new Map<string, number>();
   for (const language of languages) {
     let score = 0;
     if (p.marked.size > 0) {
@@ -281,12 +315,8 @@ function foreignLetters(p: ScriptProfile, text: string): Map<string, number> {
   return scores;
 }
 
-function francTop(text: string, only?: string[]): [string, number] {
-  const ranking = francAll(text, only ? { minLength: 1, only } : { minLength: 1 });
-  const [first, second] = ranking;
-  if (!first || first[0] === 'und') return ['und', 0];
-  const code = FRANC_ALIASES[first[0]] ?? first[0];
-  return [code, round(Math.min(0.99, 0.5 + (1 - (second?.[1] ?? 0)) * 2))];
+function scriptLetters(p: ScriptProfile, script: Script): number {
+  return script === 'Latin' ? p.latin : script === 'Cyrillic' ? p.cyrillic : p.han;
 }
 
 function ranked<K>(scores: Map<K, number>): [K, number, number] {
@@ -303,25 +333,9 @@ function ranked<K>(scores: Map<K, number>): [K, number, number] {
   return [best as K, first, second];
 }
 
-function supported(lang: LangCode, first: number, second: number): Detection {
+function supported(lang: string, first: number, second: number): Detection {
   const margin = first <= 0 ? 0 : (first - second) / first;
   return { lang, confidence: round(Math.max(0.34, Math.min(0.99, 0.5 + margin / 2))), supported: true };
-}
-
-/**
- * A language named by letters or franc rather than our word lists. Usually not one of ours, but franc's full
- * model (other scripts) can name one, e.g. `cmn` for a single Han character among other letters.
- */
-function other(lang: string, confidence: number): Detection {
-  return { lang, confidence: round(confidence), supported: isSupported(lang) };
-}
-
-function dominant(segments: LanguageSegment[], text: string): Detection {
-  const letters = new Map<string, number>();
-  for (const s of segments) letters.set(s.lang, (letters.get(s.lang) ?? 0) + letterCount(text, s));
-  const [lang] = ranked(letters);
-  const mine = segments.filter((s) => s.lang === lang);
-  return { lang, confidence: Math.min(...mine.map((s) => s.confidence)), supported: isSupported(lang) };
 }
 
 /** Letters in a span, a Han character counting as much as a short word. */

@@ -1,6 +1,6 @@
 /** What language identification says about a text (or a stretch of it). */
 export interface Detection {
-  /** ISO 639-3: one of rus swe cmn hun eng, another language's code, or `und` for no language. */
+  /** ISO 639-3: one of ours (src/lang/registry.ts), another language's code, or `und` for no language. */
   lang: string;
   /** 0–1: how sure the stage is. */
   confidence: number;

@@ -1,5 +1,5 @@
+import type { Language } from '../lang/language.js';
 import { BUILTIN_LEXICON_DIR, readLexiconLines } from '../lexicon/lexicon-dir.js';
-import type { LangCode } from '../lang/language.js';
 
 /** Where a language's words come from, and how much a match counts. */
 const SOURCES: readonly { file: string; weight: number; phrases: boolean }[] = [
@@ -21,29 +21,42 @@ const MIN_PREFIX = 4;
  * lists is evidence for it, split evenly when several languages list the same word.
  */
 export class WordEvidence {
-  private readonly words = new Map<string, Map<LangCode, number>>();
-  private readonly prefixes = new Map<string, Map<LangCode, number>>();
+  /** Every language's spelling folds (Russian ё → е): the language of a text is not known yet. */
+  private readonly folds: ((lower: string) => string)[] = [];
+  private readonly words = new Map<string, Map<string, number>>();
+  private readonly prefixes = new Map<string, Map<string, number>>();
   private longestPrefix = 0;
-  private readonly misses = new Map<string, Map<LangCode, number> | null>();
+  private readonly misses = new Map<string, Map<string, number> | null>();
   /** Function words of languages we do not tag (lexicons/neighbours.tsv) → those languages. */
   private readonly neighbours = new Map<string, string[]>();
 
-  static load(codes: readonly LangCode[], dir = BUILTIN_LEXICON_DIR): WordEvidence {
+  /** The word lists of `languages` in each folder (`<dir>/<code>/…`), and each folder's `neighbours.tsv`. */
+  static load(languages: readonly Language[], dirs: readonly string[] = [BUILTIN_LEXICON_DIR]): WordEvidence {
     const evidence = new WordEvidence();
-    for (const code of codes) {
-      for (const source of SOURCES) {
-        for (const line of readLexiconLines(dir, code, source.file)) {
-          const words = line.split('\t')[0]!.split(/\s+/);
-          const weight = words.length > 1 && !source.phrases ? source.weight / 2 : source.weight;
-          for (const word of words) evidence.add(code, word, weight);
+    for (const language of languages) if (language.normalise) evidence.folds.push(language.normalise);
+    for (const dir of dirs) {
+      for (const { code } of languages) {
+        for (const source of SOURCES) {
+          for (const line of readLexiconLines(dir, code, source.file)) {
+            const words = line.split('\t')[0]!.split(/\s+/);
+            const weight = words.length > 1 && !source.phrases ? source.weight / 2 : source.weight;
+            for (const word of words) evidence.add(code, word, weight);
+          }
         }
       }
-    }
-    for (const line of readLexiconLines(dir, 'neighbours.tsv')) {
-      const [word, languages] = line.split('\t');
-      if (word && languages) evidence.neighbours.set(normaliseWord(word), languages.split(','));
+      for (const line of readLexiconLines(dir, 'neighbours.tsv')) {
+        const [word, others] = line.split('\t');
+        if (word && others) evidence.neighbours.set(evidence.normalise(word), others.split(','));
+      }
     }
     return evidence;
+  }
+
+  /** NFC, lowercase, plain apostrophes and every language's spelling folds: how tokens are looked up. */
+  normalise(text: string): string {
+    let out = text.normalize('NFC').toLowerCase().replace(/’/g, "'");
+    for (const fold of this.folds) out = fold(out);
+    return out;
   }
 
   /** The other languages a token is a function word of, if any. */
@@ -51,8 +64,8 @@ export class WordEvidence {
     return this.neighbours.get(token);
   }
 
-  add(code: LangCode, raw: string, weight: number): void {
-    const word = normaliseWord(raw);
+  add(code: string, raw: string, weight: number): void {
+    const word = this.normalise(raw);
     if (word === '' || word === '…' || word === '...') return;
     if (word.endsWith('*')) {
       const prefix = word.slice(0, -1);
@@ -67,7 +80,7 @@ export class WordEvidence {
   }
 
   /** Evidence per language for one token (already lowercased), shared out among the languages listing it. */
-  lookup(token: string): Map<LangCode, number> | undefined {
+  lookup(token: string): Map<string, number> | undefined {
     const exact = this.words.get(token);
     if (exact) return exact;
     const cached = this.misses.get(token);
@@ -79,7 +92,7 @@ export class WordEvidence {
     return found;
   }
 
-  private lookupPrefix(token: string): Map<LangCode, number> | undefined {
+  private lookupPrefix(token: string): Map<string, number> | undefined {
     // Our scripts are all in the BMP, so string length counts letters.
     for (let n = Math.min(token.length, this.longestPrefix); n >= MIN_PREFIX; n--) {
       const hit = this.prefixes.get(token.slice(0, n));
@@ -93,12 +106,8 @@ export class WordEvidence {
   }
 }
 
-function keep(map: Map<string, Map<LangCode, number>>, key: string, code: LangCode, weight: number): void {
+function keep(map: Map<string, Map<string, number>>, key: string, code: string, weight: number): void {
   let entry = map.get(key);
   if (!entry) map.set(key, (entry = new Map()));
   entry.set(code, Math.max(entry.get(code) ?? 0, weight));
-}
-
-export function normaliseWord(word: string): string {
-  return word.normalize('NFC').toLowerCase().replace(/ё/g, 'е').replace(/’/g, "'");
 }

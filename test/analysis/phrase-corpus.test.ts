@@ -3,6 +3,7 @@ import { PhraseCorpus } from '../../src/analysis/phrase-corpus.js';
 import { normalise } from '../../src/emotion/lexicon.js';
 import { chinese } from '../../src/lang/cmn/language.js';
 import { english } from '../../src/lang/eng/language.js';
+import type { Language } from '../../src/lang/language.js';
 
 const ROLES = { stopwords: new Set(['the', 'and', 'was', 'again']), modifiers: new Set(['too', 'not']) };
 
@@ -11,7 +12,7 @@ function response(id: number, score: number, text: string, explained: string[] =
   return { id, score, text, emotions: 0, explained: explained.map((w) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length })) };
 }
 
-const corpusOf = (language = english) => new PhraseCorpus(language, ROLES, normalise);
+const corpusOf = (language: Language = english) => new PhraseCorpus(language, ROLES, (word) => normalise(word, language));
 
 describe('PhraseCorpus', () => {
   const corpus = corpusOf();

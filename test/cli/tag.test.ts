@@ -12,6 +12,12 @@ describe('heartline tag', () => {
     expect(out[1]!.emotions.map((e) => e.emotion)).toContain('gratitude');
     expect(out[2]).toMatchObject({ lang: 'deu', emotions: [] });
   });
+
+  it('reads Chinese on word boundaries: 别 inside 特别 ("especially") does not negate', () => {
+    const result = runCli(['tag', '--text', '特别满意']);
+    // The polarity baseline keeps its plain character matching (docs/tagging.md): only the emotions use word boundaries.
+    expect(result.stdout).toBe('{"lang":"cmn","emotions":[{"emotion":"satisfaction","score":1,"evidence":["满意"]}],"polarity":-0.4}\n');
+  });
 });
 
 describe('heartline explain', () => {

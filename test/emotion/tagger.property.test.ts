@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Evidence, Span, TagResult } from '../../src/emotion/tag-result.js';
 import { TAG_THRESHOLD } from '../../src/emotion/tagger.js';
-import type { LangCode } from '../../src/lang/language.js';
+import type { LangCode } from '../../src/lang/registry.js';
 import { LANG_CODES } from '../../src/lang/registry.js';
 import { LanguageDetector } from '../../src/language/detect-language.js';
 import { taggerFor } from '../../src/pipeline/taggers.js';

@@ -2,7 +2,8 @@ import type { Word } from '../language.js';
 
 /**
  * ICU's dictionary-based word segmenter (built into Node): Chinese has no spaces, and character n-grams would
- * make phrases of half-words. When Heartline's own Chinese segmenter lands in this folder, it replaces this.
+ * make phrases of half-words. The tagger's boundaries come from jieba (jieba-segmenter.ts), whose finer words
+ * (很/好, 再/来) suit matching; suggest's phrases read better in ICU's (很好, 再来).
  */
 const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
 
