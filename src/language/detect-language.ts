@@ -1,33 +1,57 @@
 import { francAll } from 'franc';
-import type { Language, Script } from '../lang/language.js';
+import type { Script } from '../lang/language.js';
 import type { LanguageRegistry } from '../lang/language-registry.js';
 import { REGISTRY } from '../lang/registry.js';
 import { BUILTIN_LEXICON_DIR } from '../lexicon/lexicon-dir.js';
 import { type Detection, type LanguageSegment, type TextLanguage, UNDETERMINED } from './detection.js';
-import { FOREIGN_LETTERS } from './foreign-letters.js';
-import { FOREIGN_SPELLINGS } from './foreign-spellings.js';
+import { CandidateSet } from './candidate-set.js';
 import { maskNoise } from './mask-noise.js';
-import { OTHER_LANGUAGES } from './other-languages.js';
+import { loadNeighbourLanguages } from './neighbour-languages.js';
 import { type ScriptProfile, profileScripts } from './script-profile.js';
 import { type Span, splitClauses, splitSentences } from './split-spans.js';
 import { WordEvidence } from './word-evidence.js';
 
-/** Below this share of tokens found in our word lists, a long text may be in another language: ask franc. */
-const OTHER_COVERAGE = 0.2;
-/** franc must score our best language below this fraction of its top (other) language to overrule us. */
-const OTHER_MARGIN = 0.8;
-/** Letters this telling (ő, ű) rule out other languages. */
-const UNIQUE_LETTERS = 1.5;
-/** Letters from which a text is long enough for franc's full model to be trusted about other languages. */
+/** Letters from which a text is long enough for franc to be trusted without any word or letter evidence. */
 const FRANC_MIN_LETTERS = 15;
+/** Letters from which a short text's own letters may name its language. */
+const BY_LETTERS_MIN = 4;
+/** Letters from which franc may name a neighbour against our best language (fewer: too few trigrams). */
+const DISTANT_MIN_LETTERS = 30;
+/** Words from which a text none of whose words any list knows is a sentence, not a name or a code. */
+const UNSEEN_SENTENCE = 4;
+/** franc's lead (its scores run 0–1) it needs to name a text nothing else speaks for. */
+const FRANC_CLEAR = 0.03;
+/** Candidates this close to the best (in words' worth of evidence) are put to franc. */
+const FRANC_RANGE = 1.5;
 /** Evidence this strong (and three times the runner-up's) decides without franc. */
 const DECISIVE = 2;
+/** franc must score our best language below this fraction of a neighbour's score to name the neighbour. */
+const OTHER_MARGIN = 0.8;
+/**
+ * Our word lists cover most of a text in our language; below this share of its tokens a text is put to franc
+ * against the neighbours (above it, franc's weaker models, Russian against Bulgarian, only do harm).
+ */
+const OTHER_COVERAGE = 0.5;
+/** The neighbours with most evidence put to franc against our best language. */
+const FRANC_NEIGHBOURS = 6;
+/**
+ * What a content word only ours list counts for our side against the neighbours: less than a function word,
+ * since a neighbour may write the same word (Swedish and Norwegian "god", "klar", "år") and its list,
+ * function words only, cannot say so.
+ */
+const CONTENT_WORD = 0.25;
+/** The side lead (in words' worth) at which an answer's confidence is 0.75. */
+const SIDE_HALF = 2;
+/** Evidence (in words' worth) by which one side, ours or the neighbours, must lead the other. */
+const SIDE_MARGIN = 0.75;
 /** A Han character carries about as much as a short word: weigh Han against other letters by this. */
 const HAN_WEIGHT = 3;
+/** Evidence (in words' worth) at which an answer's confidence is half what its margin alone would give. */
+const EVIDENCE_HALF = 1;
 /** Mixed-language segments need this confidence and this many letters each. */
 const SEGMENT_CONFIDENCE = 0.6;
 const SEGMENT_MIN_LETTERS = 8;
-/** Word evidence for a second language this strong suggests a mixed text. */
+/** Word evidence for a second language of ours this strong suggests a mixed text. */
 const MIXED_EVIDENCE = 1.5;
 
 /** Which signals the stage uses; the evaluation switches them off one by one to show what each buys. */
@@ -43,9 +67,28 @@ const ALL_SIGNALS: Signals = { letters: true, words: true, franc: true, segments
 export interface DetectorOptions {
   /** The languages to tell apart: the built-in registry unless a test adds its own. */
   registry?: LanguageRegistry;
-  /** Folders whose `<code>/` word lists and `neighbours.tsv` are word evidence: the built-in lexicons. */
+  /** Folders whose `<code>/` word lists and `neighbours/` languages are evidence: the built-in lexicons. */
   lexiconDirs?: readonly string[];
   signals?: Partial<Signals>;
+}
+
+/** Word evidence per candidate, and for each side (ours, the neighbours) what only it has. */
+interface WordScores {
+  /** Per language of ours, each word shared out among ours that list it. */
+  ours: Map<string, number>;
+  /** Per neighbour, each word shared out among the neighbours that list it. */
+  theirs: Map<string, number>;
+  /** Per candidate, the tokens it lists that the other side does not (ours' content words at CONTENT_WORD). */
+  only: Map<string, number>;
+  /** Tokens that a list of ours holds. */
+  oursCovered: number;
+  /** Tokens that a list of ours holds and no neighbour's does (content words count CONTENT_WORD). */
+  oursOnly: number;
+  /** Tokens that a neighbour's list holds and no list of ours does. */
+  theirsOnly: number;
+  tokens: number;
+  /** Tokens that every language of ours in the script lists ("ok", "super"): no evidence which. */
+  sharedTokens: number;
 }
 
 /** A stretch's language, and whether it shows signs of a second language worth segmenting for. */
@@ -55,20 +98,28 @@ interface Analysis {
 }
 
 /**
- * Language identification tuned for short customer feedback: the script picks the candidates from the
- * registry (a script with one language of ours, such as Han, is that language); distinctive letters and our
- * own word lists decide most short texts; franc (restricted to the candidates) settles the rest, and
- * franc's full model recognises texts in other languages.
+ * Language identification tuned for short customer feedback (docs/language-id.md). The script picks the
+ * candidates: ours from the registry (Han is Chinese) and the neighbours written in it (lexicons/neighbours/).
+ * Evidence only one side has — words the other side does not list, letters — decides between ours and the
+ * neighbours; a tie is `und`, never one of ours by default. Then words and letters name the language within
+ * the side, franc (restricted to the close candidates) breaking ties, and franc's full model recognising
+ * other scripts.
  */
 export class LanguageDetector {
   private readonly signals: Signals;
   private readonly registry: LanguageRegistry;
   private readonly evidence: WordEvidence;
+  private readonly candidates = new Map<Script, CandidateSet>();
 
   constructor(options: DetectorOptions = {}) {
     this.signals = { ...ALL_SIGNALS, ...options.signals };
     this.registry = options.registry ?? REGISTRY;
-    this.evidence = WordEvidence.load(this.registry.languages, options.lexiconDirs ?? [BUILTIN_LEXICON_DIR]);
+    const dirs = options.lexiconDirs ?? [BUILTIN_LEXICON_DIR];
+    const neighbours = loadNeighbourLanguages(dirs);
+    this.evidence = WordEvidence.load(this.registry.languages, dirs, neighbours);
+    for (const script of ['Latin', 'Cyrillic'] as const) {
+      this.candidates.set(script, new CandidateSet(script, this.registry.ofScript(script), neighbours));
+    }
   }
 
   detect(text: string): TextLanguage {
@@ -88,7 +139,7 @@ export class LanguageDetector {
   }
 
   private analyse(raw: string): Analysis {
-    const text = raw.normalize('NFC');
+    const text = foldHomoglyphs(raw.normalize('NFC'));
     const p = profileScripts(text);
     if (p.letters < 2 && p.han === 0) return { detection: UNDETERMINED, mixed: false };
     // Two scripts with a few words' worth of letters each: maybe two languages.
@@ -107,82 +158,135 @@ export class LanguageDetector {
     return { detection: this.otherScript(text), mixed: false };
   }
 
-  /** A text in a script of letters: the registry's languages of that script are the candidates. */
+  /** A text in a script of letters: ours of that script and the neighbours written in it are the candidates. */
   private alphabetic(script: Script, text: string, p: ScriptProfile, mixedScripts: boolean): Analysis {
-    const candidates = this.registry.ofScript(script);
-    if (candidates.length === 0) return { detection: this.otherScript(text), mixed: false };
-    if (candidates.length === 1) return { detection: this.sole(candidates[0]!, text, p), mixed: mixedScripts };
-    const several = this.several(candidates, OTHER_LANGUAGES[script], text, p);
-    return { detection: several.detection, mixed: mixedScripts || several.mixed };
+    const set = this.candidates.get(script);
+    if (!set || !set.all.some((c) => c.ours)) return { detection: this.otherScript(text), mixed: false };
+    const words = this.signals.words ? this.wordScores(text, set) : noWords(text);
+    const letters = this.signals.letters ? set.letterScores(p, text, script === 'Latin' ? p.latin : p.cyrillic) : new Map<string, number>();
+    const [, , oursSecond] = ranked(words.ours);
+    const mixed = mixedScripts || oursSecond >= MIXED_EVIDENCE;
+    return { detection: this.decide(set, words, letters, text, p), mixed };
   }
 
-  /** Several languages of ours share the script: letters and words weigh them against each other. */
-  private several(candidates: readonly Language[], others: readonly string[], text: string, p: ScriptProfile): Analysis {
-    const codes = candidates.map((l) => l.code);
-    const words = this.signals.words ? this.wordScores(text, codes) : noWords(text);
-    const letters = this.signals.letters ? letterScores(p, candidates) : new Map<string, number>();
-    const foreign = this.signals.letters ? foreignLetters(p, text) : new Map<string, number>();
-    const foreignHits = sum(foreign) + words.neighbourTokens;
-    const combined = new Map<string, number>();
-    for (const code of codes) combined.set(code, (words.scores.get(code) ?? 0) + (letters.get(code) ?? 0));
-    const [best, bestScore, secondScore] = ranked(combined);
-    const [, , wordSecond] = ranked(words.scores);
-    const mixed = wordSecond >= MIXED_EVIDENCE;
-    const coverage = words.tokens === 0 ? 0 : (words.covered.get(best) ?? 0) / words.tokens;
-    const result = (detection: Detection) => ({ detection, mixed });
+  /**
+   * Ours or a neighbour: only evidence one side alone has counts — words the other side does not list (our
+   * content words at a discount, see CONTENT_WORD), and letters — for each side's best language. franc does
+   * not: its trigrams tell close relatives apart no better than chance (Swedish from Norwegian, Russian from
+   * Bulgarian). A tie is `und`: one of ours is never the answer by
+   * default. Then the side's own evidence names the language.
+   */
+  private decide(set: CandidateSet, words: WordScores, letters: Map<string, number>, text: string, p: ScriptProfile): Detection {
+    // Each side is as strong as its best language: the words only its side has that it lists, and its letters.
+    const side = (ours: boolean) => Math.max(...set.all.filter((c) => c.ours === ours).map((c) => (words.only.get(c.code) ?? 0) + (letters.get(c.code) ?? 0)));
+    const lead = side(true) - side(false);
+    if (lead < -SIDE_MARGIN) return this.pick(set, false, words.theirs, letters, text, -lead);
+    const distant = lead < DECISIVE ? this.distantNeighbour(set, words, letters, text, p) : undefined;
+    if (distant) return distant;
+    if (lead > SIDE_MARGIN) return this.pick(set, true, words.ours, letters, text, lead);
+    // Close. A neighbour's own words that ours do not outweigh make a tie; otherwise the words ours list
+    // (content words too) decide, with the little confidence the lead gives.
+    if (words.theirsOnly > 0 && lead <= 0) return { ...UNDETERMINED, confidence: 0.5 };
+    const [, oursBest] = ranked(words.ours);
+    // Letters alone may lean our way (no і, ў, ђ or ә in a Cyrillic text): a little evidence, little confidence.
+    if (oursBest <= 0 && lead <= 0) return this.withoutEvidence(set, words, letters, text, p);
+    // A lone word many of ours use alike ("ok", "super", "top") says nothing about the language.
+    if (words.tokens === 1 && words.sharedTokens === 1 && ![...letters.values()].some((score) => score > 0)) return { ...UNDETERMINED, confidence: 0.5 };
+    return this.pick(set, true, words.ours, letters, text, Math.max(0, lead));
+  }
 
-    if (this.signals.franc && (letters.get(best) ?? 0) < UNIQUE_LETTERS) {
-      // Another language? Foreign letters, or a long text our word lists barely cover, make franc worth
-      // asking; it decides only when it prefers another language clearly over our best guess.
-      const suspicious = foreignHits > 0 ? coverage < 0.6 : p.letters >= FRANC_MIN_LETTERS && coverage < OTHER_COVERAGE;
-      const [letterTop, letterScore, letterSecond] = ranked(foreign);
-      // A letter only one language writes (ł, ß, ñ, ř …) names that language outright.
-      if (suspicious && letterScore >= 2 && letterScore > letterSecond) return result(this.other(letterTop, 0.9));
-      if (suspicious) {
-        const ranking = francAll(text, { minLength: 1, only: [best, ...others] });
-        const [top, topScore] = ranking[0] ?? ['und', 0];
-        const ours = ranking.find(([code]) => code === best)?.[1] ?? 0;
-        const outnumbered = words.neighbourTokens > (words.covered.get(best) ?? 0);
-        if (top !== 'und' && !this.registry.has(top) && (ours < OTHER_MARGIN * topScore || outnumbered)) {
-          return result(this.other(top, round(Math.min(0.99, 0.5 + (topScore - ours)))));
-        }
+  /**
+   * A neighbour that shares our function words' spellings but not our language ("ja", "on" are Finnish
+   * too), named when franc clearly prefers it to our best: franc misses nothing between distant languages,
+   * and between close ones (Swedish and Norwegian) its scores are too close to pass the margin.
+   */
+  private distantNeighbour(set: CandidateSet, words: WordScores, letters: Map<string, number>, text: string, p: ScriptProfile): Detection | undefined {
+    if (!this.signals.franc || p.letters < DISTANT_MIN_LETTERS || words.oursCovered >= OTHER_COVERAGE * words.tokens) return undefined;
+    const [oursBest] = ranked(words.ours);
+    const evidence = (code: string) => (words.theirs.get(code) ?? 0) + (letters.get(code) ?? 0);
+    const others = set.all
+      .filter((c) => !c.ours && evidence(c.code) > 0)
+      .sort((a, b) => evidence(b.code) - evidence(a.code))
+      .slice(0, FRANC_NEIGHBOURS)
+      .map((c) => c.code);
+    if (oursBest === undefined || others.length === 0) return undefined;
+    const ranking = [...this.francScores(set, [oursBest, ...others], text)].sort((a, b) => b[1] - a[1]);
+    const [top, topScore] = ranking[0] ?? [oursBest, 1];
+    const ours = ranking.find(([code]) => code === oursBest)?.[1] ?? 0;
+    if (set.get(top)?.ours || ours >= OTHER_MARGIN * topScore) return undefined;
+    return this.other(top, round(Math.min(0.99, 0.5 + (topScore - ours))));
+  }
+
+  /**
+   * The language of one side by its words and letters; franc's trigrams (restricted to the close candidates)
+   * weigh in as much as one word when they are not decisive. Confidence reflects both margins.
+   */
+  private pick(set: CandidateSet, ours: boolean, words: Map<string, number>, letters: Map<string, number>, text: string, sideLead: number): Detection {
+    const scores = new Map<string, number>();
+    for (const c of set.all) if (c.ours === ours) scores.set(c.code, (words.get(c.code) ?? 0) + (letters.get(c.code) ?? 0));
+    let [best, first, second] = ranked(scores);
+    if (this.signals.franc && scores.size > 1 && !(first >= DECISIVE && first >= 3 * second)) {
+      const close = [...scores].filter(([, score]) => score >= first - FRANC_RANGE).map(([code]) => code);
+      if (close.length > 1) {
+        for (const [code, score] of this.francScores(set, close, text)) scores.set(code, (scores.get(code) ?? 0) + score);
+        [best, first, second] = ranked(scores);
       }
     }
-    if (bestScore === 0 && (p.letters < 5 || !this.signals.franc)) return result({ ...UNDETERMINED, confidence: 0.5 });
-    // A lone word all our candidate languages use alike ("ok", "super", "top") says nothing about the language.
-    if (words.tokens === 1 && words.sharedTokens === 1 && sum(letters) === 0) return result({ ...UNDETERMINED, confidence: 0.5 });
-    if (!this.signals.franc || (bestScore >= DECISIVE && bestScore >= 3 * secondScore)) {
-      return result(supported(best, bestScore, secondScore));
-    }
-    // Not decisive: franc's trigram model, restricted to our candidates, weighs in — as much as one word at
-    // most, so it breaks ties and decides texts without word evidence, but does not outvote words.
-    const franc = new Map(francAll(text, { only: codes, minLength: 1 }));
-    for (const code of codes) combined.set(code, (combined.get(code) ?? 0) + (franc.get(code) ?? 0));
-    const [lang, s1, s2] = ranked(combined);
-    return result(supported(lang, s1, s2));
+    const within = scores.size > 1 ? confidence(first, second) : 0.99;
+    // However sure the side's own evidence, the answer is only as sure as the side's lead over the other.
+    const across = 0.5 + sideLead / (sideLead + SIDE_HALF) / 2;
+    const sure = round(Math.max(0.34, Math.min(within, across, 0.99)));
+    return set.get(best)!.ours ? { lang: best, confidence: sure, supported: true } : this.other(best, sure);
   }
 
-  /** The only language of ours in the script: it, unless letters, spellings or franc point to a neighbour. */
-  private sole(language: Language, text: string, p: ScriptProfile): Detection {
-    const code = language.code;
-    const ownLetters = this.signals.letters ? (letterScores(p, [language]).get(code) ?? 0) : 0;
-    const foreign = this.signals.letters ? foreignLetters(p, text) : new Map<string, number>();
-    const [foreignTop, foreignScore] = ranked(foreign);
-    if (foreignScore > 0 && foreignScore >= ownLetters) return this.other(foreignTop, 0.9);
-    if (ownLetters >= 1) return { lang: code, confidence: 0.97, supported: true };
-    if (this.signals.letters) {
-      const spelling = FOREIGN_SPELLINGS.find((s) => s.pattern.test(text));
-      if (spelling) return this.other(spelling.lang, 0.9);
+  /**
+   * No word or letter evidence. franc may name a long text's language when it clearly prefers one. A
+   * sentence of several words in none of the neighbours' function words is not in a neighbour (they would
+   * have shown over that many words): it is ours, franc (restricted to ours) saying which, at confidence
+   * 0.5 at most. A shorter text is `und`.
+   */
+  private withoutEvidence(set: CandidateSet, words: WordScores, letters: Map<string, number>, text: string, p: ScriptProfile): Detection {
+    if (!this.signals.franc) return { ...UNDETERMINED, confidence: 0.5 };
+    if (p.letters < FRANC_MIN_LETTERS) return this.byLetters(set, letters, text, p);
+    const ranking = [...this.francScores(set, [...set.codes], text)].sort((a, b) => b[1] - a[1]);
+    const [top, topScore] = ranking[0] ?? ['und', 0];
+    const runnerUp = ranking[1]?.[1] ?? 0;
+    if (top !== 'und' && topScore - runnerUp >= FRANC_CLEAR) {
+      const sure = round(0.5 + (topScore - runnerUp));
+      return set.get(top)!.ours ? { lang: top, confidence: sure, supported: true } : this.other(top, sure);
     }
-    const words = this.signals.words ? this.wordScores(text, [code]) : undefined;
-    const coverage = words && words.tokens > 0 ? (words.covered.get(code) ?? 0) / words.tokens : 0;
-    if (this.signals.franc && scriptLetters(p, language.script) >= FRANC_MIN_LETTERS && coverage < OTHER_COVERAGE) {
-      const ranking = francAll(text, { only: [code, ...OTHER_LANGUAGES[language.script]], minLength: 1 });
-      const [top, topScore] = ranking[0] ?? [code, 1];
-      const ownScore = ranking.find(([c]) => c === code)?.[1] ?? 0;
-      if (top !== code && ownScore < OTHER_MARGIN * topScore) return this.other(top, round(1 - ownScore / 2));
+    if (words.tokens < UNSEEN_SENTENCE) return { ...UNDETERMINED, confidence: 0.5 };
+    const ours = set.all.filter((c) => c.ours).map((c) => c.code);
+    const [lang] = [...this.francScores(set, ours, text)].sort((a, b) => b[1] - a[1])[0] ?? [ours[0]!];
+    return { lang, confidence: round(Math.min(0.5, 1 / ours.length + 0.1)), supported: true };
+  }
+
+  /**
+   * A short text that only its letters speak for ("Jättebussigt": ä is Swedish, Finnish, Estonian, German):
+   * franc, restricted to the languages the letters point to, names one when it clearly prefers it.
+   */
+  private byLetters(set: CandidateSet, letters: Map<string, number>, text: string, p: ScriptProfile): Detection {
+    const top = Math.max(0, ...letters.values());
+    if (top <= 0 || p.letters < BY_LETTERS_MIN) return { ...UNDETERMINED, confidence: 0.5 };
+    const pointed = [...letters].filter(([, score]) => score === top).map(([code]) => code);
+    const ranking = pointed.length === 1 ? [[pointed[0]!, 1] as const] : [...this.francScores(set, pointed, text)].sort((a, b) => b[1] - a[1]);
+    const [lang, score] = ranking[0] ?? ['und', 0];
+    const runnerUp = ranking[1]?.[1] ?? 0;
+    if (lang === 'und' || score - runnerUp < FRANC_CLEAR) return { ...UNDETERMINED, confidence: 0.5 };
+    const sure = round(Math.min(0.6, 0.4 + (score - runnerUp)));
+    return set.get(lang)!.ours ? { lang, confidence: sure, supported: true } : this.other(lang, sure);
+  }
+
+  /** franc's trigram scores (0–1, its best 1) for some candidates, per candidate. */
+  private francScores(set: CandidateSet, codes: readonly string[], text: string): Map<string, number> {
+    const out = new Map<string, number>();
+    const only = set.francCodes(codes);
+    if (only.length === 0) return out;
+    for (const [code, score] of francAll(text, { only, minLength: 1 })) {
+      const ours = set.fromFrancCode(code);
+      if (ours && score > (out.get(ours) ?? 0)) out.set(ours, score);
     }
-    return { lang: code, confidence: round(Math.min(0.95, 0.7 + coverage / 2)), supported: true };
+    return out;
   }
 
   private otherScript(text: string): Detection {
@@ -197,38 +301,59 @@ export class LanguageDetector {
     return [this.registry.canonical(first[0]), round(Math.min(0.99, 0.5 + (1 - (second?.[1] ?? 0)) * 2))];
   }
 
-  private wordScores(text: string, codes: readonly string[]) {
-    const scores = new Map<string, number>();
-    const covered = new Map<string, number>();
-    let tokens = 0;
-    let neighbourTokens = 0;
-    /** Tokens listed by every one of the candidate languages. */
-    let sharedTokens = 0;
-    for (const match of this.evidence.normalise(text).matchAll(TOKEN)) {
-      tokens++;
-      const token = match[0];
-      if (this.evidence.neighbour(token)) neighbourTokens++;
+  private wordScores(text: string, set: CandidateSet): WordScores {
+    const scores: WordScores = { ours: new Map(), theirs: new Map(), only: new Map(), oursCovered: 0, oursOnly: 0, theirsOnly: 0, tokens: 0, sharedTokens: 0 };
+    const tokens = [...this.evidence.normalise(text).matchAll(TOKEN)].map((m) => m[0]);
+    const anyOurs = (codes: ReadonlySet<string> | undefined) => {
+      if (codes) for (const code of codes) if (set.get(code)?.ours) return true;
+      return false;
+    };
+    const oursPair = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && anyOurs(this.evidence.pairOf(a, b));
+    for (let i = 0; i < tokens.length; i++) {
+      scores.tokens++;
+      let token = tokens[i]!;
       let hit = this.evidence.lookup(token);
       let factor = 1;
       if (!hit && ACCENTED_LATIN.test(token)) {
+        // Feedback in our languages is often typed without its accents ("koszi szepen"): an accented word
+        // nobody lists may be one of ours typed plainly, never evidence for a neighbour.
         const plain = stripAccents(token);
         if (plain !== token) {
-          hit = this.evidence.lookup(plain);
+          const ours = this.evidence.lookup(plain);
+          if (ours) hit = new Map([...ours].filter(([code]) => set.get(code)?.ours));
+          token = plain;
           factor = 0.5;
         }
       }
       if (!hit) continue;
-      let relevant = 0;
-      for (const code of hit.keys()) if (codes.includes(code)) relevant++;
-      if (relevant === codes.length && codes.length > 1) sharedTokens++;
-      const share = factor / Math.max(1, relevant);
+      let ours = 0;
+      let theirs = 0;
+      for (const code of hit.keys()) {
+        const c = set.get(code);
+        if (c) c.ours ? ours++ : theirs++;
+      }
+      if (ours === set.oursCount && ours > 1) scores.sharedTokens++;
+      if (ours > 0) scores.oursCovered++;
+      // Between the sides, a token is ours only if a list of ours holds it as a word of its own.
+      // A word that a pattern of ours holds next to the word beside it here ("rekommenderar er") is ours too.
+      if (theirs === 0) {
+        if (ours > 0 && (anyOurs(this.evidence.listedBy(token)) || oursPair(tokens[i - 1], token) || oursPair(token, tokens[i + 1]))) {
+          const worth = anyOurs(this.evidence.functionOf(token)) ? factor : factor * CONTENT_WORD;
+          scores.oursOnly += worth;
+          for (const code of hit.keys()) if (set.get(code)) scores.only.set(code, (scores.only.get(code) ?? 0) + worth);
+        }
+      } else if (ours === 0 || !(anyOurs(this.evidence.listedBy(token)) || oursPair(tokens[i - 1], token) || oursPair(token, tokens[i + 1]))) {
+        scores.theirsOnly += factor;
+        for (const code of hit.keys()) if (set.get(code)?.ours === false) scores.only.set(code, (scores.only.get(code) ?? 0) + factor);
+      }
       for (const [code, weight] of hit) {
-        if (!codes.includes(code)) continue;
-        scores.set(code, (scores.get(code) ?? 0) + weight * share);
-        covered.set(code, (covered.get(code) ?? 0) + 1);
+        const c = set.get(code);
+        if (!c) continue;
+        const side = c.ours ? scores.ours : scores.theirs;
+        side.set(code, (side.get(code) ?? 0) + (weight * factor) / (c.ours ? ours : theirs));
       }
     }
-    return { scores, covered, tokens, neighbourTokens, sharedTokens };
+    return scores;
   }
 
   /**
@@ -280,43 +405,10 @@ export class LanguageDetector {
 const TOKEN = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const ACCENTED_LATIN = /[\u00c0-\u024f]/;
 
-function noWords(text: string) {
+function noWords(text: string): WordScores {
   let tokens = 0;
   for (const _ of text.matchAll(TOKEN)) tokens++;
-  return { scores: new Map<string, number>(), covered: new Map<string, number>(), tokens, neighbourTokens: 0, sharedTokens: 0 };
-}
-
-function letterScores(p: ScriptProfile, languages: readonly Language[]): Map<string, number> {
-  const scores = new Map<string, number>();
-  for (const language of languages) {
-    let score = 0;
-    if (p.marked.size > 0) {
-      for (const letter in language.letters) score += language.letters[letter]! * (p.marked.get(letter) ?? 0);
-    }
-    // Capped: a long text full of ä is not more Swedish than one with a few.
-    scores.set(language.code, Math.min(score, 3));
-  }
-  return scores;
-}
-
-/** Evidence for other languages from their letters; a letter only one language uses counts double. */
-function foreignLetters(p: ScriptProfile, text: string): Map<string, number> {
-  const scores = new Map<string, number>();
-  const add = (languages: readonly string[], count: number) => {
-    const weight = languages.length === 1 ? 2 : 1 / languages.length;
-    for (const code of languages) scores.set(code, (scores.get(code) ?? 0) + count * weight);
-  };
-  for (const [letter, count] of p.marked) {
-    const languages = FOREIGN_LETTERS[letter];
-    if (languages) add(languages, count);
-  }
-  // Spanish opens questions and exclamations upside down; no letter shows it.
-  if (text.includes('¿') || text.includes('¡')) add(['spa'], 1);
-  return scores;
-}
-
-function scriptLetters(p: ScriptProfile, script: Script): number {
-  return script === 'Latin' ? p.latin : script === 'Cyrillic' ? p.cyrillic : p.han;
+  return { ours: new Map(), theirs: new Map(), only: new Map(), oursCovered: 0, oursOnly: 0, theirsOnly: 0, tokens, sharedTokens: 0 };
 }
 
 function ranked<K>(scores: Map<K, number>): [K, number, number] {
@@ -333,9 +425,14 @@ function ranked<K>(scores: Map<K, number>): [K, number, number] {
   return [best as K, first, second];
 }
 
-function supported(lang: string, first: number, second: number): Detection {
+/**
+ * How sure an answer is: the share of the evidence by which the best leads the runner-up, discounted when
+ * there is little evidence at all (one word is not a sure answer however alone it stands).
+ */
+function confidence(first: number, second: number): number {
   const margin = first <= 0 ? 0 : (first - second) / first;
-  return { lang, confidence: round(Math.max(0.34, Math.min(0.99, 0.5 + margin / 2))), supported: true };
+  const amount = first / (first + EVIDENCE_HALF);
+  return round(Math.max(0.34, Math.min(0.99, 0.5 + (margin * amount) / 2)));
 }
 
 /** Letters in a span, a Han character counting as much as a short word. */
@@ -343,6 +440,19 @@ function letterCount(text: string, span: Span): number {
   const p = profileScripts(text.slice(span.start, span.end));
   return p.letters + p.han * (HAN_WEIGHT - 1);
 }
+
+/**
+ * A Latin i inside a Cyrillic word is the Cyrillic і typed on a keyboard without it (Belarusian and
+ * Ukrainian web text: "Рэспублiкi"): read it as the letter it stands for. One character for one, so
+ * offsets do not move.
+ */
+function foldHomoglyphs(text: string): string {
+  if (!/[iI]/.test(text) || !CYRILLIC.test(text)) return text;
+  return text.replace(LATIN_I_IN_CYRILLIC, (i) => (i === 'i' ? 'і' : 'І'));
+}
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN_I_IN_CYRILLIC = /(?<=\p{Script=Cyrillic})[iI]|[iI](?=\p{Script=Cyrillic})/gu;
 
 function trimSpan(text: string): Span | undefined {
   const start = text.search(/\S/);

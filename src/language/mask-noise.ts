@@ -1,6 +1,8 @@
 /**
  * Blanks out what carries no language — HTML tags, URLs, e-mail addresses, `[NAME]`-style masks, @handles,
- * order numbers and product codes — replacing each character by a space, so the result has exactly the
+ * order numbers and product codes, identifiers (`fontsize_dec`, `getUserById`, `NullPointerException`),
+ * file names and paths, code (`console.log(err)`, `x = y + 1`, SQL) and spreadsheet placeholders (`#N/A`) —
+ * replacing each character by a space, so the result has exactly the
  * original's length and offsets into it are offsets into the stored text. HTML entities become the
  * character they stand for, padded with spaces.
  */
@@ -13,6 +15,10 @@ export function maskNoise(text: string): string {
   if (out.includes('.') || out.includes(':')) out = out.replace(URL, blank);
   if (/[[{*X]/.test(out)) out = out.replace(MASK, blank);
   if (/\d/.test(out)) out = out.replace(CODE, blank);
+  if (/[_\\/=$&#([]/.test(out)) out = out.replace(SYMBOLIC, blank);
+  if (out.includes('.')) out = out.replace(DOTTED, blank);
+  if (/[a-z][A-Z]|[A-Z][a-z]+[A-Z]/.test(out)) out = out.replace(CAMEL, blank);
+  if (/SELECT|INSERT|UPDATE|DELETE/.test(out)) out = out.replace(SQL, blank);
   return out;
 }
 
@@ -24,6 +30,29 @@ const MASK = /\[[A-Z_]{2,20}\]|\{\{[^}]{1,40}\}\}|\*{3,}|X{4,}/g;
 const HANDLE = /(?<![\w@])@[\w.]{2,30}/g;
 /** ASCII runs with a digit: order numbers (#48213, LH-2025-88412), SKUs (VX-200B), scores (10/10), times. */
 const CODE = /[#A-Za-z0-9_\-/.:+]*\d[#A-Za-z0-9_\-/.:+]*/g;
+
+/**
+ * Identifiers and code made of ASCII and symbols: snake_case, paths (/var/log, C:\Users, ~/.bashrc), calls
+ * and indexing (foo(), arr[i]), assignments (x = y + 1), $variables, brands like S&P, spreadsheet errors.
+ */
+const SYMBOLIC = new RegExp(
+  [
+    /\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\b/.source,
+    /(?<![\w/])(?:[A-Za-z]:\\|~\/|\/)[\w.\-\\/]+/.source,
+    /\b[A-Za-z_$][\w$.]*(?:\([^()\s]*\)|\[[^[\]\s]*\])/.source,
+    /\b[A-Za-z_]\w*\s*={1,3}\s*[^\s;]+;?/.source,
+    /[$%]\w+/.source,
+    /\b[A-Z]+&[A-Z]+\b/.source,
+    /#?\bN\/A\b|#(?:VALUE|REF|NAME|NUM|NULL|DIV\/0)[!?]/.source,
+  ].join('|'),
+  'g',
+);
+/** Dotted names: java.lang.Error, a text that is one dotted name (this.state), file names (kvitto.pdf). */
+const DOTTED = /\b[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*){2,}|^\s*[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)+\s*$|\b[\w-]+\.(?:pdf|docx?|xlsx?|pptx?|csv|txt|json|ya?ml|xml|html?|js|ts|py|md|png|jpe?g|gif|tiff?|heic|zip|exe|log|ini|cfg|conf|sql|sh|bat|mp[34]|mov)\b/g;
+/** camelCase and PascalCase with two humps: identifiers and brand names (getUserById, HttpClient, PayPal). */
+const CAMEL = /\b[a-z]+[A-Z][A-Za-z]*\b|\b[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+\b/g;
+/** An SQL statement, keywords in capitals. */
+const SQL = /\b(?:SELECT|INSERT|UPDATE|DELETE)\b[^;\n]{0,200}?\b(?:FROM|INTO|SET|WHERE)\b(?:\s+[\w.]+)?/g;
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 

@@ -31,10 +31,49 @@ describe('LanguageDetector: other languages are not forced into ours', () => {
     ['jpn', '配送がとても早くて、スタッフも親切でした。'],
     ['kor', '배송이 빠르고 직원도 친절했어요.'],
     ['pol', 'Kurier się spóźnił, ale obsługa była bardzo miła.'],
+    // The hardest pairs: Norwegian, Danish vs Swedish; Bulgarian, Serbian vs Russian; Finnish vs Hungarian;
+    // Dutch vs English; Latin-script languages with few accents vs Hungarian and English.
+    ['nob', 'Leveringen kom for sent, og pakken var ødelagt.'],
+    ['nob', 'Jeg har ikke fått pengene tilbake ennå, selv om returen ble godkjent.'],
+    ['nno', 'Eg har ikkje fått svar frå kundeservice, og det er ei veke sidan.'],
+    ['dan', 'Jeg har ikke hørt noget fra jer, og pakken er stadig ikke kommet.'],
+    ['bul', 'Поръчката пристигна след две седмици и никой не ми се обади.'],
+    ['srp', 'Поруџбина је стигла касно, али је продавац био љубазан.'],
+    ['fin', 'Tilasin astianpesukoneen kolme viikkoa sitten, eikä se ole vieläkään tullut.'],
+    ['nld', 'De bezorging was te laat en niemand heeft mij iets laten weten.'],
+    ['spa', 'El servicio al cliente fue excelente y el paquete llegó a tiempo.'],
+    ['ita', 'Il servizio clienti non ha mai risposto alle mie email.'],
+    ['ron', 'Comanda a ajuns târziu și nimeni nu mi-a răspuns la telefon.'],
+    ['isl', 'Pakkinn kom of seint og enginn svaraði í símann.'],
   ])('%s', (expected, text) => {
     const result = detector.detect(text);
     expect(result).toMatchObject({ lang: expected, supported: false });
   });
+
+  it('does not take Romanian typed without its accents for Hungarian or English', () => {
+    expect(detector.detect('Comanda a ajuns tarziu si nimeni nu mi-a raspuns la telefon.').supported).toBe(false);
+  });
+
+  it('reads a Latin i inside a Cyrillic word as і (Belarusian and Ukrainian typed without it)', () => {
+    expect(lang('Закон Рэспублiкi Беларусь аб асабiстых гаспадарках')).toBe('bel');
+  });
+
+  it('is unsure, not confidently wrong, when a neighbour and one of ours tie', () => {
+    for (const text of ['Det som er viktig er tenestene.', 'Вкопчват се в един начин.']) {
+      const result = detector.detect(text);
+      if (result.supported) expect([text, result.confidence]).toEqual([text, expect.any(Number)]);
+      if (result.supported) expect(result.confidence).toBeLessThan(0.8);
+    }
+  });
+});
+
+describe('LanguageDetector: tokens without language', () => {
+  it.each(['fontsize_dec', 'livejournal.', 'BRENT 57', 'getUserById', 'ERR_CONNECTION_RESET', 'kvitto.pdf', 'console.log(err)', '@anna_k', 'EUR/USD 1.0842', 'qwerty', '#N/A', 'PayPal'])(
+    '%j is und',
+    (text) => {
+      expect(detector.detect(text).lang).toBe('und');
+    },
+  );
 });
 
 describe('LanguageDetector: no language', () => {
