@@ -7,8 +7,9 @@ export type ErrorCode =
   | 'E_DATE' // the dates can be read day first or month first, and nothing in the file settles which
   | 'E_IO' // a file or directory cannot be read or written
   | 'E_LOCKED' // another run holds the database lock
-  | 'E_DATABASE' // SQLite refused (corrupt file, full disk, read-only …)
-  | 'E_NO_DATA'; // the database holds nothing the command can work on (e.g. no NPS answers in scope)
+  | 'E_DATABASE' // SQLite refused (corrupt file, full disk, read-only …), or the file is not a Heartline database
+  | 'E_NO_DATA' // the database holds nothing the command can work on (e.g. no NPS answers in scope)
+  | 'E_INTERRUPTED'; // SIGINT or SIGTERM stopped a long command: whole batches were kept
 
 export interface ErrorContext {
   file?: string;
@@ -37,5 +38,18 @@ export class HeartlineError extends Error {
       ? `${this.context.file}${this.context.line ? `:${this.context.line}` : ''}: `
       : '';
     return `[${this.code}] ${where}${this.message}${this.hint ? `\n  hint: ${this.hint}` : ''}`;
+  }
+}
+
+/** A long command stopped by SIGINT or SIGTERM: what it committed is kept; exit 130 or 143 by convention. */
+export class Interrupted extends HeartlineError {
+  constructor(readonly signal: 'SIGINT' | 'SIGTERM') {
+    super(
+      'E_INTERRUPTED',
+      `stopped by ${signal}: batches committed before it are kept`,
+      {},
+      'run the same command again to finish; nothing is imported twice',
+    );
+    this.name = 'Interrupted';
   }
 }

@@ -1,6 +1,7 @@
 import { loadTaxonomy } from '../emotion/taxonomy.js';
 import { isSupported, languageName } from '../lang/registry.js';
 import { BUILTIN_LEXICON_DIR } from '../lexicon/lexicon-dir.js';
+import { redact } from '../privacy/redact.js';
 import { redactWithEvidence } from '../privacy/redact-with-evidence.js';
 import type { Database } from '../store/database.js';
 import { taggedEmotionIds, verbatimRows } from '../store/report-queries.js';
@@ -32,7 +33,7 @@ export interface ReportOptions {
   /** Verbatims per emotion and NPS group (default 3). */
   verbatims?: number;
   /**
-   * Mask personal data in the verbatims (report --redact), for databases imported without --redact. Every
+   * Mask personal data in the verbatims and segment values (report --redact), for databases imported without --redact. Every
    * format renders from this report, so all are masked; evidence offsets are moved to match.
    */
   redact?: boolean;
@@ -91,7 +92,7 @@ export function buildReport(db: Database, options: ReportOptions): Report {
     guidance: [],
     howToRead: [],
     states: { rules: states.source, definitions: states.definitions, overall: stateCounts(states, cells) },
-    segments: by.map((b) => breakdown(ds, b, cells, states)),
+    segments: by.map((b) => breakdown(ds, b, cells, states)).map((s) => (options.redact ? redactSegment(s) : s)),
     trend: trendOf(ds, options.period ?? 'month', states, (i) => (cellOf[i]! < 0 ? -1 : stateOfCell[cellOf[i]!]!)),
     verbatims: verbatims(db, options.filters, emotions, options.verbatims ?? 3, options.redact ?? false),
   };
@@ -280,6 +281,11 @@ function breakdown(ds: Dataset, by: string, cells: ResponseCells, states: Custom
         };
       }),
   };
+}
+
+/** A breakdown with personal data in its segment values masked (report --redact: a channel column can hold an address). */
+function redactSegment(s: SegmentBreakdown): SegmentBreakdown {
+  return { ...s, groups: s.groups.map((g) => ({ ...g, value: redact(g.value).text, label: redact(g.label).text })) };
 }
 
 /** A few promoter and detractor responses per emotion, the clearest (highest tag score) first. */

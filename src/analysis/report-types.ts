@@ -7,7 +7,7 @@ export interface Report {
   schema: 'heartline-report/2';
   generatedAt: string;
   database: string;
-  filters: { since?: string; until?: string; lang?: string[]; segment?: Record<string, string>; source?: string[] };
+  filters: { since?: string; until?: string; lang?: string[]; segment?: Record<string, string[]>; source?: string[] };
   /** Lexicon versions behind the tags in scope; more than one means mixed analyses (see `warnings`). */
   lexiconVersions: string[];
   /** Problems with the data or the models, in plain words (mixed lexicons, emotions that always co-occur …). */

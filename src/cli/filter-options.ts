@@ -23,7 +23,11 @@ export function addFilterOptions(command: Command): Command {
     .addOption(new Option('--since <date>', 'only responses on or after this date (YYYY-MM-DD)'))
     .addOption(new Option('--until <date>', 'only responses on or before this date'))
     .addOption(new Option('--lang <language>', `only these detected languages, by code or name: ${EXAMPLE.code}, ${EXAMPLE.iso6391}, ${EXAMPLE.name} (repeatable or comma-separated)`).argParser(repeatable).default([]))
-    .addOption(new Option('--segment <key=value>', 'only responses with this segment value (repeatable)').argParser(repeatable).default([]))
+    .addOption(
+      new Option('--segment <key=value>', 'only responses with this segment value; repeat a key for any of its values (the value may hold commas)')
+        .argParser((value: string, previous: string[]) => [...previous, value])
+        .default([]),
+    )
     .addOption(new Option('--source <name>', 'only responses imported with this --source (repeatable or comma-separated)').argParser(repeatable).default([]));
 }
 
@@ -35,7 +39,7 @@ export function filtersFrom(flags: FilterFlags): ResponseFilters {
   if (since) filters.since = since;
   if (until) filters.until = until;
   if (flags.lang.length > 0) filters.lang = [...new Set(flags.lang.map(language))];
-  if (flags.segment.length > 0) filters.segment = Object.fromEntries(flags.segment.map(segmentPair));
+  if (flags.segment.length > 0) filters.segment = segmentFilter(flags.segment);
   if (flags.source.length > 0) filters.source = flags.source;
   return filters;
 }
@@ -54,8 +58,16 @@ function language(value: string): string {
   throw new HeartlineError('E_USAGE', `--lang: no language '${value}'`, {}, `use a code or a name: ${known}, or the three-letter code of another detected language`);
 }
 
-function segmentPair(pair: string): [string, string] {
-  const at = pair.indexOf('=');
-  if (at <= 0) throw new HeartlineError('E_USAGE', `--segment needs key=value, not '${pair}'`);
-  return [pair.slice(0, at).trim().toLowerCase(), pair.slice(at + 1).trim()];
+/** `--segment market=SE --segment market=HU --segment channel=app`: SE or HU, and app. */
+function segmentFilter(pairs: string[]): Record<string, string[]> {
+  // A Map, not an object: a segment may be named __proto__ like any column.
+  const filter = new Map<string, string[]>();
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new HeartlineError('E_USAGE', `--segment needs key=value, not '${pair}'`);
+    const key = pair.slice(0, at).trim().toLowerCase();
+    // Segment values are stored trimmed; anything else in the value (commas, =, quotes) is the value.
+    filter.set(key, [...(filter.get(key) ?? []), pair.slice(at + 1).trim()]);
+  }
+  return Object.fromEntries(filter);
 }

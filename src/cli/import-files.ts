@@ -1,24 +1,28 @@
 import type { Database } from '../store/database.js';
 import type { Counts } from '../store/import-ledger.js';
 import { summarise } from '../store/summarise.js';
-import { type FileOutcome, type ImportKind, type ImportOptions, importFile } from '../pipeline/import-file.js';
+import { type BaseItem, type FileOutcome, type ImportKind, type ImportOptions, importFile } from '../pipeline/import-file.js';
 import { EXIT, type ExitCode, exitCodeFor, worstExit } from './exit-codes.js';
 import { formatOutcome, formatSummary, formatTotal } from './print-import.js';
 import { RunReporter } from './run-reporter.js';
 
-/** Imports files in order, printing each outcome as it ends, then the total and the database summary. */
-export async function importFiles<Item extends { line: number; raw: string }, C extends Counts>(
+/**
+ * Imports files in order, printing each outcome as it ends, then the total and the database summary. Stops
+ * before the next file once `options.signal` fires (the caller turns that into its exit code).
+ */
+export async function importFiles(
   db: Database,
   dbPath: string,
   files: string[],
-  kind: ImportKind<Item, C>,
+  kind: ImportKind<BaseItem, Counts>,
   options: ImportOptions,
   printSummary = true,
   reporter = new RunReporter('text'),
 ): Promise<ExitCode> {
-  const outcomes: FileOutcome<C>[] = [];
+  const outcomes: FileOutcome[] = [];
   const codes: ExitCode[] = [];
   for (const file of files) {
+    if (options.signal?.aborted) break;
     reporter.fileStarted(file === '-' ? '<stdin>' : file);
     const outcome = await importFile(db, file, kind, { ...options, onProgress: (p) => reporter.progress(p) });
     reporter.fileDone(outcome);
@@ -29,6 +33,7 @@ export async function importFiles<Item extends { line: number; raw: string }, C 
       codes.push(exitCodeFor(outcome.error.code));
     } else if (outcome.counts.rejected > 0) codes.push(EXIT.REJECTS);
   }
+  if (options.signal?.aborted) return worstExit(codes);
   if (files.length > 1) process.stdout.write(`${formatTotal(outcomes)}\n`);
   if (printSummary) process.stdout.write(`${formatSummary(dbPath, summarise(db))}\n`);
   return worstExit(codes);

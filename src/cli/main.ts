@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { HeartlineError } from '../errors.js';
 import { closeWorkers } from '../pipeline/worker-analysis-stage.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
+import { visibleControls } from '../report/visible-controls.js';
+import { EXIT, exitCodeOf } from './exit-codes.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -11,8 +12,9 @@ Exit codes:
   0  every row imported (or nothing to do)
   1  failure: a file could not be read, the database could not be written
   2  usage error: bad flags, unknown column, ambiguous dates (--date-format)
-  3  finished, but some rows were rejected (see: heartline rejects)
-  4  another heartline run holds the database lock (see --wait)`;
+  3  finished, but some rows were rejected (see: heartline rejects); nightly: more than maxRejectedShare
+  4  another heartline run holds the database lock (see --wait, heartline unlock)
+  130, 143  stopped by SIGINT or SIGTERM: whole batches kept, the run marked interrupted`;
 
 /**
  * Each command's module, loaded only when needed: the import commands pull in franc, the stemmers and the
@@ -34,6 +36,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   rejects: async () => (await import('./commands/rejects.js')).rejectsCommand(),
   summary: async () => (await import('./commands/summary.js')).summaryCommand(),
   forget: async () => (await import('./commands/forget.js')).forgetCommand(),
+  unlock: async () => (await import('./commands/unlock.js')).unlockCommand(),
 };
 
 /** The program with the command named in `argv` (all of them for help, --version or an unknown name). */
@@ -61,7 +64,6 @@ async function main(): Promise<void> {
   });
   try {
     await (await buildProgram()).parseAsync(process.argv);
-    await closeWorkers();
   } catch (error) {
     if (error instanceof CommanderError) {
       const ok = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
@@ -69,12 +71,16 @@ async function main(): Promise<void> {
       return;
     }
     if (error instanceof HeartlineError) {
-      process.stderr.write(`heartline: ${error.format()}\n`);
-      process.exitCode = exitCodeFor(error.code);
+      // Messages quote file names and cells: control characters are shown, not sent to the terminal.
+      process.stderr.write(`heartline: ${visibleControls(error.format(), '\n')}\n`);
+      process.exitCode = exitCodeOf(error);
       return;
     }
     process.stderr.write(`heartline: internal error (please report): ${(error as Error).stack ?? String(error)}\n`);
     process.exitCode = EXIT.FAILURE;
+  } finally {
+    // Worker threads left by an import (also one that failed or was stopped) would keep the process alive.
+    await closeWorkers();
   }
 }
 

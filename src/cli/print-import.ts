@@ -1,4 +1,5 @@
 import { isSupported } from '../lang/registry.js';
+import { visibleControls } from '../report/visible-controls.js';
 import type { FileOutcome } from '../pipeline/import-file.js';
 import { formatMapping } from './format-mapping.js';
 import { type Counts, zeroCounts } from '../store/import-ledger.js';
@@ -28,11 +29,13 @@ export function formatOutcome(o: FileOutcome<Counts | ScoreCounts>, redact = fal
     lines.push(`  warning: ${o.counts.warnings} row${o.counts.warnings === 1 ? '' : 's'} stored without a date: the date cannot be read (W_DATE)`);
   }
   if (o.counts.rejected > 0 || o.counts.warnings > 0) lines.push(`  see why: heartline rejects --run ${o.runId}`);
-  return lines.join('\n');
+  // File and column names can hold ESC sequences or line breaks: shown, not sent to the terminal.
+  return lines.map((line) => visibleControls(line)).join('\n');
 }
 
 function statusWord(o: FileOutcome<Counts>): string {
   if (o.status === 'failed') return ' — FAILED';
+  if (o.status === 'interrupted') return ' — INTERRUPTED';
   return '';
 }
 

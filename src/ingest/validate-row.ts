@@ -1,17 +1,20 @@
-import { createHash } from 'node:crypto';
 import type { ColumnMap } from './column-map.js';
 import type { FeedbackRow } from './feedback-row.js';
 import { type DateOptions, parseDate } from './parse-date.js';
 import { parseScore } from './parse-score.js';
 import { redact } from '../privacy/redact.js';
 import { reject, type Reject, type RowWarning } from './reject.js';
+import { rowHash } from './row-hash.js';
 
 export interface ValidateOptions {
   /** --date-format, the order the file's dates settled, how bare numbers read. */
   dates?: DateOptions;
   /** The moment dates are checked against (tests pin it); default: now. */
   now?: Date;
-  /** Mask personal data in the comment (--redact): the row is stored, hashed and analysed redacted. */
+  /**
+   * Mask personal data in the comment, segment values and survey language (--redact): the row is stored,
+   * hashed and analysed redacted.
+   */
   redact?: boolean;
 }
 
@@ -48,20 +51,24 @@ export function validateRow(
   // unchanged; the first import with --redact after one without it updates (and so masks) them.
   const text = options.redact ? redact(typed).text : typed;
   if (text.trim() === '' && score === null) return reject('R_EMPTY', 'the row has neither an NPS answer nor a comment');
+  const mask = (value: string) => (options.redact ? redact(value).text : value);
   const segments: Record<string, string> = {};
   // Segment names are lowercased so that "Channel" in one export and "channel" in another are one segment.
-  for (const name of map.segments) segments[name.toLowerCase()] = cell(field(fields, name)).trim();
-  const declared = map.language ? cell(field(fields, map.language)).trim() : '';
+  for (const name of map.segments) segments[name.toLowerCase()] = mask(cell(field(fields, name)).trim());
+  const declared = map.language ? mask(cell(field(fields, map.language)).trim()) : '';
   const declaredLanguage = declared === '' ? null : declared;
-  const rowHash = hash([text, score, respondedAt, segments, declaredLanguage]);
+  const content = { text, score, respondedAt, segments, declaredLanguage };
+  const hash = rowHash(content);
   let externalId: string;
   if (map.id) {
     externalId = cell(field(fields, map.id)).trim();
     if (externalId === '') return reject('R_ID_EMPTY', `the id column '${map.id}' is empty`);
   } else {
-    externalId = `#${rowHash}`;
+    externalId = `#${hash}`;
   }
-  return { line, externalId, text, score, respondedAt, segments, declaredLanguage, rowHash, ...(warning ? { warning } : {}) };
+  // A date that cannot be read says nothing about the response: a date stored before stays.
+  const supplied = { text: map.text !== undefined, score: map.score !== undefined, date: map.date !== undefined && !dateProblem, language: map.language !== undefined };
+  return { line, externalId, ...content, supplied, rowHash: hash, ...(warning ? { warning } : {}) };
 }
 
 /** A response cannot have been given after the export was made: such a date is a reject, like one that does not parse. */
@@ -91,8 +98,4 @@ export function cell(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value) ?? '';
-}
-
-function hash(value: unknown): string {
-  return createHash('sha1').update(JSON.stringify(value)).digest('hex');
 }

@@ -6,8 +6,10 @@ import { lexiconIdentity } from '../emotion/lexicon.js';
 import { taggerFor } from './taggers.js';
 import { type Counts, zeroCounts } from '../store/import-ledger.js';
 import { ResponseWriter, type RowItem } from '../store/response-writer.js';
+import type { ColumnMap } from '../ingest/column-map.js';
 import type { ImportKind } from './import-file.js';
 import { knownStage } from './known-stage.js';
+import { scoresImport } from './scores-import.js';
 import { workerAnalysisStage } from './worker-analysis-stage.js';
 
 export interface FeedbackItem extends RowItem {
@@ -23,6 +25,7 @@ const detector = () => (sharedDetector ??= new LanguageDetector());
 /** Feedback dumps: comments, NPS answers, dates and segments into `responses`. */
 export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
   kind: 'feedback',
+  divert: (map) => (isScoresFile(map) ? { kind: scoresImport, note: SCORES_NOTE } : undefined),
   toItem: (record) => ({ line: record.line, raw: record.raw, fields: record.fields, reject: record.reject }),
   stages: (map, options, db, source, dates) => [
     {
@@ -41,7 +44,7 @@ export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
     ...(options.importOnly
       ? []
       : options.workers && options.workers > 0
-        ? [workerAnalysisStage(options.workers, options.lexiconDirs ?? [])]
+        ? [workerAnalysisStage(options.workers, options.lexiconDirs ?? [], options.signal)]
         : [languageStage(detector()), emotionStage(taggerFor(options.lexiconDirs))]),
   ],
   // The version is all the writer needs of the lexicons: with workers the main thread never loads them.
@@ -49,3 +52,16 @@ export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
     new ResponseWriter(db, runId, source, file, lexiconIdentity(options.lexiconDirs), options.redact),
   empty: zeroCounts,
 };
+
+/**
+ * Ids and NPS answers and nothing else a response has (no comment, date, segment or survey-language column):
+ * a scores file given to `run` or dropped in a nightly folder. It is read as `import-scores` reads it — the
+ * answers attach to stored responses or wait for them, and no response is created without its feedback.
+ */
+function isScoresFile(map: ColumnMap): boolean {
+  return map.id !== undefined && map.score !== undefined && map.text === undefined && map.date === undefined &&
+    map.language === undefined && map.segments.length === 0;
+}
+
+const SCORES_NOTE =
+  'no comment, date or segment column: read as NPS answers by id, as `heartline import-scores` does (comments already stored are kept)';

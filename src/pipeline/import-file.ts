@@ -5,9 +5,11 @@ import { MAX_BATCH_CHARS } from '../ingest/limits.js';
 import type { DateOptions } from '../ingest/parse-date.js';
 import type { DateOrderDecision } from '../ingest/settle-date-order.js';
 import type { Format, SourceRecord } from '../ingest/table.js';
+import { redactError, redactOutcome } from '../privacy/redact-outcome.js';
 import type { Database } from '../store/database.js';
 import { databaseError } from '../store/database-error.js';
-import { type Counts, ImportLedger, type RunStatus, zeroCounts } from '../store/import-ledger.js';
+import { type Counts, ImportLedger, type RunStatus } from '../store/import-ledger.js';
+import { RejectLog } from '../store/reject-log.js';
 import { openDump } from './open-dump.js';
 import type { Stage } from './stage.js';
 
@@ -32,14 +34,19 @@ export interface ImportOptions {
   /** Skip language detection and emotion tagging (the benchmark's floor). */
   importOnly?: boolean;
   /**
-   * Mask e-mail addresses, phone numbers, card numbers and IBANs before anything is stored (--redact): in
-   * comments, and in the raw lines and reasons of rejected rows.
+   * Mask e-mail addresses, phone numbers, card numbers and IBANs before anything is stored or printed
+   * (--redact): in comments, segment values, the raw lines and reasons of rejected rows, notes and errors.
    */
   redact?: boolean;
   /** Worker threads for language detection and tagging; 0 analyses on the main thread. */
   workers?: number;
   /** Told after each batch is written: rows so far and raw bytes read (of the file's size, when known). */
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Stops the import (SIGINT, SIGTERM, a lost lock): no row is read after it fires, batches not yet written
+   * are dropped whole, and the run is recorded as `interrupted`. The abort reason is said in the ledger.
+   */
+  signal?: AbortSignal;
 }
 
 export interface ImportProgress {
@@ -49,9 +56,23 @@ export interface ImportProgress {
   bytesTotal: number | undefined;
 }
 
+/** What every kind of item carries: where it stood in the file. */
+export interface BaseItem {
+  line: number;
+  raw: string;
+}
+
+/** An import of one file as another kind, and the note that tells the user so. */
+export interface Diversion {
+  kind: ImportKind<BaseItem, Counts>;
+  note: string;
+}
+
 /** What an import of one file needs to know about the kind of rows it reads. */
-export interface ImportKind<Item extends { line: number; raw: string }, C extends Counts> {
+export interface ImportKind<Item extends BaseItem, C extends Counts> {
   kind: 'feedback' | 'scores';
+  /** Another kind that fits the file's columns better (ids and NPS answers given to `run` are a scores file). */
+  divert?(map: ColumnMap): Diversion | undefined;
   /** The item a source record starts as (its fields, or the reader's reject). */
   toItem(record: SourceRecord): Item;
   stages(map: ColumnMap, options: ImportOptions, db: Database, source: string, dates: DateOptions): Stage<Item>[];
@@ -79,26 +100,49 @@ export interface FileOutcome<C extends Counts = Counts> {
 }
 
 /** Imports one file: read → stages → batched writes with ledger counts; any failure ends in the ledger. */
-export async function importFile<Item extends { line: number; raw: string }, C extends Counts>(
+export async function importFile(
   db: Database,
   path: string,
-  kind: ImportKind<Item, C>,
+  requested: ImportKind<BaseItem, Counts>,
   options: ImportOptions,
-): Promise<FileOutcome<C>> {
+): Promise<FileOutcome> {
   const ledger = new ImportLedger(db);
   const label = path === '-' ? '<stdin>' : path;
-  const runId = ledger.start({ invocation: options.invocation, kind: kind.kind, file: label, source: options.source, redacted: options.redact ?? false });
-  const counts = kind.empty();
-  const outcome: FileOutcome<C> = { file: label, runId, status: 'running', counts, notes: [] };
+  const runId = ledger.start({
+    invocation: options.invocation,
+    kind: requested.kind,
+    file: label,
+    source: options.source,
+    redacted: options.redact ?? false,
+  });
+  const outcome: FileOutcome = { file: label, runId, status: 'running', counts: requested.empty(), notes: [] };
   /** Batches launched and not yet written, in input order. */
-  const inFlight: Promise<Item[]>[] = [];
+  const inFlight: Promise<BaseItem[]>[] = [];
+  const signal = options.signal;
   try {
-    const dump = await openDump(path, kind.kind, options, ({ table }) => {
-      Object.assign(outcome, { format: table.format, encoding: table.encoding, encodingEvidence: table.encodingEvidence, layout: table.layout });
-      outcome.notes.push(...table.notes);
-      ledger.describe(runId, table.format, table.encoding);
-    });
+    let kind = requested;
+    let diversion: Diversion | undefined;
+    const dump = await openDump(
+      path,
+      (map) => {
+        diversion = requested.divert?.(map);
+        kind = diversion?.kind ?? requested;
+        return kind.kind;
+      },
+      options,
+      ({ table }) => {
+        Object.assign(outcome, { format: table.format, encoding: table.encoding, encodingEvidence: table.encodingEvidence, layout: table.layout });
+        outcome.notes.push(...table.notes);
+        ledger.describe(runId, { kind: requested.kind, format: table.format, encoding: table.encoding });
+      },
+    );
     const { input, map } = dump;
+    if (diversion) {
+      outcome.notes.push(diversion.note);
+      outcome.counts = kind.empty();
+      ledger.describe(runId, { kind: kind.kind, format: dump.table.format, encoding: dump.table.encoding });
+    }
+    const counts = outcome.counts;
     Object.assign(outcome, { map, unused: dump.unused, dateOrder: dump.dateOrder });
     const stages = kind.stages(map, options, db, options.source, dump.dates);
     const writer = kind.writer(db, runId, options.source, label, options);
@@ -111,17 +155,23 @@ export async function importFile<Item extends { line: number; raw: string }, C e
     const workers = options.importOnly ? 0 : (options.workers ?? 0);
     const concurrency = workers > 0 ? workers + 1 : 1;
     const queue = new PQueue({ concurrency });
-    const launch = (items: Item[]) => {
-      inFlight.push(
-        queue.add(async () => {
-          for (const stage of stages) await stage.run(items);
-          return items;
-        }) as Promise<Item[]>,
-      );
+    const launch = (items: BaseItem[]) => {
+      const analysed = queue.add(async () => {
+        for (const stage of stages) {
+          if (signal?.aborted) break;
+          await stage.run(items);
+        }
+        return items;
+      }) as Promise<BaseItem[]>;
+      // Awaited in order by `drain`; a batch cancelled by a stop may reject before its turn comes.
+      analysed.catch(() => undefined);
+      inFlight.push(analysed);
     };
     const drain = async (keep: number) => {
-      while (inFlight.length > keep) {
+      while (inFlight.length > keep && !signal?.aborted) {
         const items = await inFlight.shift()!;
+        // Stopped while this batch was analysed: it is dropped whole, never written half-analysed.
+        if (signal?.aborted) break;
         addCounts(counts, writer.write(items));
         // p-queue 9 keeps the closures of up to ~100 finished tasks (and so the batches they returned) until
         // it compacts its queue, which it never empties while batches keep coming: let the written rows go.
@@ -130,10 +180,13 @@ export async function importFile<Item extends { line: number; raw: string }, C e
         options.onProgress?.({ file: label, rows: counts.read, bytesRead: read, bytesTotal: total });
       }
     };
-    let batch: Item[] = [];
+    let batch: BaseItem[] = [];
     let batchChars = 0;
+    let lastLine = 0;
     try {
       for await (const record of dump.records) {
+        if (signal?.aborted) break;
+        lastLine = record.line;
         batch.push(kind.toItem(record));
         batchChars += record.size;
         // Bounded by characters too: a batch of 1,000 rows of 900,000 characters would not fit in memory.
@@ -146,35 +199,58 @@ export async function importFile<Item extends { line: number; raw: string }, C e
       }
     } finally {
       // Rows read before a mid-file error are good rows: keep them.
-      if (batch.length > 0) launch(batch);
+      if (batch.length > 0 && !signal?.aborted) launch(batch);
       await drain(0);
     }
-    outcome.status = counts.rejected > 0 ? 'rejects' : 'ok';
-    ledger.finish(runId, outcome.status, input.checksum());
+    if (signal?.aborted) {
+      await Promise.allSettled(inFlight);
+      outcome.status = 'interrupted';
+      ledger.finish(runId, 'interrupted', null, interruptedBecause(signal));
+    } else {
+      outcome.status = counts.rejected > 0 ? 'rejects' : 'ok';
+      db.transaction(() => {
+        ledger.finish(runId, outcome.status, input.checksum());
+        new RejectLog(db).settle(runId, lastLine);
+      })();
+    }
   } catch (error) {
     // Batches still in the workers when the write failed: let them finish (unwritten), or closing the
     // workers would fail them with nobody listening.
     await Promise.allSettled(inFlight);
+    if (signal?.aborted) {
+      // The stop reached a batch in a worker thread (its task was cancelled): an interruption, not a failure.
+      outcome.status = 'interrupted';
+      finishQuietly(() => ledger.finish(runId, 'interrupted', null, interruptedBecause(signal)));
+      return options.redact ? redactOutcome(outcome) : outcome;
+    }
     outcome.status = 'failed';
     try {
       outcome.error = asHeartlineError(error, label, db.name);
     } catch (bug) {
       // A bug: the ledger says the run failed (never left `running`), then it surfaces with its stack.
-      try {
-        ledger.finish(runId, 'failed', null, `internal error: ${(bug as Error).message}`);
-      } catch {
-        // as below
-      }
+      finishQuietly(() => ledger.finish(runId, 'failed', null, `internal error: ${(bug as Error).message}`));
       throw bug;
     }
-    try {
-      ledger.finish(runId, 'failed', null, outcome.error.format());
-    } catch {
-      // The database refused this write too (full disk): the row stays 'running' until the next run takes
-      // the lock and marks it interrupted. The user sees the error above either way.
-    }
+    const stored = options.redact ? redactError(outcome.error) : outcome.error;
+    finishQuietly(() => ledger.finish(runId, 'failed', null, stored.format()));
   }
-  return outcome;
+  return options.redact ? redactOutcome(outcome) : outcome;
+}
+
+function finishQuietly(finish: () => void): void {
+  try {
+    finish();
+  } catch {
+    // The database refused this write too (full disk): the row stays 'running' until the next run takes
+    // the lock and marks it interrupted. The user sees the error above either way.
+  }
+}
+
+/** What the ledger says of a run stopped by a signal or a lost lock. */
+function interruptedBecause(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  const why = typeof reason === 'string' && /^SIG[A-Z]+$/.test(reason) ? `stopped by ${reason}` : 'stopped: the run lost the database lock';
+  return `${why}; batches committed before it are kept, run the same command again to import the rest`;
 }
 
 function addCounts<C extends Counts>(total: C, add: C): void {

@@ -1,28 +1,31 @@
 import type { Database } from '../store/database.js';
+import { ResponseLookup } from '../store/response-lookup.js';
 import type { FeedbackItem } from './feedback-import.js';
 import type { Stage } from './stage.js';
 
 /**
- * Incremental runs: marks rows already stored with the same content and analysed (with this lexicon version,
- * or with any when not re-analysing), so the language and emotion stages skip them. Tonight's dump repeats
- * most of yesterday's; only new and changed rows cost analysis. Rows found absent are marked so the writer
- * can insert them without looking again.
+ * Incremental runs: marks rows whose stored text is the same and analysed (with this lexicon version, or
+ * with any when not re-analysing), so the language and emotion stages skip them — analysis depends on the
+ * text alone. Tonight's dump repeats most of yesterday's; only new and changed comments cost analysis. A row
+ * from a file without a comment column carries the stored text, so a stored response never analysed is
+ * analysed now. Rows found absent are marked so the writer can insert them without looking again.
  */
 export function knownStage(db: Database, source: string, version: string, reanalyze: boolean): Stage<FeedbackItem> {
-  const find = db.prepare('SELECT row_hash, lexicon_version FROM responses WHERE source = ? AND external_id = ?');
+  const lookup = new ResponseLookup(db, source);
   return {
     name: 'known',
     run(items) {
       for (const item of items) {
         const row = item.row;
         if (!row) continue;
-        const stored = find.get(source, row.externalId) as { row_hash: string; lexicon_version: string | null } | undefined;
+        const stored = lookup.analysis(row.externalId);
         item.absent = stored === undefined;
+        if (!stored) continue;
+        if (!row.supplied.text) row.text = stored.text;
         item.current =
-          stored !== undefined &&
-          stored.row_hash === row.rowHash &&
-          stored.lexicon_version !== null &&
-          (!reanalyze || stored.lexicon_version === version);
+          stored.text === row.text &&
+          stored.lexiconVersion !== null &&
+          (!reanalyze || stored.lexiconVersion === version);
       }
     },
   };

@@ -37,7 +37,22 @@ export interface NightlyConfig {
    * rows before they are stored, and in the reports' verbatims (as `run --redact` and `report --redact`).
    */
   redact: boolean;
+  /**
+   * The share of a file's rows (0–1) that may be rejected before the nightly exits 3. Rejected rows are
+   * recorded either way (`heartline rejects`); a few a night are data, not a failed job, and should not page
+   * anyone — a changed export format that rejects most rows should. 0: any rejected row exits 3.
+   */
+  maxRejectedShare: number;
 }
+
+/** What an input names tonight: the files to import, and folders whose names match it (skipped). */
+export interface InputFiles {
+  files: string[];
+  folders: string[];
+}
+
+/** A nightly `maxRejectedShare` when the config does not set one: 5% of a file's rows. */
+export const DEFAULT_MAX_REJECTED_SHARE = 0.05;
 
 const EXTENSIONS = /\.(csv|tsv|tab|txt|jsonl|ndjson|json)(\.gz)?$|\.xlsx$/i;
 const FORMATS = ['csv', 'tsv', 'jsonl', 'json', 'xlsx'];
@@ -65,7 +80,7 @@ export function loadNightlyConfig(file: string): NightlyConfig {
     for (const k of Object.keys(o)) if (!keys.includes(k)) fail(where, `unknown key '${k}' (known: ${keys.join(', ')})`);
   };
   const top = obj(raw, 'config');
-  only(top, ['$comment', 'database', 'inputs', 'lexiconDirs', 'redact', 'reports', 'wait'], 'config');
+  only(top, ['$comment', 'database', 'inputs', 'lexiconDirs', 'maxRejectedShare', 'redact', 'reports', 'wait'], 'config');
   if (!Array.isArray(top['inputs']) || top['inputs'].length === 0) fail('inputs', 'must be a non-empty list');
   const inputs = (top['inputs'] as unknown[]).map((value, i): NightlyInput => {
     const where = `inputs[${i}]`;
@@ -100,31 +115,58 @@ export function loadNightlyConfig(file: string): NightlyConfig {
   );
   if (top['redact'] !== undefined && typeof top['redact'] !== 'boolean') fail('redact', 'must be true or false');
   const wait = top['wait'] === undefined ? 600 : typeof top['wait'] === 'number' && top['wait'] >= 0 ? top['wait'] : fail('wait', 'must be a number of seconds ≥ 0');
+  const share = top['maxRejectedShare'];
+  const maxRejectedShare =
+    share === undefined ? DEFAULT_MAX_REJECTED_SHARE : typeof share === 'number' && share >= 0 && share <= 1 ? share : fail('maxRejectedShare', 'must be a number from 0 to 1 (0.05: 5% of a file\'s rows)');
+  // A lexicon folder that is missing would silently tag with the built-in lexicons alone: say so now.
+  const lexiconDirs = strings(top['lexiconDirs'], 'lexiconDirs').map((d, i) => {
+    const dir = resolve(base, d);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`lexiconDirs[${i}]`, `no such folder: ${dir}`);
+    return dir;
+  });
   return {
     database: resolve(base, top['database'] === undefined ? 'heartline.db' : str(top['database'], 'database')),
     inputs,
-    lexiconDirs: strings(top['lexiconDirs'], 'lexiconDirs').map((d) => resolve(base, d)),
+    lexiconDirs,
     reports,
     wait,
     redact: top['redact'] === true,
+    maxRejectedShare,
   };
 }
 
-/** The files an input names today, sorted by name (dumps are usually named by date). */
-export function filesOf(input: NightlyInput): string[] {
-  if (existsSync(input.path) && statSync(input.path).isDirectory()) {
-    return readdirSync(input.path)
-      .filter((f) => EXTENSIONS.test(f))
-      .sort()
-      .map((f) => join(input.path, f))
-      .filter((f) => statSync(f).isFile());
-  }
+/**
+ * The files an input names tonight, sorted by name (dumps are usually named by date), and the folders whose
+ * names match it (to be skipped with a warning). A quiet night — a pattern that matches nothing in its
+ * folder — is no error; a drop folder, a named file or a pattern's folder that does not exist is one: a typo
+ * or an unmounted share must not look like "nothing new to import".
+ */
+export function filesOf(input: NightlyInput, where: string): InputFiles {
+  const missing = (what: string, path: string) =>
+    new HeartlineError('E_IO', `${where}.path: ${what} does not exist: ${path}`, {}, 'check the path (relative paths are relative to the config file) and that its disk is mounted');
+  if (isFolder(input.path)) return split(input.path, readdirSync(input.path).filter((f) => EXTENSIONS.test(f)));
   const dir = dirname(input.path);
   const pattern = basename(input.path);
-  if (!/[*?]/.test(pattern)) return existsSync(input.path) ? [input.path] : [];
-  if (!existsSync(dir)) return [];
+  if (!/[*?]/.test(pattern)) {
+    if (!existsSync(input.path)) throw missing('the file', input.path);
+    return { files: [input.path], folders: [] };
+  }
+  if (!isFolder(dir)) throw missing(`the folder of the pattern ${pattern}`, dir);
   const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-  return readdirSync(dir).filter((f) => regex.test(f)).sort().map((f) => join(dir, f));
+  return split(dir, readdirSync(dir).filter((f) => regex.test(f)));
+}
+
+function split(dir: string, names: string[]): InputFiles {
+  const paths = names.sort().map((f) => join(dir, f));
+  return { files: paths.filter((p) => !isFolder(p)), folders: paths.filter(isFolder) };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** `{date}` in a report path becomes today's date. */

@@ -34,13 +34,20 @@ export interface OpenDump {
  * the column mapping (only the columns it uses are kept per row), and for feedback the order of its dates,
  * settled from the whole column before any row is handed on.
  */
-export async function openDump(path: string, kind: 'feedback' | 'scores', options: DumpOptions, onOpen?: (dump: Pick<OpenDump, 'input' | 'table'>) => void): Promise<OpenDump> {
+export async function openDump(
+  path: string,
+  /** The kind of rows, or how to tell it from the column mapping (a scores file given to `run`). */
+  kindOf: 'feedback' | 'scores' | ((map: ColumnMap) => 'feedback' | 'scores'),
+  options: DumpOptions,
+  onOpen?: (dump: Pick<OpenDump, 'input' | 'table'>) => void,
+): Promise<OpenDump> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const input = await openInput(path, maxBytes);
   const read = { format: options.format, encoding: options.encoding, sheet: options.sheet };
   const table = await readTable(input, read);
   onOpen?.({ input, table });
   const map = mapColumns(table.columns, options.columns, input.label);
+  const kind = typeof kindOf === 'function' ? kindOf(map) : kindOf;
   if (table.columns.length > 0) requireColumns(map, table.columns, kind, input.label);
   const used = new Set(usedColumns(map));
   table.select(used);

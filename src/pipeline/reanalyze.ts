@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { EmotionTagger } from '../emotion/tagger.js';
 import type { LanguageDetector } from '../language/detect-language.js';
 import { AnalysisWriter } from '../store/analysis-writer.js';
@@ -8,15 +9,25 @@ export interface ReanalyzeResult {
   reanalysed: number;
   from: Record<string, number>;
   version: string;
+  /** Stopped by `signal` before the end: the batches done are committed, the rest is left for next time. */
+  stopped: boolean;
 }
 
 const BATCH = 1000;
 
 /**
  * Re-detects language and re-tags every response not analysed with the current lexicons (or every response
- * with `all`), in batched transactions: a report never has to mix two lexicon versions.
+ * with `all`), in batched transactions: a report never has to mix two lexicon versions. Between batches it
+ * lets the event loop run — so SIGINT and SIGTERM are heard and the run lock's lease is renewed — and stops
+ * when `signal` fires.
  */
-export function reanalyze(db: Database, detector: LanguageDetector, tagger: EmotionTagger, all = false): ReanalyzeResult {
+export async function reanalyze(
+  db: Database,
+  detector: LanguageDetector,
+  tagger: EmotionTagger,
+  all = false,
+  signal?: AbortSignal,
+): Promise<ReanalyzeResult> {
   const version = tagger.lexicons.version;
   const writer = new AnalysisWriter(db, tagger.lexicons);
   const from: Record<string, number> = {};
@@ -33,6 +44,8 @@ export function reanalyze(db: Database, detector: LanguageDetector, tagger: Emot
   let after = 0;
   let reanalysed = 0;
   for (;;) {
+    await setImmediate();
+    if (signal?.aborted) return { reanalysed, from, version, stopped: true };
     const rows = select.all(after, all ? 1 : 0, version) as { id: number; text: string; lexicon_version: string | null }[];
     if (rows.length === 0) break;
     for (const r of rows) from[r.lexicon_version ?? 'none'] = (from[r.lexicon_version ?? 'none'] ?? 0) + 1;
@@ -40,5 +53,5 @@ export function reanalyze(db: Database, detector: LanguageDetector, tagger: Emot
     reanalysed += rows.length;
     after = rows.at(-1)!.id;
   }
-  return { reanalysed, from, version };
+  return { reanalysed, from, version, stopped: false };
 }

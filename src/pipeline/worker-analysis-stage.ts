@@ -40,14 +40,15 @@ export async function closeWorkers(): Promise<void> {
  * Pipeline stage: language detection and emotion tagging in worker threads. Requires validated rows,
  * assigns `row.language` and `row.emotions` — the same values the main-thread stages give.
  */
-export function workerAnalysisStage(threads: number, lexiconDirs: string[]): Stage<FeedbackItem> {
+export function workerAnalysisStage(threads: number, lexiconDirs: string[], signal?: AbortSignal): Stage<FeedbackItem> {
   return {
     name: 'analysis (workers)',
     async run(items) {
       const todo = items.filter((item) => item.row && !item.current);
       if (todo.length === 0) return;
       const task: AnalysisTask = { texts: todo.map((item) => item.row!.text), lexiconDirs };
-      const results = (await poolOf(threads).run(task)) as Analysis[];
+      // A stop (SIGINT, SIGTERM) cancels the batch in the worker at once: it would not be written anyway.
+      const results = (await poolOf(threads).run(task, signal ? { signal } : {})) as Analysis[];
       todo.forEach((item, i) => {
         item.row!.language = results[i]!.language;
         item.row!.emotions = results[i]!.emotions;

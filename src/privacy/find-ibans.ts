@@ -8,9 +8,17 @@ import type { PiiSpan } from './pii-span.js';
  */
 export function findIbans(text: string): PiiSpan[] {
   const spans: PiiSpan[] = [];
-  for (const m of text.matchAll(CANDIDATE)) {
+  const candidates = new RegExp(CANDIDATE.source, CANDIDATE.flags);
+  for (let m = candidates.exec(text); m !== null; m = candidates.exec(text)) {
     const end = ibanEnd(m[0]);
-    if (end !== undefined) spans.push({ kind: 'iban', start: m.index, end: m.index + end });
+    // A candidate runs on for up to 30 characters, over the start of the next IBAN when two are written
+    // side by side ("DE89 3704 … 3000 SE45 5000 …"): look again right after this one, or after its start.
+    if (end === undefined) {
+      candidates.lastIndex = m.index + 1;
+      continue;
+    }
+    spans.push({ kind: 'iban', start: m.index, end: m.index + end });
+    candidates.lastIndex = m.index + end;
   }
   return spans;
 }

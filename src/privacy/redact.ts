@@ -34,7 +34,11 @@ export function redact(text: string): Redaction {
   const found: Record<PiiKind, number> = { email: 0, phone: 0, card: 0, iban: 0 };
   if (!MAY_HOLD_PII.test(text)) return { text, found, spans: [] };
   const plain = asciiForms(text);
-  const spans = firstWins([findEmails(plain), findIbans(plain), findNumbers(plain)]);
+  const emails = findEmails(plain);
+  const ibans = findIbans(plain);
+  // Numbers are looked for with the addresses and IBANs blanked out: a card written right after an IBAN
+  // ("SE45 … 7466 4111 1111 1111 1111") would otherwise be part of one run of digits glued to "SE".
+  const spans = firstWins([emails, ibans, findNumbers(blank(plain, [...emails, ...ibans]))]);
   let out = '';
   let at = 0;
   for (const span of spans) {
@@ -59,6 +63,14 @@ function asciiForms(text: string): string {
     if (code >= 0xff01) return String.fromCharCode(code - 0xfee0);
     return code === 0x2010 || code === 0x2011 ? '-' : ' ';
   });
+}
+
+/** The text with these spans as spaces (offsets unchanged). */
+function blank(text: string, spans: readonly PiiSpan[]): string {
+  if (spans.length === 0) return text;
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
+  return out;
 }
 
 /** The spans of all lists (each in text order), earlier lists first where two overlap (an e-mail's digits are not a phone). */

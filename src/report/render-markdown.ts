@@ -1,5 +1,6 @@
 import type { EmotionAssociation, Report, StateCount, Verbatim } from '../analysis/report-types.js';
 import { languageName } from '../lang/registry.js';
+import { visibleControls } from './visible-controls.js';
 import { MARKS, fmtEstimate, fmtNps, fmtOrCi, fmtP, fmtPoints, fmtShare, fmtShareCompact, pct, signed } from './format.js';
 
 /** Markdown for wikis and tickets: the first screen in words, then every table with its intervals. */
@@ -164,7 +165,8 @@ function quote(v: Verbatim): string {
  * it would start an entity. An underscore inside a word (snake_case) is left alone, as CommonMark does.
  */
 export function md(text: string): string {
-  return text
+  // Control characters are shown as symbols: a line break in a segment value would end its table row.
+  return visibleControls(text)
     .replace(/[\\`*[\]<>|~]/g, (c) => `\\${c}`)
     .replace(/&(?=#?\w+;)/g, '\\&')
     .replace(/(^|[^\p{L}\p{N}])_|_(?=$|[^\p{L}\p{N}])/gu, (m) => m.replace('_', '\\_'));

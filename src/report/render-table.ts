@@ -1,6 +1,7 @@
 import type { EmotionAssociation, Report, StateCount } from '../analysis/report-types.js';
 import { MARKS, fmtEstimate, fmtNps, fmtOrCi, fmtP, fmtPoints, fmtShare, fmtShareCompact, pct, signed } from './format.js';
 import { grid, truncate, wrap } from './text-layout.js';
+import { visibleControls } from './visible-controls.js';
 
 /** Every line of the terminal report fits this many columns. */
 export const WIDTH = 100;
@@ -12,7 +13,7 @@ export function renderTable(report: Report): string {
   const out: string[] = [];
   const say = (text: string, first = '', indent?: string) => out.push(...wrap(text, WIDTH, first, indent));
   const heading = (text: string) => out.push('', ...wrap(text, WIDTH));
-  say(`Heartline report — ${report.database}${filterText(report)}`);
+  say(visibleControls(`Heartline report — ${report.database}${filterText(report)}`));
   say(`${report.responses} responses, ${report.scored} with an NPS answer, ${report.analysed} analysed (tagged in a supported language)`);
   if (report.nps) {
     const n = report.nps;
@@ -157,7 +158,7 @@ function filterText(report: Report): string {
     f.until && `until ${f.until}`,
     f.lang && f.lang.length > 0 && `lang ${f.lang.join(',')}`,
     f.source && f.source.length > 0 && `source ${f.source.join(',')}`,
-    ...Object.entries(f.segment ?? {}).map(([k, v]) => `${k}=${v}`),
+    ...Object.entries(f.segment ?? {}).map(([k, v]) => `${k}=${v.join(' or ')}`),
   ].filter(Boolean);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }

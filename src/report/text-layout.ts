@@ -1,3 +1,5 @@
+import { visibleControls } from './visible-controls.js';
+
 /** Fixed-width text for terminals: display widths (CJK counts double), word wrapping, aligned tables. */
 
 /** Code points a terminal draws two columns wide: CJK, Hangul, full-width forms, most emoji. */
@@ -42,8 +44,13 @@ const pad = (s: string, w: number, left: boolean) => {
   return left ? s + gap : gap + s;
 };
 
-/** A fixed-width table: the first column (and any listed in `leftAligned`) left-aligned, the rest right-aligned. */
-export function grid(header: string[], rows: string[][], leftAligned: readonly number[] = []): string {
+/**
+ * A fixed-width table: the first column (and any listed in `leftAligned`) left-aligned, the rest right-aligned.
+ * Control characters in cells (a segment value with ESC or a line break) are shown as symbols: raw, they would
+ * garble the terminal and break the row.
+ */
+export function grid(header: string[], cells: string[][], leftAligned: readonly number[] = []): string {
+  const rows = cells.map((r) => r.map((c) => visibleControls(c)));
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i] ?? ''))));
   const left = (i: number) => i === 0 || leftAligned.includes(i);

@@ -5,7 +5,7 @@ import { HeartlineError } from '../errors.js';
  * What the machine did to us, by SQLite's primary result code: the disk, the file system or the file, not a
  * bug in Heartline. Each says what the user can do. (SQLITE_ERROR, a bad statement, is a bug: not here.)
  */
-const CAUSES: Record<string, (path: string) => { message: string; hint: string }> = {
+const CAUSES: Record<string, (path: string) => { message: string; hint: string; file?: true }> = {
   SQLITE_FULL: () => ({
     message: 'the disk is full',
     hint: 'free some space, then run the same command again: rows already committed are kept and not imported twice',
@@ -29,10 +29,12 @@ const CAUSES: Record<string, (path: string) => { message: string; hint: string }
   SQLITE_CORRUPT: () => ({
     message: 'the database file is corrupt',
     hint: 'restore it from a backup, or import the dumps again into a new --db',
+    file: true,
   }),
   SQLITE_NOTADB: () => ({
-    message: 'the file is not a SQLite database',
+    message: 'not a Heartline database: the file is not an SQLite database at all',
     hint: 'check the --db path; Heartline creates the file itself when it does not exist',
+    file: true,
   }),
   SQLITE_BUSY: () => ({
     message: 'the database stayed locked by another connection',
@@ -42,13 +44,14 @@ const CAUSES: Record<string, (path: string) => { message: string; hint: string }
 
 /**
  * An error SQLite raised because of the environment, as a HeartlineError naming the database; anything
- * else (a bug) is returned unchanged so it surfaces with its stack.
+ * else (a bug) is returned unchanged so it surfaces with its stack. What the command was doing is said,
+ * unless the file itself is broken: then every command answers with the same message.
  */
 export function databaseError(error: unknown, path: string, doing: string): unknown {
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return error;
   const cause = CAUSES[/^SQLITE_[A-Z]+/.exec(code)?.[0] ?? '']; // SQLITE_IOERR_WRITE → SQLITE_IOERR
   if (!cause) return error;
-  const { message, hint } = cause(path);
-  return new HeartlineError('E_DATABASE', `${doing}: ${message} (${code})`, { file: path }, hint);
+  const { message, hint, file } = cause(path);
+  return new HeartlineError('E_DATABASE', `${file ? '' : `${doing}: `}${message} (${code})`, { file: path }, hint);
 }

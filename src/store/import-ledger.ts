@@ -43,8 +43,11 @@ export class ImportLedger {
     return Number(result.lastInsertRowid);
   }
 
-  describe(runId: number, format: string, encoding: string): void {
-    this.db.prepare('UPDATE import_runs SET format = ?, encoding = ? WHERE id = ?').run(format, encoding, runId);
+  /** What the file turned out to be once its header was read (a scores file given to `run` is read as one). */
+  describe(runId: number, file: { kind: RunStart['kind']; format: string; encoding: string }): void {
+    this.db
+      .prepare('UPDATE import_runs SET kind = ?, format = ?, encoding = ? WHERE id = ?')
+      .run(file.kind, file.format, file.encoding, runId);
   }
 
   /** Called inside the transaction that writes the rows these counts describe. */
@@ -53,17 +56,16 @@ export class ImportLedger {
   }
 
   /**
-   * The run that already imported a file with these bytes for this source and kind, if one finished and was
-   * not forgotten since (a forgotten file is imported again when it comes back).
+   * The last run that imported a file with these bytes for this source, finished and not forgotten, if one did
+   * — as feedback or as scores: a scores file in a feedback drop folder is read as one (feedback-import.ts).
    */
-  importedBefore(checksum: string, source: string, kind: 'feedback' | 'scores'): number | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT id FROM import_runs WHERE checksum = ? AND source = ? AND kind = ? AND status IN ('ok', 'rejects')
+  importedBefore(checksum: string, source: string): number | undefined {
+    return this.db
+      .prepare<{ id: number }>(
+        `SELECT id FROM import_runs WHERE checksum = ? AND source = ? AND status IN ('ok', 'rejects')
            AND forgotten_by IS NULL ORDER BY id DESC LIMIT 1`,
       )
-      .get(checksum, source, kind) as { id: number } | undefined;
-    return row?.id;
+      .get(checksum, source)?.id;
   }
 
   finish(runId: number, status: RunStatus, checksum: string | null, error?: string): void {

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { HeartlineError } from '../errors.js';
 import { databaseError } from './database-error.js';
@@ -28,15 +28,28 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-/** Opens (creating if needed) a Heartline database in WAL mode and brings its schema up to date. */
+/** 'HRLN', in the SQLite header's application id (migration 9): this file is a Heartline database. */
+export const HEARTLINE_APPLICATION_ID = 1213353038;
+
+/**
+ * Opens (creating if needed) a Heartline database in WAL mode and brings its schema up to date. Read-only,
+ * it never creates or changes a file — except a Heartline database written by an older Heartline, which is
+ * brought up to date once. A file that is not a Heartline database is refused before anything is written.
+ */
 export function openDatabase(path: string, options: OpenOptions = {}): Database {
+  checkPath(path);
   checkFolder(path);
   if (options.readonly && !existsSync(path)) {
     throw new HeartlineError('E_IO', 'no such database', { file: path }, 'run `heartline run FILE… --db PATH` first');
   }
   let db: Database;
   try {
-    if (options.readonly && pendingMigrations(path)) {
+    const found = existsSync(path) ? inspect(path) : { kind: 'new' as const };
+    if (options.readonly && found.kind === 'new') {
+      throw new HeartlineError('E_DATABASE', 'the file holds no Heartline data yet (an empty database)', { file: path },
+        'import into it first: heartline run FILE… --db PATH');
+    }
+    if (options.readonly && found.kind === 'heartline' && found.pending) {
       // A database written by an older Heartline: bring it up to date once, then read it as asked.
       openDatabase(path).close();
     }
@@ -61,6 +74,55 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
   return db;
 }
 
+/**
+ * `--db ''` and `--db :memory:` open a database SQLite throws away at exit: an import would print "inserted
+ * 150" and keep nothing. A folder is not a database file (SQLite's own message blames the disk).
+ */
+function checkPath(path: string): void {
+  if (path.trim() === '' || path === ':memory:') {
+    throw new HeartlineError('E_USAGE', `--db needs a file path, not ${path === '' ? 'an empty one' : `'${path}'`}: SQLite would keep the data in memory and throw it away at exit`);
+  }
+  let isFolder = false;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch {
+    // Missing (created later) or unreachable (checkFolder says which).
+  }
+  if (isFolder) {
+    throw new HeartlineError('E_DATABASE', 'this is a folder, not a database file', { file: path },
+      `name a file in it, e.g. --db ${join(path, 'heartline.db')}`);
+  }
+}
+
+/** What an existing file is: a Heartline database (with migrations to apply?), a new one, or neither (refused). */
+function inspect(path: string): { kind: 'new' } | { kind: 'heartline'; pending: boolean } {
+  const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true }) as unknown as Database;
+  try {
+    const id = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const pending = version < (loadMigrations().at(-1)?.version ?? 0);
+    if (id === HEARTLINE_APPLICATION_ID) return { kind: 'heartline', pending };
+    const tables = db
+      .prepare<{ name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite%' ORDER BY name")
+      .all()
+      .map((t) => t.name);
+    if (tables.length === 0 && version === 0) return { kind: 'new' };
+    // Heartline databases written before migration 9 have no application id: they have its ledger.
+    if (id === 0 && version >= 1 && ['import_runs', 'responses', 'run_lock'].every((t) => tables.includes(t))) {
+      return { kind: 'heartline', pending };
+    }
+    const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? `, … (${tables.length} in all)` : '');
+    throw new HeartlineError(
+      'E_DATABASE',
+      `not a Heartline database: it is another application's SQLite file${tables.length > 0 ? ` (tables ${shown})` : ''}`,
+      { file: path },
+      'check the --db path; Heartline never writes into another application\'s database (give a new file name to start one)',
+    );
+  } finally {
+    db.close();
+  }
+}
+
 /** The database's folder must exist and be reachable; SQLite's own message would only say "cannot open". */
 function checkFolder(path: string): void {
   const dir = dirname(resolve(path));
@@ -77,16 +139,6 @@ function checkFolder(path: string): void {
   if (!isDirectory) {
     throw new HeartlineError('E_IO', `the database folder ${dir} does not exist`, { file: path },
       `create it first (mkdir -p ${dir}), or choose another --db`);
-  }
-}
-
-function pendingMigrations(path: string): boolean {
-  const db = new BetterSqlite3(path, { readonly: true });
-  try {
-    const current = db.pragma('user_version', { simple: true }) as number;
-    return current < (loadMigrations().at(-1)?.version ?? 0);
-  } finally {
-    db.close();
   }
 }
 

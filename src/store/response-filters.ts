@@ -5,8 +5,8 @@ export interface ResponseFilters {
   until?: string;
   /** Detected languages to keep. */
   lang?: string[];
-  /** Segment values to keep, e.g. { channel: 'app' }. */
-  segment?: Record<string, string>;
+  /** Segment values to keep, e.g. { channel: ['app', 'web'] }: any of a key's values, every key. */
+  segment?: Record<string, string[]>;
   /** Sources (`--source` of the import) to keep. */
   source?: string[];
 }
@@ -36,10 +36,14 @@ export function filterSql(filters: ResponseFilters): { where: string; params: Re
   if (filters.source && filters.source.length > 0) {
     clauses.push(`r.source IN (${filters.source.map((_, i) => `@source${i}`).join(', ')})`);
   }
-  Object.entries(filters.segment ?? {}).forEach(([key, value], i) => {
-    clauses.push(`json_extract(r.segments, '$.' || @segKey${i}) = @segValue${i}`);
+  // Keys are matched exactly (json_each), not read as a JSON path: "a.b", "$", '"' and "[" are keys like any.
+  Object.entries(filters.segment ?? {}).forEach(([key, values], i) => {
+    const names = values.map((_, j) => `@segValue${i}_${j}`);
+    clauses.push(`EXISTS (SELECT 1 FROM json_each(r.segments) AS s WHERE s.key = @segKey${i} AND s.value IN (${names.join(', ')}))`);
     params[`segKey${i}`] = key.toLowerCase();
-    params[`segValue${i}`] = value;
+    values.forEach((value, j) => {
+      params[`segValue${i}_${j}`] = value;
+    });
   });
   return { where: clauses.length > 0 ? clauses.join(' AND ') : '1 = 1', params };
 }

@@ -1,5 +1,6 @@
-import type { FeedbackRow } from '../ingest/feedback-row.js';
+import type { FeedbackRow, RowContent } from '../ingest/feedback-row.js';
 import type { Reject, RowWarning } from '../ingest/reject.js';
+import { rowHash } from '../ingest/row-hash.js';
 import { redact } from '../privacy/redact.js';
 import type { Lexicons } from '../emotion/lexicon.js';
 import { redactReject } from '../privacy/redact-reject.js';
@@ -19,28 +20,37 @@ export interface RowItem {
   absent?: boolean;
 }
 
-interface Existing {
+/** A stored response, as the writer compares and merges it. */
+interface StoredRow {
   id: number;
   row_hash: string;
   last_run_id: number;
   line: number;
-  lexicon_version: string | null;
+  text: string;
+  score: number | null;
+  score_origin: 'inline' | 'scores-file' | null;
+  responded_at: string | null;
+  segments: string;
+  declared_language: string | null;
 }
+
+type ScoreOrigin = 'inline' | 'scores-file' | null;
 
 /**
  * Writes batches of validated rows and rejects in one transaction each, together with the ledger counts,
  * so a killed process leaves the database consistent and a re-run continues where the commits stopped.
  */
 export class ResponseWriter {
-  private readonly find: Statement;
-  private readonly pendingScore: Statement;
+  private readonly find: Statement<StoredRow>;
+  private readonly pendingScore: Statement<{ score: number }>;
   private readonly insert: Statement;
   private readonly update: Statement;
+  private readonly updateContent: Statement;
   private readonly touch: Statement;
   private readonly insertReject: Statement;
   private readonly insertWarning: Statement;
   private readonly keepVersion: Statement;
-  private readonly versionText: Statement;
+  private readonly versionText: Statement<{ text: string | null }>;
   private readonly maskVersionText: Statement;
   private readonly analysis: AnalysisWriter | undefined;
   private readonly ledger: ImportLedger;
@@ -59,10 +69,11 @@ export class ResponseWriter {
   ) {
     this.ledger = new ImportLedger(db);
     this.analysis = lexicons ? new AnalysisWriter(db, lexicons) : undefined;
-    this.find = db.prepare(
-      'SELECT id, row_hash, last_run_id, line, lexicon_version FROM responses WHERE source = ? AND external_id = ?',
+    this.find = db.prepare<StoredRow>(
+      `SELECT id, row_hash, last_run_id, line, text, score, score_origin, responded_at, segments, declared_language
+       FROM responses WHERE source = ? AND external_id = ?`,
     );
-    this.pendingScore = db.prepare('SELECT score FROM nps_scores WHERE source = ? AND external_id = ?');
+    this.pendingScore = db.prepare<{ score: number }>('SELECT score FROM nps_scores WHERE source = ? AND external_id = ?');
     // A conflict inserts nothing (changes = 0): the row arrived meanwhile, from a batch written since the
     // look-up or earlier in this one, and the write goes the way of a stored row.
     this.insert = db.prepare(
@@ -79,6 +90,12 @@ export class ResponseWriter {
          polarity = ?, lexicon_version = ?, content_run_id = ?
        WHERE id = ?`,
     );
+    // The comment is the same: its language, tags and polarity still describe it and stay.
+    this.updateContent = db.prepare(
+      `UPDATE responses SET text = ?, score = ?, score_origin = ?, responded_at = ?, segments = ?,
+         declared_language = ?, row_hash = ?, file = ?, line = ?, last_run_id = ?, updated_at = ?, content_run_id = ?
+       WHERE id = ?`,
+    );
     // The version an update replaces, with its tags, so `heartline forget --run` can put it back.
     this.keepVersion = db.prepare(
       `INSERT OR IGNORE INTO response_versions (response_id, replaced_by, content_run_id, text, score, score_origin,
@@ -91,7 +108,7 @@ export class ResponseWriter {
             'lexicon_version', t.lexicon_version)) FROM emotion_tags AS t WHERE t.response_id = r.id)
        FROM responses AS r WHERE r.id = ?`,
     );
-    this.versionText = db.prepare('SELECT text FROM response_versions WHERE response_id = ? AND replaced_by = ?');
+    this.versionText = db.prepare<{ text: string | null }>('SELECT text FROM response_versions WHERE response_id = ? AND replaced_by = ?');
     this.maskVersionText = db.prepare('UPDATE response_versions SET text = ? WHERE response_id = ? AND replaced_by = ?');
     this.insertWarning = db.prepare(
       'INSERT INTO import_warnings (run_id, file, line, code, reason, value) VALUES (?, ?, ?, ?, ?, ?)',
@@ -129,33 +146,39 @@ export class ResponseWriter {
     }
     // Most rows of a dump are new: one insert, without the look-up the `known` stage has just made.
     if (item.absent && this.tryInsert(row)) return 'inserted';
-    const existing = this.find.get(this.source, row.externalId) as Existing | undefined;
-    if (existing?.row_hash === row.rowHash) {
-      this.touch.run(this.runId, this.file, row.line, existing.id);
-      // Analysed again (never analysed, or --reanalyze with other lexicons): store the new analysis.
-      if (row.emotions) this.storeAnalysis(existing.id, row);
-      return 'unchanged';
-    }
-    if (existing && existing.last_run_id === this.runId) {
-      this.rejectItem(item, {
-        code: 'R_DUPLICATE_ID',
-        reason: `id '${row.externalId}' already appeared at line ${existing.line} of this import with different content`,
-      });
-      return 'rejected';
-    }
-    if (!existing) {
+    const stored = this.find.get(this.source, row.externalId);
+    if (!stored) {
       this.tryInsert(row);
       return 'inserted';
     }
-    const [score, origin] = this.effectiveScore(row);
-    this.keepVersion.run(this.runId, existing.id);
+    const merged = mergeRow(row, stored);
+    if (merged.hash === stored.row_hash) {
+      this.touch.run(this.runId, this.file, row.line, stored.id);
+      // Analysed again (never analysed, or --reanalyze with other lexicons): store the new analysis.
+      if (row.emotions) this.storeAnalysis(stored.id, row);
+      return 'unchanged';
+    }
+    if (stored.last_run_id === this.runId) {
+      this.rejectItem(item, {
+        code: 'R_DUPLICATE_ID',
+        reason: `id '${row.externalId}' already appeared at line ${stored.line} of this import with different content`,
+      });
+      return 'rejected';
+    }
+    const [score, origin] = row.supplied.score ? this.effectiveScore(row) : [stored.score, stored.score_origin];
+    const content = [merged.text, score, origin, merged.respondedAt, JSON.stringify(merged.segments), merged.declaredLanguage,
+      merged.hash, this.file, row.line, this.runId, this.at] as const;
+    this.keepVersion.run(this.runId, stored.id);
     // Under --redact the version kept is masked too: the unmasked text must not outlive the import that masks it.
-    if (this.redact) this.maskVersion(existing.id);
-    this.update.run(row.text, score, origin, row.respondedAt, JSON.stringify(row.segments), row.declaredLanguage,
-      row.rowHash, this.file, row.line, this.runId, this.at, ...languageColumns(row.language),
-      ...this.analysisColumns(row), this.runId, existing.id);
+    if (this.redact) this.maskVersion(stored.id);
+    if (merged.text === stored.text && !row.emotions) {
+      this.updateContent.run(...content, this.runId, stored.id);
+      return 'updated';
+    }
+    // A new comment (its analysis, or none with --import-only: old tags describe old text), or a new analysis.
+    this.update.run(...content, ...languageColumns(row.language), ...this.analysisColumns(row), this.runId, stored.id);
     // The row itself now carries language, polarity and version: only its tags remain to replace.
-    this.analysis?.replaceTags(existing.id, row.emotions);
+    this.analysis?.replaceTags(stored.id, row.emotions);
     return 'updated';
   }
 
@@ -181,14 +204,14 @@ export class ResponseWriter {
   }
 
   /** The answer in the row wins; without one, an answer delivered earlier by import-scores applies. */
-  private effectiveScore(row: FeedbackRow): [number | null, 'inline' | 'scores-file' | null] {
+  private effectiveScore(row: FeedbackRow): [number | null, ScoreOrigin] {
     if (row.score !== null) return [row.score, 'inline'];
-    const pending = this.pendingScore.get(this.source, row.externalId) as { score: number } | undefined;
+    const pending = this.pendingScore.get(this.source, row.externalId);
     return pending ? [pending.score, 'scores-file'] : [null, null];
   }
 
   private maskVersion(id: number): void {
-    const kept = this.versionText.get(id, this.runId) as { text: string | null } | undefined;
+    const kept = this.versionText.get(id, this.runId);
     if (kept?.text) this.maskVersionText.run(redact(kept.text).text, id, this.runId);
   }
 
@@ -205,4 +228,35 @@ export class ResponseWriter {
 }
 
 
+/**
+ * The row as it will be stored: what the file supplied, and what the database holds for every column the
+ * file does not have (a scores file keeps the comments, a file without dates keeps the dates, a segment
+ * column not named keeps its values). Its hash is of this merged content, so a file that changes nothing
+ * it supplies counts as unchanged.
+ */
+function mergeRow(row: FeedbackRow, stored: StoredRow): RowContent & { hash: string } {
+  const { text, score, date, language } = row.supplied;
+  // The usual re-import supplies the same columns as the stored row came from: what it lacks is empty in
+  // the store too, so the row is the merge and its hash is already computed (no second sha1 and JSON parse
+  // per row on a nightly re-run).
+  const inlineScore = stored.score_origin === 'inline' ? stored.score : null;
+  if ((text || stored.text === '') && (score || inlineScore === null) && (date || stored.responded_at === null) &&
+    (language || stored.declared_language === null) && (stored.segments === '{}' || stored.segments === JSON.stringify(row.segments))) {
+    return { text: text ? row.text : '', score: row.score, respondedAt: row.respondedAt, segments: row.segments,
+      declaredLanguage: row.declaredLanguage, hash: row.rowHash };
+  }
+  const content: RowContent = {
+    text: row.supplied.text ? row.text : stored.text,
+    // The hash covers the answer given in the feedback row itself, not one delivered by import-scores.
+    score: row.supplied.score ? row.score : inlineScore,
+    respondedAt: row.supplied.date ? row.respondedAt : stored.responded_at,
+    segments: { ...storedSegments(stored.segments), ...row.segments },
+    declaredLanguage: row.supplied.language ? row.declaredLanguage : stored.declared_language,
+  };
+  return { ...content, hash: rowHash(content) };
+}
 
+function storedSegments(json: string): Record<string, string> {
+  const parsed: unknown = JSON.parse(json);
+  return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, string>) : {};
+}

@@ -6,6 +6,14 @@ import type { RowItem } from './response-writer.js';
 
 import type { ScoreRow } from '../ingest/validate-score-row.js';
 
+interface StoredScore {
+  score: number;
+  /** The run that wrote this answer. */
+  run_id: number;
+  /** The last run that read it (NULL before migration 11). */
+  last_run_id: number | null;
+}
+
 export interface ScoreItem extends Omit<RowItem, 'row'> {
   row?: ScoreRow;
 }
@@ -20,9 +28,10 @@ export interface ScoreCounts extends Counts {
  * and links each to its response when that exists. An answer in the feedback row itself is not overridden.
  */
 export class ScoreWriter {
-  private readonly find: Statement;
+  private readonly find: Statement<StoredScore>;
   private readonly insert: Statement;
   private readonly update: Statement;
+  private readonly touch: Statement;
   private readonly link: Statement;
   private readonly exists: Statement;
   private readonly insertReject: Statement;
@@ -39,13 +48,17 @@ export class ScoreWriter {
     private readonly redact = false,
   ) {
     this.ledger = new ImportLedger(db);
-    this.find = db.prepare('SELECT score, run_id FROM nps_scores WHERE source = ? AND external_id = ?');
+    this.find = db.prepare<StoredScore>('SELECT score, run_id, last_run_id FROM nps_scores WHERE source = ? AND external_id = ?');
     this.insert = db.prepare(
-      'INSERT INTO nps_scores (source, external_id, score, run_id, received_at) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO nps_scores (source, external_id, score, run_id, received_at, last_run_id) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.update = db.prepare(
-      'UPDATE nps_scores SET score = ?, run_id = ?, received_at = ? WHERE source = ? AND external_id = ?',
+      'UPDATE nps_scores SET score = ?, run_id = ?, received_at = ?, last_run_id = ? WHERE source = ? AND external_id = ?',
     );
+    // An unchanged answer is marked as read by this run (last_run_id; run_id stays the run that wrote it, for
+    // forget), so a different answer for its id later in the same file is a duplicate (rejected) — as for
+    // responses — and running the file again changes nothing.
+    this.touch = db.prepare('UPDATE nps_scores SET last_run_id = ? WHERE source = ? AND external_id = ?');
     this.link = db.prepare(
       `UPDATE responses SET score = ?, score_origin = 'scores-file', updated_at = ?
        WHERE source = ? AND external_id = ? AND (score_origin IS NULL OR score_origin = 'scores-file')
@@ -86,18 +99,21 @@ export class ScoreWriter {
   }
 
   private store(row: ScoreRow, item: ScoreItem): 'inserted' | 'updated' | 'unchanged' | 'rejected' {
-    const existing = this.find.get(this.source, row.externalId) as { score: number; run_id: number } | undefined;
-    if (existing?.score === row.score) return 'unchanged';
-    if (existing && existing.run_id === this.runId) {
+    const existing = this.find.get(this.source, row.externalId);
+    if (existing?.score === row.score) {
+      if (existing.last_run_id !== this.runId) this.touch.run(this.runId, this.source, row.externalId);
+      return 'unchanged';
+    }
+    if (existing && (existing.run_id === this.runId || existing.last_run_id === this.runId)) {
       this.storeReject(item, 'R_DUPLICATE_ID', `id '${row.externalId}' already has a different answer earlier in this file`);
       return 'rejected';
     }
     if (existing) {
       this.keepVersion.run(this.runId, this.source, row.externalId);
-      this.update.run(row.score, this.runId, now(), this.source, row.externalId);
+      this.update.run(row.score, this.runId, now(), this.runId, this.source, row.externalId);
       return 'updated';
     }
-    this.insert.run(this.source, row.externalId, row.score, this.runId, now());
+    this.insert.run(this.source, row.externalId, row.score, this.runId, now(), this.runId);
     return 'inserted';
   }
 

@@ -55,7 +55,7 @@ describe('buildReport on a dump drawn from known emotion effects', () => {
     const db = openTestDb(tmp.dir());
     await importFile(db, tmp.file('sim.csv', simulatedDump(600)), feedbackImport, { invocation: 'f', source: 'sim', columns: { segments: ['channel'] } });
     const all = buildReport(db, { database: 'x', filters: {} });
-    const web = buildReport(db, { database: 'x', filters: { segment: { channel: 'web' }, since: '2025-02-01', until: '2025-04-30' } });
+    const web = buildReport(db, { database: 'x', filters: { segment: { channel: ['web'] }, since: '2025-02-01', until: '2025-04-30' } });
     expect(web.responses).toBeLessThan(all.responses);
     expect(web.trend.points.map((p) => p.period)).toEqual(['2025-02', '2025-04']); // web rows fall in even months
     const n = all.nps!;

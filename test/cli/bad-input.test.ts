@@ -330,6 +330,24 @@ const CASES: Record<string, Case> = {
     ],
     status: 'rejects',
   },
+  'a CSV without its header row': {
+    file: 'no-header.csv',
+    exit: 2,
+    stderr: [
+      '[E_COLUMN] FILE: cannot find a comment column (--text-column) or a score column (--score-column)',
+      'hint: the columns are: 17, 2025-03-01, anna.svensson@example.se, +46 70 123 45 67, 9, Tack för snabb hjälp!',
+    ],
+    counts: counts(0, 0, 0, 0),
+    status: 'failed',
+  },
+  'ESC sequences and a line break in cells': {
+    file: 'control-characters.csv',
+    exit: 3,
+    stderr: [],
+    counts: counts(3, 2, 0, 1),
+    rejects: [[5, 'R_SCORE']],
+    status: 'rejects',
+  },
   'a gzip bomb (1 GiB from 1 MB), default cap': {
     file: 'bomb.csv.gz',
     make: gzipBomb,

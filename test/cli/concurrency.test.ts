@@ -18,7 +18,8 @@ function finished(child: ChildProcess): Promise<CliResult & { pid: number }> {
   return new Promise((resolve) => child.once('close', (status) => resolve({ status, stdout, stderr, pid: child.pid! })));
 }
 
-const LOCKED = /^heartline: \[E_LOCKED\] .+: another heartline run \(pid (\d+) on .+, since .+\) is using this database\n {2}hint: wait for it to finish, or pass --wait SECONDS\n$/;
+const LOCKED =
+  /^heartline: \[E_LOCKED\] .+: another heartline run \(pid (\d+) on .+, since .+\) is using this database; its lease runs until .+\n {2}hint: wait for it to finish, or pass --wait SECONDS; a lock whose holder is gone frees itself when its lease runs out \(see heartline unlock\)\n$/;
 
 describe('runs at once', () => {
   it('four on a new database: one imports, the others exit 4 naming the one that holds the lock', async () => {

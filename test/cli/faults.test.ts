@@ -148,7 +148,7 @@ describe('a file that is not a database', () => {
       status: 1,
       stdout: '',
       stderr:
-        `heartline: [E_DATABASE] ${notes}: cannot open the database: the file is not a SQLite database (SQLITE_NOTADB)\n` +
+        `heartline: [E_DATABASE] ${notes}: not a Heartline database: the file is not an SQLite database at all (SQLITE_NOTADB)\n` +
         '  hint: check the --db path; Heartline creates the file itself when it does not exist\n',
     });
     expect(readFileSync(notes, 'utf8')).toBe('not a database\n'.repeat(100));

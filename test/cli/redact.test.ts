@@ -93,6 +93,40 @@ describe('heartline run --redact', () => {
   }, 120_000);
 });
 
+// Issue #11, item 3: the cases found by hand; test/cli/redact.property.test.ts searches for more.
+describe('--redact reaches messages and the ledger too', () => {
+  it('a CSV without a header row: "the columns are: …" lists its first row masked, on stderr and in the ledger', () => {
+    const db = join(tmp.dir(), 'h.db');
+    const file = tmp.file('no-header.csv', '17,anna.svensson@example.se,+46 70 123 45 67,9\n18,bo@example.se,070-765 43 21,3\n');
+    const result = runCli(['run', file, '--db', db, '--redact', '--no-summary']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe(`${file} (csv, utf-8): read 0 = inserted 0 + updated 0 + unchanged 0 + rejected 0 — FAILED\n`);
+    expect(result.stderr).toBe(
+      `heartline: [E_COLUMN] ${file}: cannot find a comment column (--text-column) or a score column (--score-column)\n` +
+        '  hint: the columns are: 17, [EMAIL], [PHONE], 9; name them with the flags shown\n',
+    );
+    const handle = openDatabase(db);
+    const [run] = rows<{ error: string }>(handle, 'SELECT error FROM import_runs');
+    handle.close();
+    expect(run!.error).toContain('the columns are: 17, [EMAIL], [PHONE], 9');
+    expect(leaks(run!.error)).toEqual([]);
+  });
+
+  it('a row over the size limit cut in the middle of a card number keeps no part of it', () => {
+    const db = join(tmp.dir(), 'h.db');
+    const prefix = 'x1,9,"';
+    // The raw line is cut at 1,000 characters: here, after "4111 1111 11".
+    const comment = `${'Курьер опоздал. '.repeat(100).slice(0, 1000 - prefix.length - 12)}4111 1111 1111 1111 ${'z'.repeat(1_100_000)}`;
+    const file = tmp.file('huge.csv', `id,nps,comment\n${prefix}${comment}"\n2,10,Tack!\n`);
+    const result = runCli(['run', file, '--db', db, '--redact', '--no-summary']);
+    expect(result.status).toBe(3);
+    const { rejects } = stored(db);
+    expect(rejects).toContain('the row is longer than 1048576 characters');
+    expect(rejects).not.toMatch(/4111|1111/);
+    expect(rejects).toMatch(/Курьер опоздал\.…$/);
+  }, 60_000);
+});
+
 describe('heartline nightly with "redact"', () => {
   function setUp(config: Record<string, unknown>): string {
     const dir = tmp.dir();

@@ -1,3 +1,4 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -114,10 +115,35 @@ describe('heartline run', () => {
     expect(result.stderr).toContain(message);
   });
 
+  // Issue #11, item 6: found in a worker thread, a bad lexicon ended in a stack trace and a `running` ledger row.
+  it.each([
+    ['a bad emotion id in taxonomy.json', 'taxonomy.json', JSON.stringify({ emotions: [{ id: 'Über Freude', valence: 1 }] }),
+      (dir: string) => `[E_USAGE] ${join(dir, 'taxonomy.json')}: --lexicon-dir: emotion id "Über Freude" must be lowercase letters, digits, _ or -`],
+    ['taxonomy.json that is not JSON', 'taxonomy.json', '{ emotions: ',
+      (dir: string) => `[E_USAGE] ${join(dir, 'taxonomy.json')}: --lexicon-dir: taxonomy.json is not valid JSON`],
+    ['an entry with an unknown emotion', 'swe/emotions.tsv', 'jättebra\tdelite\t0.9\n',
+      (dir: string) => `[E_USAGE] --lexicon-dir: ${join(dir, 'swe', 'emotions.tsv')}:1: unknown emotion 'delite'`],
+  ])('--lexicon-dir with %s is a usage error before anything starts', (_, name, content, message) => {
+    const lexicon = join(tmp.dir(), 'lexicon');
+    mkdirSync(join(lexicon, 'swe'), { recursive: true });
+    writeFileSync(join(lexicon, name), content);
+    const db = join(tmp.dir(), 'h.db');
+    const result = runCli(['run', tmp.file('good.csv', GOOD), '--db', db, '--lexicon-dir', lexicon, '--workers', '1']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`heartline: ${message(lexicon)}`);
+    expect(result.stderr).toContain(`  hint: heartline lexicon check --lexicon-dir ${lexicon} lists every problem\n`);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(existsSync(db)).toBe(false);
+  });
+
   it('exits 4 while another run holds the lock', () => {
     const db = join(tmp.dir(), 'h.db');
     const handle = openDatabase(db);
-    handle.prepare('INSERT INTO run_lock VALUES (1, ?, ?, ?, ?)').run(process.pid, hostname(), 'run', '2026-01-01T00:00:00Z');
+    const lease = new Date(Date.now() + 60_000).toISOString();
+    handle
+      .prepare('INSERT INTO run_lock (id, pid, host, command, started_at, token, lease_until) VALUES (1, ?, ?, ?, ?, ?, ?)')
+      .run(process.pid, hostname(), 'run', '2026-01-01T00:00:00Z', 'test', lease);
     handle.close();
     const result = runCli(['run', tmp.file('good.csv', GOOD), '--db', db]);
     expect(result.status).toBe(4);
@@ -141,6 +167,31 @@ describe('heartline run', () => {
     expect(second.status).toBe(0);
     expect(second.stdout).toContain('read 4000 = inserted 0 + updated 0 + unchanged 4000 + rejected 0');
   }, 60_000);
+
+  it('keeps every comment and tag when a scores file is given to run instead of import-scores (issue #11)', () => {
+    const db = join(tmp.dir(), 'h.db');
+    const corpora = (name: string) => new URL(`../../corpora/${name}`, import.meta.url).pathname;
+    const tickets = runCli(['run', corpora('support-tickets.jsonl'), '--source', 'helpdesk', '--db', db, '--no-summary']);
+    expect(tickets.status).toBe(0);
+    const scores = runCli(['run', corpora('support-scores.csv'), '--source', 'helpdesk', '--db', db, '--no-summary']);
+    expect(scores.stderr).toBe('');
+    expect(scores.status).toBe(0);
+    expect(scores.stdout).toBe(
+      [
+        `${corpora('support-scores.csv')} (csv, utf-8): read 241 = inserted 241 + updated 0 + unchanged 0 + rejected 0`,
+        '  235 of these answers belong to responses already imported',
+        '  columns: id ← id; score ← nps',
+        '  note: no comment, date or segment column: read as NPS answers by id, as `heartline import-scores` does (comments already stored are kept)',
+        '',
+      ].join('\n'),
+    );
+    const handle = openDatabase(db);
+    expect(rows(handle, "SELECT COUNT(*) AS n, SUM(text <> '') AS comments, COUNT(score) AS scored FROM responses")).toEqual([
+      { n: 247, comments: 247, scored: 235 },
+    ]);
+    expect(rows(handle, 'SELECT COUNT(*) AS n FROM emotion_tags')).toEqual([{ n: 330 }]);
+    handle.close();
+  });
 
   it('prints complete help with the exit codes', () => {
     const top = runCli(['--help']);

@@ -100,7 +100,7 @@ describe('languageStage on any batch', () => {
           line: i + 2,
           raw: text,
           current,
-          row: { line: i + 2, externalId: String(i), text, score: null, respondedAt: null, segments: {}, declaredLanguage: null, rowHash: String(i) },
+          row: { line: i + 2, externalId: String(i), text, score: null, respondedAt: null, segments: {}, declaredLanguage: null, supplied: { text: true, score: true, date: true, language: true }, rowHash: String(i) },
         }));
         void languageStage(detector).run(items);
         for (const item of items) {

@@ -98,12 +98,19 @@ function isQualtrics(columns: readonly Column[], data: Row[]): boolean {
 }
 
 function checkLedger(db: Database): void {
-  type Run = { id: number; kind: string; status: string; rows_read: number; inserted: number; updated: number; unchanged: number; rejected: number; warnings: number };
-  const runs = rows<Run>(db, 'SELECT id, kind, status, rows_read, inserted, updated, unchanged, rejected, warnings FROM import_runs');
+  type Run = {
+    id: number; kind: string; status: string; checksum: string | null;
+    rows_read: number; inserted: number; updated: number; unchanged: number; rejected: number; warnings: number;
+  };
+  const runs = rows<Run>(db, 'SELECT id, kind, status, checksum, rows_read, inserted, updated, unchanged, rejected, warnings FROM import_runs');
   for (const run of runs) {
     expect(run.rows_read).toBe(run.inserted + run.updated + run.unchanged + run.rejected);
+    // One reject per (source, file checksum, line): the latest run of a file holds all of its rejects, an
+    // earlier run of the same bytes keeps only those the later one did not reject again.
     const [rejects] = rows<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM rejects WHERE run_id = ?', run.id);
-    expect(rejects!.n).toBe(run.rejected);
+    const latest = !runs.some((r) => r.id > run.id && r.checksum !== null && r.checksum === run.checksum);
+    if (latest) expect(rejects!.n).toBe(run.rejected);
+    else expect(rejects!.n).toBeLessThanOrEqual(run.rejected);
     // Rows kept without their date: one warning row each, counted in the ledger.
     const [warnings] = rows<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM import_warnings WHERE run_id = ?', run.id);
     expect(warnings!.n).toBe(run.warnings);
@@ -118,11 +125,20 @@ function checkLedger(db: Database): void {
   // Scores runs insert into nps_scores, one row per id.
   const [answers] = rows<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM nps_scores');
   expect(answers!.n).toBe(runs.filter((r) => r.kind === 'scores').reduce((n, r) => n + r.inserted, 0));
-  // The latest feedback run last read each response it inserted, updated or left unchanged (a repeated row twice).
-  const latest = feedback.at(-1)!;
-  const [last] = rows<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM responses WHERE last_run_id = ?', latest.id);
-  expect(last!.n).toBeGreaterThanOrEqual(latest.inserted + latest.updated);
-  expect(last!.n).toBeLessThanOrEqual(latest.inserted + latest.updated + latest.unchanged);
+  const [repeated] = rows<{ n: number }>(
+    db,
+    `SELECT COUNT(*) AS n FROM (SELECT 1 FROM rejects j JOIN import_runs u ON u.id = j.run_id WHERE u.checksum IS NOT NULL
+     GROUP BY u.source, u.checksum, j.line HAVING COUNT(*) > 1)`,
+  );
+  expect(repeated!.n).toBe(0);
+  // The latest feedback run last read each response it inserted, updated or left unchanged (a repeated row
+  // twice). A file of ids and answers alone is read as a scores file: there may be none.
+  const latest = feedback.at(-1);
+  if (latest) {
+    const [last] = rows<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM responses WHERE last_run_id = ?', latest.id);
+    expect(last!.n).toBeGreaterThanOrEqual(latest.inserted + latest.updated);
+    expect(last!.n).toBeLessThanOrEqual(latest.inserted + latest.updated + latest.unchanged);
+  }
   const [totals] = rows<{ responses: number; keys: number }>(
     db, 'SELECT COUNT(*) AS responses, COUNT(DISTINCT source || char(0) || external_id) AS keys FROM responses',
   );
@@ -224,7 +240,10 @@ describe('importFile keeps the ledger invariant on fuzzed dumps', () => {
           checkLedger(db);
           const last = await importFile(db, file2, feedbackImport, options(next));
           checkLedger(db);
-          if (changedRun.status !== 'failed') {
+          // A file of ids and answers alone is read as a scores file: its answers and those of scores.csv take
+          // turns in nps_scores, as two scores files do.
+          const diverted = present(next).every((c) => c === 'id' || c === 'nps') && present(next).length === 2;
+          if (changedRun.status !== 'failed' && !diverted) {
             expect(last.counts).toMatchObject({ read: changedRun.counts.read, inserted: 0, updated: 0, rejected: changedRun.counts.rejected });
           }
         } finally {

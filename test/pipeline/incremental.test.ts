@@ -56,11 +56,11 @@ describe('incremental analysis', () => {
     const custom = taggerFor([mine]);
     expect(custom.lexicons.version).not.toBe(before);
 
-    const result = reanalyze(db, new LanguageDetector(), custom);
-    expect(result).toEqual({ reanalysed: 3, from: { [before]: 3 }, version: custom.lexicons.version });
+    const result = await reanalyze(db, new LanguageDetector(), custom);
+    expect(result).toEqual({ reanalysed: 3, from: { [before]: 3 }, version: custom.lexicons.version, stopped: false });
     expect(tagsOf(db).filter((t) => t.id === '1').map((t) => t.emotion)).toEqual(expect.arrayContaining(['confusion', 'disappointment']));
     expect(new Set(tagsOf(db).map((t) => t.v))).toEqual(new Set([custom.lexicons.version]));
-    expect(reanalyze(db, new LanguageDetector(), custom).reanalysed).toBe(0);
+    expect((await reanalyze(db, new LanguageDetector(), custom)).reanalysed).toBe(0);
 
     // Back to the built-in lexicons, through an incremental run that re-analyses.
     const run = await importFile(db, path, feedbackImport, options({ reanalyze: true }));

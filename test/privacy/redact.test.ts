@@ -45,6 +45,26 @@ describe('redact: personal data in feedback, in all five languages', () => {
     expect(redact(input).text).toBe(expected);
   });
 
+  // Issue #11, item 2: "+<country code>" and up to 15 digits fit a phone number and a card's first group.
+  it.each([
+    ['+7 (912) 345-67-89 4111 1111 1111 1111', '[PHONE] [CARD]'],
+    ['Звоните +7 912 345 67 89 4111 1111 1111 1111', 'Звоните [PHONE] [CARD]'],
+    ['Hívjon +36 30 123 4567 5555 5555 5555 4444 kártya', 'Hívjon [PHONE] [CARD] kártya'],
+    ['Call +1 555 123 4567 4111-1111-1111-1111 asap', 'Call [PHONE] [CARD] asap'],
+    ['+46 70 123 45 67 4111111111111111', '[PHONE] [CARD]'],
+    ['89123456789 2200 0000 0000 0004', '[PHONE] [CARD]'],
+    ['4111 1111 1111 1111 +7 912 345-67-89', '[CARD] [PHONE]'],
+    // Found by the leak property (test/cli/redact.property.test.ts): two IBANs side by side.
+    ['DE89370400440532013000 SE4550000000058398257466', '[IBAN] [IBAN]'],
+    ['DE89 3704 0044 0532 0130 00 SE45 5000 0000 0583 9825 7466 tack', '[IBAN] [IBAN] tack'],
+    ['XX12 3456 7890 SE45 5000 0000 0583 9825 7466', 'XX12 3456 7890 [IBAN]'],
+    ['SE9500000000000000000000 4000 0000 0000 0002', '[IBAN] [CARD]'],
+    ['Återbetala SE45 5000 0000 0583 9825 7466 4111 1111 1111 1111', 'Återbetala [IBAN] [CARD]'],
+    ['ärende A320 4111 1111 1111 1111', 'ärende A320 [CARD]'],
+  ])('personal data side by side is masked whole: %s', (input, expected) => {
+    expect(redact(input).text).toBe(expected);
+  });
+
   it('counts what it replaced, by kind, and says where', () => {
     const text = 'Mail anna@example.se, ring 070-123 45 67 eller 08-123 456 78, kort 4111 1111 1111 1111';
     const result = redact(text);

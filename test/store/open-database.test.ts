@@ -29,12 +29,12 @@ describe('openDatabase', () => {
     db.close();
   });
 
-  it('brings an older database up to date even when opened read-only', () => {
+  it('brings an older Heartline database up to date even when opened read-only', () => {
     const path = join(tmp.dir(), 'old.db');
-    // A database as Heartline left it at schema version 4.
-    const db = new BetterSqlite3(path) as unknown as Database;
-    migrate(db, loadMigrations().filter((m) => m.version <= 4));
-    db.close();
+    // A database as Heartline wrote it with migrations 1–4.
+    const old = new BetterSqlite3(path) as unknown as Database;
+    migrate(old, loadMigrations().filter((m) => m.version <= 4));
+    old.close();
     const reader = openDatabase(path, { readonly: true });
     expect(reader.pragma('user_version', { simple: true })).toBe(loadMigrations().at(-1)!.version);
     expect(rows(reader, "SELECT name FROM sqlite_master WHERE name = 'emotion_tags_emotion_score_response'")).toHaveLength(1);

@@ -4,7 +4,7 @@ import { LanguageDetector } from '../../language/detect-language.js';
 import { taggerFor } from '../../pipeline/taggers.js';
 import { redact } from '../../privacy/redact.js';
 import { redactOption } from '../common-options.js';
-import { checkLexiconDirs, lexiconDirOption } from '../lexicon-options.js';
+import { validLexiconDirs, lexiconDirOption } from '../lexicon-options.js';
 
 export function explainCommand(): Command {
   return new Command('explain')
@@ -13,7 +13,7 @@ export function explainCommand(): Command {
     .addOption(lexiconDirOption())
     .addOption(redactOption('in the text before explaining it'))
     .action((flags: { text: string; lexiconDir: string[]; redact?: boolean }) => {
-      const tagger = taggerFor(checkLexiconDirs(flags.lexiconDir));
+      const tagger = taggerFor(validLexiconDirs(flags.lexiconDir));
       const text = flags.redact ? redact(flags.text).text : flags.text;
       const language = new LanguageDetector().detect(text);
       const result = tagger.tag(text, language.segments);

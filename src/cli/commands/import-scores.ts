@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { checkEncoding } from '../../ingest/decode-text.js';
 import type { Format } from '../../ingest/table.js';
 import { scoresImport } from '../../pipeline/scores-import.js';
-import { dbOption, inputOptions, logFormatOption, positiveNumber, waitOption, waitSeconds } from '../common-options.js';
+import { dbOption, inputOptions, logFormatOption, positiveNumber, redactOption, waitOption, waitSeconds } from '../common-options.js';
 import type { ExitCode } from '../exit-codes.js';
 import { importFiles } from '../import-files.js';
 import { type LogFormat, RunReporter } from '../run-reporter.js';
@@ -20,6 +20,7 @@ interface ScoresFlags {
   wait?: string | boolean;
   logFormat: LogFormat;
   summary: boolean;
+  redact?: boolean;
 }
 
 export function importScoresCommand(): Command {
@@ -31,7 +32,8 @@ export function importScoresCommand(): Command {
     .argument('<files...>', 'score files, read in the order given')
     .addOption(dbOption());
   for (const option of inputOptions()) command.addOption(option);
-  return command.addOption(waitOption())
+  return command.addOption(redactOption('in rejected rows and messages before they are stored or printed'))
+    .addOption(waitOption())
     .addOption(logFormatOption())
     .option('--no-summary', 'do not print the database summary after the import').action(async (files: string[], flags: ScoresFlags) => {
     process.exitCode = await importScores(files, flags);
@@ -47,8 +49,9 @@ async function importScores(files: string[], flags: ScoresFlags): Promise<ExitCo
     sheet: flags.sheet,
     columns: { id: flags.idColumn, score: flags.scoreColumn },
     maxBytes: positiveNumber(flags.maxBytes, '--max-bytes'),
+    redact: flags.redact ?? false,
   };
-  return withWriteLock(flags.db, 'import-scores', waitSeconds(flags.wait), (db, invocation) =>
-    importFiles(db, flags.db, files, scoresImport, { ...options, invocation }, flags.summary, new RunReporter(flags.logFormat)),
+  return withWriteLock(flags.db, 'import-scores', waitSeconds(flags.wait), (db, invocation, signal) =>
+    importFiles(db, flags.db, files, scoresImport, { ...options, invocation, signal }, flags.summary, new RunReporter(flags.logFormat)),
   );
 }

@@ -3,7 +3,7 @@ import { LanguageDetector } from '../../language/detect-language.js';
 import { taggerFor } from '../../pipeline/taggers.js';
 import { reanalyze } from '../../pipeline/reanalyze.js';
 import { dbOption, waitOption, waitSeconds } from '../common-options.js';
-import { checkLexiconDirs, lexiconDirOption } from '../lexicon-options.js';
+import { validLexiconDirs, lexiconDirOption } from '../lexicon-options.js';
 import { withWriteLock } from '../with-database.js';
 
 export function reanalyzeCommand(): Command {
@@ -14,10 +14,13 @@ export function reanalyzeCommand(): Command {
     .option('--all', 're-analyse every response, not only those with another lexicon version')
     .addOption(waitOption())
     .action(async (flags: { db: string; lexiconDir: string[]; all?: boolean; wait?: string | boolean }) => {
-      const tagger = taggerFor(checkLexiconDirs(flags.lexiconDir));
-      const result = await withWriteLock(flags.db, 'reanalyze', waitSeconds(flags.wait), async (db) =>
-        reanalyze(db, new LanguageDetector(), tagger, flags.all ?? false),
-      );
+      const tagger = taggerFor(validLexiconDirs(flags.lexiconDir));
+      const result = await withWriteLock(flags.db, 'reanalyze', waitSeconds(flags.wait), async (db, _invocation, signal) => {
+        const done = await reanalyze(db, new LanguageDetector(), tagger, flags.all ?? false, signal);
+        // Stopped (SIGINT, SIGTERM): say what was done; withWriteLock then exits 130 or 143.
+        if (done.stopped) process.stdout.write(`re-analysed ${done.reanalysed} responses before stopping; run reanalyze again to finish\n`);
+        return done;
+      });
       const before = Object.entries(result.from).map(([v, n]) => `${n} from ${v}`).join(', ');
       process.stdout.write(
         result.reanalysed === 0

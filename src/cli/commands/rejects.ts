@@ -1,17 +1,10 @@
 import { Command, Option } from 'commander';
+import { visibleControls } from '../../report/visible-controls.js';
 import type { Database } from '../../store/database.js';
+import { RejectLog, type RejectScope } from '../../store/reject-log.js';
 import { positiveNumber, readDbOption } from '../common-options.js';
 import { EXIT } from '../exit-codes.js';
 import { withDatabase } from '../with-database.js';
-
-interface RejectRow {
-  run_id: number;
-  file: string;
-  line: number;
-  code: string;
-  reason: string;
-  raw: string;
-}
 
 interface RejectsFlags {
   db: string;
@@ -29,7 +22,7 @@ export function rejectsCommand(): Command {
     )
     .addOption(readDbOption())
     .addOption(new Option('--run <id>', 'rejects of this import run (the ledger id printed by run)'))
-    .addOption(new Option('--all', 'rejects of every run'))
+    .addOption(new Option('--all', 'rejects of every run; a line a later run of the same file imported is marked'))
     .addOption(new Option('--limit <n>', 'show at most this many').default('100'))
     .addOption(new Option('--json', 'one JSON object per line'))
     .action(async (flags: RejectsFlags) => {
@@ -40,40 +33,34 @@ export function rejectsCommand(): Command {
 }
 
 function printRejects(db: Database, flags: RejectsFlags, limit: number): void {
-  const where = flags.all
-    ? '1 = 1'
-    : flags.run
-      ? 'run_id = @run'
-      : 'run_id IN (SELECT id FROM import_runs WHERE invocation = (SELECT invocation FROM import_runs ORDER BY id DESC LIMIT 1))';
-  const params = { run: flags.run ? positiveNumber(flags.run, '--run') : null, limit };
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM rejects WHERE ${where}`).get(params) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT run_id, file, line, code, reason, raw FROM rejects WHERE ${where} ORDER BY run_id, line LIMIT @limit`)
-    .all(params) as RejectRow[];
+  const scope: RejectScope = flags.all ? 'all' : flags.run ? { run: positiveNumber(flags.run, '--run') } : 'latest';
+  const log = new RejectLog(db);
+  const total = log.count(scope);
+  const rows = log.list(scope, limit);
   for (const r of rows) {
     if (flags.json) {
-      process.stdout.write(`${JSON.stringify(r)}\n`);
+      const { runId, importedBy, ...rest } = r;
+      process.stdout.write(`${JSON.stringify({ run_id: runId, ...rest, imported_by: importedBy })}\n`);
     } else {
-      process.stdout.write(`${r.file}:${r.line}: ${r.code}: ${r.reason}\n    ${preview(r.raw)}\n`);
+      const imported = r.importedBy === null ? '' : ` (imported since by run #${r.importedBy})`;
+      process.stdout.write(`${visibleControls(`${r.file}:${r.line}: ${r.code}: ${r.reason}${imported}`)}\n    ${preview(r.raw)}\n`);
     }
   }
   if (!flags.json) {
     const shown = rows.length < total ? ` (showing ${rows.length}; --limit to see more)` : '';
     process.stdout.write(`${total} reject${total === 1 ? '' : 's'}${shown}\n`);
   }
-  printWarnings(db, flags, where, params);
+  printWarnings(log, flags, scope, limit);
 }
 
 /** Rows imported without their date (W_DATE), after the rejects: they lost something too. */
-function printWarnings(db: Database, flags: RejectsFlags, where: string, params: { run: number | null; limit: number }): void {
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM import_warnings WHERE ${where}`).get(params) as { n: number }).n;
+function printWarnings(log: RejectLog, flags: RejectsFlags, scope: RejectScope, limit: number): void {
+  const total = log.countWarnings(scope);
   if (total === 0) return;
-  const rows = db
-    .prepare(`SELECT run_id, file, line, code, reason, value FROM import_warnings WHERE ${where} ORDER BY run_id, line LIMIT @limit`)
-    .all(params) as { run_id: number; file: string; line: number; code: string; reason: string; value: string }[];
+  const rows = log.warnings(scope, limit);
   for (const r of rows) {
     if (flags.json) process.stdout.write(`${JSON.stringify({ ...r, warning: true })}\n`);
-    else process.stdout.write(`${r.file}:${r.line}: ${r.code}: ${r.reason}\n`);
+    else process.stdout.write(`${visibleControls(`${r.file}:${r.line}: ${r.code}: ${r.reason}`)}\n`);
   }
   if (!flags.json) {
     const shown = rows.length < total ? ` (showing ${rows.length}; --limit to see more)` : '';
@@ -82,7 +69,7 @@ function printWarnings(db: Database, flags: RejectsFlags, where: string, params:
 }
 
 function preview(raw: string): string {
-  // NUL and other control bytes would garble the terminal: show them as symbols.
-  const flat = raw.replace(/\r?\n/g, '⏎').replace(/\u0000/g, '␀');
+  // ESC, NUL and other control bytes would garble the terminal, line breaks the listing: show them as symbols.
+  const flat = visibleControls(raw);
   return flat.length > 160 ? `${flat.slice(0, 160)}…` : flat;
 }

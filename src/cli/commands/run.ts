@@ -8,7 +8,7 @@ import { dbOption, inputOptions, logFormatOption, positiveNumber, redactOption, 
 import type { ExitCode } from '../exit-codes.js';
 import { importFiles } from '../import-files.js';
 import { type LogFormat, RunReporter } from '../run-reporter.js';
-import { checkLexiconDirs, lexiconDirOption } from '../lexicon-options.js';
+import { validLexiconDirs, lexiconDirOption } from '../lexicon-options.js';
 import { withWriteLock } from '../with-database.js';
 
 interface RunFlags {
@@ -63,7 +63,7 @@ export function runCommand(): Command {
     .addOption(new Option('--workers <n>', 'worker threads for language detection and tagging (0: the main thread)').default(String(defaultWorkers())))
     .option('--import-only', 'import without language detection and emotion tagging (analyse later with reanalyze)')
     .option('--reanalyze', 'also re-analyse unchanged responses tagged with other lexicons (see heartline reanalyze)')
-    .addOption(redactOption('in comments and rejected rows before they are stored'))
+    .addOption(redactOption('in comments, segment values, rejected rows and messages before they are stored or printed'))
     .addOption(waitOption())
     .addOption(logFormatOption())
     .option('--no-summary', 'do not print the database summary after the import')
@@ -89,14 +89,14 @@ async function run(files: string[], flags: RunFlags): Promise<ExitCode> {
     dateFormat: flags.dateFormat,
     batchSize: positiveNumber(flags.batchSize, '--batch-size'),
     maxBytes: positiveNumber(flags.maxBytes, '--max-bytes'),
-    lexiconDirs: checkLexiconDirs(flags.lexiconDir),
+    lexiconDirs: validLexiconDirs(flags.lexiconDir),
     reanalyze: flags.reanalyze ?? false,
     importOnly: flags.importOnly ?? false,
     redact: flags.redact ?? false,
     workers: workerCount(flags.workers),
   };
-  return withWriteLock(flags.db, 'run', waitSeconds(flags.wait), (db, invocation) =>
-    importFiles(db, flags.db, files, feedbackImport, { ...options, invocation }, flags.summary, new RunReporter(flags.logFormat)),
+  return withWriteLock(flags.db, 'run', waitSeconds(flags.wait), (db, invocation, signal) =>
+    importFiles(db, flags.db, files, feedbackImport, { ...options, invocation, signal }, flags.summary, new RunReporter(flags.logFormat)),
   );
 }
 

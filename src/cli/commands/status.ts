@@ -1,8 +1,11 @@
 import { Command, Option } from 'commander';
 import type { Database } from '../../store/database.js';
+import { visibleControls } from '../../report/visible-controls.js';
+import { readRunLock } from '../../store/run-lock.js';
 import { positiveNumber, readDbOption } from '../common-options.js';
 import { formatCounts } from '../print-import.js';
 import { withDatabase } from '../with-database.js';
+import { describeHolder } from './unlock.js';
 
 interface RunRow {
   id: number;
@@ -50,9 +53,7 @@ function status(db: Database, last: number): string {
     .prepare('SELECT lexicon_version AS v, COUNT(*) AS n FROM responses GROUP BY lexicon_version ORDER BY n DESC')
     .all() as { v: string | null; n: number }[];
   out.push(`lexicon versions: ${versions.map((x) => `${x.v ?? 'not analysed'} ${x.n}`).join(', ') || 'none'}`);
-  const lock = db.prepare('SELECT pid, host, command, started_at FROM run_lock').get() as
-    | { pid: number; host: string; command: string; started_at: string }
-    | undefined;
-  out.push(lock ? `running: heartline ${lock.command} (pid ${lock.pid} on ${lock.host}, since ${lock.started_at})` : 'no run in progress');
-  return `${out.join('\n')}\n`;
+  const lock = readRunLock(db);
+  out.push(lock ? describeHolder(lock) : 'no run in progress');
+  return `${visibleControls(out.join('\n'), '\n')}\n`;
 }

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { Command } from 'commander';
 import { LanguageDetector } from '../../language/detect-language.js';
 import { taggerFor } from '../../pipeline/taggers.js';
-import { checkLexiconDirs, lexiconDirOption } from '../lexicon-options.js';
+import { validLexiconDirs, lexiconDirOption } from '../lexicon-options.js';
 
 export function tagCommand(): Command {
   return new Command('tag')
@@ -15,7 +15,7 @@ export function tagCommand(): Command {
     .addOption(lexiconDirOption())
     .action(async (flags: { text?: string; full?: boolean; lexiconDir: string[] }) => {
       const detector = new LanguageDetector();
-      const tagger = taggerFor(checkLexiconDirs(flags.lexiconDir));
+      const tagger = taggerFor(validLexiconDirs(flags.lexiconDir));
       const print = (text: string) => {
         const language = detector.detect(text);
         const result = tagger.tag(text, language.segments);
