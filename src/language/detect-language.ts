@@ -216,7 +216,7 @@ export class LanguageDetector {
     const [top, topScore] = ranking[0] ?? ['und', 0];
     const runnerUp = ranking[1]?.[1] ?? 0;
     if (top !== 'und' && topScore - runnerUp >= FRANC_CLEAR) {
-      const sure = round(0.5 + (topScore - runnerUp));
+      const sure = round(Math.min(0.99, 0.5 + (topScore - runnerUp)));
       return set.get(top)!.ours ? { lang: top, confidence: sure, supported: true } : this.other(top, sure);
     }
     // Not when a neighbour's letters or spellings lead ours: then it may be the neighbour's, its words unlisted.

@@ -86,6 +86,10 @@ describe('LanguageDetector on any text', () => {
 });
 
 describe('regressions the properties found', () => {
+  it('a text only franc names is at most 0.99 sure', () => {
+    expect(detector.detect('\u0000LieferungСпасибо').confidence).toBeLessThanOrEqual(0.99);
+  });
+
   it('a language franc names from another script is supported when it is one of ours', () => {
     expect(detector.detect('ٮ𐊀ངⰀ豈')).toMatchObject({ lang: 'cmn', supported: true });
     expect(detector.detect('ꀀꀀꀀ')).toMatchObject({ lang: 'iii', supported: false });
