@@ -212,7 +212,9 @@ export class LanguageDetector {
   private withoutEvidence(set: CandidateSet, words: WordScores, letters: Map<string, number>, text: string, p: ScriptProfile, lead: number): Detection {
     if (!this.signals.franc) return { ...UNDETERMINED, confidence: 0.5 };
     if (p.letters < FRANC_MIN_LETTERS) return this.byLetters(set, letters, text, p);
-    const ranking = [...this.francScores(set, [...set.codes], text)].sort((a, b) => b[1] - a[1]);
+    // Among the candidates its letters do not count against (á is not Swedish, ä is not English).
+    const possible = set.all.filter((c) => (letters.get(c.code) ?? 0) >= 0).map((c) => c.code);
+    const ranking = [...this.francScores(set, possible.length > 0 ? possible : [...set.codes], text)].sort((a, b) => b[1] - a[1]);
     const [top, topScore] = ranking[0] ?? ['und', 0];
     const runnerUp = ranking[1]?.[1] ?? 0;
     if (top !== 'und' && topScore - runnerUp >= FRANC_CLEAR) {
