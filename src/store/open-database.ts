@@ -37,12 +37,37 @@ export const HEARTLINE_APPLICATION_ID = 1213353038;
  * brought up to date once. A file that is not a Heartline database is refused before anything is written.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Database {
+  // Another process creating, migrating or checkpointing the same file can make a step of opening answer
+  // SQLITE_BUSY at once (a read-only connection during WAL recovery does not wait on the busy timeout): try
+  // again for a while before calling the database locked.
+  const deadline = Date.now() + OPEN_RETRY_MS;
+  for (let pause = 50; ; pause = Math.min(pause * 2, 1_000)) {
+    try {
+      return openOnce(path, options);
+    } catch (error) {
+      if (error instanceof HeartlineError) throw error;
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code) && Date.now() + pause <= deadline) {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+        continue;
+      }
+      const known = databaseError(error, path, 'cannot open the database');
+      if (known instanceof HeartlineError) throw known;
+      throw new HeartlineError('E_DATABASE', `cannot open the database: ${(error as Error).message}`, { file: path });
+    }
+  }
+}
+
+/** How long opening keeps trying while another connection holds the file busy. */
+const OPEN_RETRY_MS = 30_000;
+
+function openOnce(path: string, options: OpenOptions): Database {
   checkPath(path);
   checkFolder(path);
   if (options.readonly && !existsSync(path)) {
     throw new HeartlineError('E_IO', 'no such database', { file: path }, 'run `heartline run FILE… --db PATH` first');
   }
-  let db: Database;
+  let db: Database | undefined;
   try {
     const found = existsSync(path) ? inspect(path) : { kind: 'new' as const };
     if (options.readonly && found.kind === 'new') {
@@ -66,10 +91,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
     db.pragma('foreign_keys = ON');
     migrate(db, loadMigrations(), options.readonly ?? false);
   } catch (error) {
-    if (error instanceof HeartlineError) throw error;
-    const known = databaseError(error, path, 'cannot open the database');
-    if (known instanceof HeartlineError) throw known;
-    throw new HeartlineError('E_DATABASE', `cannot open the database: ${(error as Error).message}`, { file: path });
+    db?.close();
+    throw error;
   }
   return db;
 }
