@@ -25,9 +25,11 @@ export interface SideVerdict {
 export function contestSides(set: CandidateSet, words: WordScores, letters: ReadonlyMap<string, number>): SideVerdict {
   const score = (code: string) => (words.only.get(code) ?? 0) + (letters.get(code) ?? 0);
   const best = (ours: boolean) => {
-    let top = { code: '', score: -Infinity };
-    for (const c of set.all) if (c.ours === ours && score(c.code) > top.score) top = { code: c.code, score: score(c.code) };
-    return top;
+    let top: { code: string; score: number } | undefined;
+    for (const c of set.all) if (c.ours === ours && (!top || score(c.code) > top.score)) top = { code: c.code, score: score(c.code) };
+    // A side without candidates (lexicon folders without neighbours/) has no evidence: 0, not -Infinity,
+    // which made the lead infinite and every confidence NaN.
+    return top ?? { code: '', score: 0 };
   };
   const ours = best(true);
   const lead = ours.score - best(false).score;

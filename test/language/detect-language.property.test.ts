@@ -86,6 +86,14 @@ describe('LanguageDetector on any text', () => {
 });
 
 describe('regressions the properties found', () => {
+  it('a text whose every candidate\'s letters count against it has a confidence, not NaN (CI seed 766314018)', () => {
+    const text = ['Спасибо &#x1F600; spät.', 'łódź ő but inte Спасибо.'].join(' ');
+    const result = detector.detect(text);
+    checkDetection(text, result);
+    expect(result.confidence).toBe(0.34);
+    expect(detector.detectSpan(text).confidence).toBe(0.34);
+  });
+
   it('a text only franc names is at most 0.99 sure', () => {
     expect(detector.detect('\u0000LieferungСпасибо').confidence).toBeLessThanOrEqual(0.99);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LanguageDetector } from '../../src/language/detect-language.js';
+import { TOY_LEXICONS, TOY_REGISTRY } from '../fixtures/toy-language/registry.js';
 
 const detector = new LanguageDetector();
 const lang = (text: string) => detector.detect(text).lang;
@@ -154,5 +155,16 @@ describe('LanguageDetector: noise does not change the language', () => {
 
   it('reads decomposed (NFD) letters like composed ones', () => {
     expect(lang('Köszönöm, minden rendben volt'.normalize('NFD'))).toBe('hun');
+  });
+});
+
+describe('LanguageDetector: lexicon folders without neighbours/', () => {
+  // No neighbour to lead: ours lead by their own evidence, not by an infinite margin (which gave NaN).
+  const alone = new LanguageDetector({ registry: TOY_REGISTRY, lexiconDirs: [TOY_LEXICONS] });
+  it.each(['Dankon pro la rapida liverado!', 'Mi estas tre kontenta pri la servo.'])('%j is epo with a confidence in (0, 1)', (text) => {
+    const result = alone.detect(text);
+    expect(result.lang).toBe('epo');
+    expect(result.confidence).toBeGreaterThan(0);
+    expect(result.confidence).toBeLessThan(1);
   });
 });
