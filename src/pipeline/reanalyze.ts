@@ -3,6 +3,7 @@ import type { EmotionTagger } from '../emotion/tagger.js';
 import type { LanguageDetector } from '../language/detect-language.js';
 import { AnalysisWriter } from '../store/analysis-writer.js';
 import type { Database } from '../store/database.js';
+import { responsesToReanalyse } from '../store/reanalysis-reader.js';
 
 export interface ReanalyzeResult {
   /** Responses analysed again, and the lexicon versions they had before. */
@@ -31,10 +32,7 @@ export async function reanalyze(
   const version = tagger.lexicons.version;
   const writer = new AnalysisWriter(db, tagger.lexicons);
   const from: Record<string, number> = {};
-  const select = db.prepare(
-    `SELECT id, text, lexicon_version FROM responses
-     WHERE id > ? AND (? = 1 OR lexicon_version IS NULL OR lexicon_version <> ?) ORDER BY id LIMIT ${BATCH}`,
-  );
+  const nextPage = responsesToReanalyse(db, version, all, BATCH);
   const writeBatch = db.transaction((rows: { id: number; text: string }[]) => {
     for (const row of rows) {
       const language = detector.detect(row.text);
@@ -46,7 +44,7 @@ export async function reanalyze(
   for (;;) {
     await setImmediate();
     if (signal?.aborted) return { reanalysed, from, version, stopped: true };
-    const rows = select.all(after, all ? 1 : 0, version) as { id: number; text: string; lexicon_version: string | null }[];
+    const rows = nextPage(after);
     if (rows.length === 0) break;
     for (const r of rows) from[r.lexicon_version ?? 'none'] = (from[r.lexicon_version ?? 'none'] ?? 0) + 1;
     writeBatch(rows);

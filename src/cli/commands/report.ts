@@ -3,6 +3,7 @@ import { buildReport } from '../../analysis/build-report.js';
 import { HeartlineError } from '../../errors.js';
 import { type ReportFormat, RENDERERS } from '../../report/renderers.js';
 import { responseExport } from '../../report/response-export.js';
+import { readSnapshot } from '../../store/read-snapshot.js';
 import { positiveNumber, readDbOption, redactOption } from '../common-options.js';
 import { type FilterFlags, addFilterOptions, filtersFrom, repeatable } from '../filter-options.js';
 import { withDatabase } from '../with-database.js';
@@ -45,13 +46,10 @@ export function reportCommand(): Command {
           flags.db,
           (db) => {
             // One read transaction, as for the report: the export is one consistent snapshot.
-            db.exec('BEGIN');
-            try {
+            readSnapshot(db, () => {
               const segments = flags.by.filter((b) => b !== 'lang').map((b) => b.toLowerCase());
               writeOutputChunks(flags.out, responseExport(db, { filters, segments, states: flags.states }));
-            } finally {
-              db.exec('COMMIT');
-            }
+            });
           },
           true,
         );
@@ -62,9 +60,8 @@ export function reportCommand(): Command {
         flags.db,
         (db) => {
           // One read transaction: a report during an import sees one consistent snapshot (WAL).
-          db.exec('BEGIN');
-          try {
-            return buildReport(db, {
+          return readSnapshot(db, () =>
+            buildReport(db, {
               database: flags.db,
               filters,
               minSupport: positiveNumber(flags.minSupport, '--min-support'),
@@ -73,10 +70,8 @@ export function reportCommand(): Command {
               verbatims: positiveNumber(flags.verbatims, '--verbatims'),
               redact: flags.redact ?? false,
               states: flags.states,
-            });
-          } finally {
-            db.exec('COMMIT');
-          }
+            }),
+          );
         },
         true,
       );

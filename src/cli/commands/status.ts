@@ -2,28 +2,11 @@ import { Command, Option } from 'commander';
 import type { Database } from '../../store/database.js';
 import { visibleControls } from '../../report/visible-controls.js';
 import { readRunLock } from '../../store/run-lock.js';
+import { lexiconVersionCounts, recentRuns } from '../../store/status-queries.js';
 import { positiveNumber, readDbOption } from '../common-options.js';
 import { formatCounts } from '../print-import.js';
 import { withDatabase } from '../with-database.js';
 import { describeHolder } from './unlock.js';
-
-interface RunRow {
-  id: number;
-  kind: string;
-  file: string;
-  source: string;
-  started_at: string;
-  finished_at: string | null;
-  status: string;
-  rows_read: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  warnings: number;
-  forgotten_by: number | null;
-  error: string | null;
-}
 
 export function statusCommand(): Command {
   return new Command('status')
@@ -38,7 +21,7 @@ export function statusCommand(): Command {
 
 function status(db: Database, last: number): string {
   const out: string[] = [];
-  const runs = db.prepare('SELECT * FROM import_runs ORDER BY id DESC LIMIT ?').all(last) as RunRow[];
+  const runs = recentRuns(db, last);
   out.push(`last ${runs.length} import run${runs.length === 1 ? '' : 's'}:`);
   for (const r of runs.reverse()) {
     const seconds = r.finished_at ? ((Date.parse(r.finished_at) - Date.parse(r.started_at)) / 1000).toFixed(1) : '…';
@@ -49,10 +32,8 @@ function status(db: Database, last: number): string {
         `${r.forgotten_by !== null ? ` — forgotten (forget #${r.forgotten_by})` : ''}${r.error ? ` — ${r.error.split('\n')[0]}` : ''}`,
     );
   }
-  const versions = db
-    .prepare('SELECT lexicon_version AS v, COUNT(*) AS n FROM responses GROUP BY lexicon_version ORDER BY n DESC')
-    .all() as { v: string | null; n: number }[];
-  out.push(`lexicon versions: ${versions.map((x) => `${x.v ?? 'not analysed'} ${x.n}`).join(', ') || 'none'}`);
+  const versions = lexiconVersionCounts(db);
+  out.push(`lexicon versions: ${versions.map((x) => `${x.version ?? 'not analysed'} ${x.responses}`).join(', ') || 'none'}`);
   const lock = readRunLock(db);
   out.push(lock ? describeHolder(lock) : 'no run in progress');
   return `${visibleControls(out.join('\n'), '\n')}\n`;

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { suggestPhrases } from '../../analysis/suggest-phrases.js';
 import { HeartlineError } from '../../errors.js';
 import { type SuggestFormat, SUGGESTION_RENDERERS } from '../../report/suggestion-renderers.js';
+import { readSnapshot } from '../../store/read-snapshot.js';
 import { SuggestReader } from '../../store/suggest-reader.js';
 import { dbOption, positiveNumber, redactOption } from '../common-options.js';
 import { type FilterFlags, addFilterOptions, filtersFrom } from '../filter-options.js';
@@ -57,12 +58,7 @@ export function suggestCommand(): Command {
         flags.db,
         (db) => {
           // One read transaction: counts and examples come from the same snapshot while an import runs (WAL).
-          db.exec('BEGIN');
-          try {
-            return suggestPhrases(new SuggestReader(db, options.filters), options);
-          } finally {
-            db.exec('COMMIT');
-          }
+          return readSnapshot(db, () => suggestPhrases(new SuggestReader(db, options.filters), options));
         },
         true,
       );
