@@ -31,7 +31,7 @@ describe('Swedish (swe)', () => {
 
   it.each([
     ['Leveransen kom snabbt, tack!', ['ease', 'gratitude']],
-    ['Maten var kall och personalen otrevlig', ['anger']],
+    ['Maten var kall och personalen otrevlig', ['anger', 'disappointment']],
     // "inte" follows the verb it negates: Swedish negation reaches two words after the term.
     ['Jag gillade inte maten.', ['disappointment']],
     ['Det var inte bra alls', ['disappointment']],
