@@ -1,0 +1,91 @@
+import { CONSTRUCTION_KINDS, type Construction, type ConstructionKind, type Cue } from './lexicon.js';
+import type { Hit } from './matcher.js';
+import type { Taxonomy } from './taxonomy.js';
+import type { Unit } from './units.js';
+
+/** A text's construction matches (constructions.tsv), by kind. */
+export type Constructions = Record<ConstructionKind, Hit<Construction>[]>;
+
+/** What a construction does to one emotion match: its new emotion, or none (the match is removed). */
+export interface Change {
+  kind: ConstructionKind;
+  at: Hit<Construction>;
+  emotion?: string;
+}
+
+/** "Couldn't be happier", "не могло быть лучше": praise that cannot be exceeded is delight (GUIDELINES rule 5). */
+const UTMOST = 'delight';
+/** A good thing that would have been, or once was: the customer was let down (GUIDELINES rules 1 and 5). */
+const UNREALISED = 'disappointment';
+/** The emotion a construction with a weight of its own states (constructions.tsv's optional third field). */
+export const STATED: Partial<Record<ConstructionKind, string>> = { utmost: UTMOST, counterfactual: UNREALISED };
+/** How many units after a term an existential negation still negates it ("недовольных не осталось"). */
+const ABSENT_REACH = 2;
+/** A header ("Response from the owner") is a reply's only when a colon or line break follows this soon. */
+const HEADER_TAIL = /^[^.!?。！？\n:：]{0,60}(?:[:：\n]|$)/u;
+
+export function byKind(hits: Hit<Construction>[]): Constructions {
+  const out = Object.fromEntries(CONSTRUCTION_KINDS.map((k) => [k, [] as Hit<Construction>[]])) as Constructions;
+  for (const hit of hits) out[hit.item.kind].push(hit);
+  return out;
+}
+
+/**
+ * The unit where the business's reply quoted under a review begins (units.length when there is none): a
+ * `reply` header that opens a sentence and is followed, on its line, by a colon or a line break
+ * ("Response from the owner:", "Ответ ресторана:", "酒店回复：") — not "I got a reply from them".
+ */
+export function replyStart(headers: Hit<Construction>[], units: readonly Unit[], text: string): number {
+  for (const header of headers) {
+    const opensSentence = header.first === 0 || units[header.first - 1]!.sentence !== units[header.first]!.sentence;
+    if (opensSentence && HEADER_TAIL.test(text.slice(units[header.last - 1]!.end, units[header.last - 1]!.end + 80))) return header.first;
+  }
+  return units.length;
+}
+
+/**
+ * How the constructions around one emotion match change it, if they do. `emotion` is the pattern's, `negated`
+ * whether a negator flips it, `negatable` whether it may be negated at all (not a pattern with its own negation).
+ */
+export function constructionOf(
+  hit: Hit<unknown>,
+  emotion: string,
+  negated: boolean,
+  negatable: boolean,
+  c: Constructions,
+  units: readonly Unit[],
+  contrast: Hit<Cue>[],
+  taxonomy: Taxonomy,
+): Change | undefined {
+  const valence = (e: string | undefined) => (e === undefined ? 0 : (taxonomy.emotions.get(e)?.valence ?? 0));
+  const { clause, sentence } = units[hit.first]!;
+  const inClause = (h: Hit<unknown>) => units[h.first]!.clause === clause;
+
+  const formula = c.formula.find((f) => f.first < hit.last && hit.first < f.last);
+  if (formula) return { kind: 'formula', at: formula };
+
+  const stated = negated ? taxonomy.opposite(emotion) : emotion;
+  if (valence(emotion) > 0 || valence(stated) > 0) {
+    const utmost = c.utmost.find(inClause);
+    if (utmost) return { kind: 'utmost', at: utmost, emotion: UTMOST };
+  }
+
+  if (!negated && negatable && valence(emotion) < 0) {
+    const absent = c.absent.find((a) => inClause(a) && a.first >= hit.last && a.first - hit.last <= ABSENT_REACH);
+    if (absent) return { kind: 'absent', at: absent, emotion: taxonomy.opposite(emotion) };
+  }
+
+  if (valence(stated) > 0) {
+    const counterfactual = c.counterfactual.find(inClause);
+    if (counterfactual) return { kind: 'counterfactual', at: counterfactual, emotion: UNREALISED };
+  }
+
+  // "We used to love it, but …": a feeling once held, reversed by what follows, is not the customer's now.
+  const between = (from: number, to: number) => contrast.some((x) => x.first >= from && x.last <= to);
+  const past = c.past.find((p) => units[p.first]!.sentence === sentence && p.last <= hit.first && !between(p.last, hit.first));
+  if (past && valence(stated) !== 0) {
+    const reverses = (h: Hit<unknown>) => h.first >= hit.last && units[h.first]!.sentence <= sentence + 1;
+    if (contrast.some(reverses) || c.now.some(reverses)) return valence(stated) > 0 ? { kind: 'past', at: past, emotion: UNREALISED } : { kind: 'past', at: past };
+  }
+  return undefined;
+}
