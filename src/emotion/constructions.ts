@@ -65,9 +65,13 @@ export function constructionOf(
   if (formula) return { kind: 'formula', at: formula };
 
   const stated = negated ? taxonomy.opposite(emotion) : emotion;
-  if (valence(emotion) > 0 || valence(stated) > 0) {
-    const utmost = c.utmost.find(inClause);
-    if (utmost) return { kind: 'utmost', at: utmost, emotion: UTMOST };
+  const utmost = c.utmost.find(inClause);
+  if (utmost) {
+    // Its own words ("не могло быть лучше") or a positive term beside it ("couldn't be happier") are delight; a
+    // negative term keeps its feeling, without the comparison's negation ("couldn't be more disappointed").
+    const inside = utmost.first < hit.last && hit.first < utmost.last;
+    if (inside || valence(emotion) > 0) return { kind: 'utmost', at: utmost, emotion: UTMOST };
+    if (negated && valence(emotion) < 0) return { kind: 'utmost', at: utmost, emotion };
   }
 
   if (!negated && negatable && valence(emotion) < 0) {
