@@ -189,7 +189,7 @@ describe('heartline run', () => {
     expect(rows(handle, "SELECT COUNT(*) AS n, SUM(text <> '') AS comments, COUNT(score) AS scored FROM responses")).toEqual([
       { n: 247, comments: 247, scored: 235 },
     ]);
-    expect(rows(handle, 'SELECT COUNT(*) AS n FROM emotion_tags')).toEqual([{ n: 330 }]);
+    expect(rows(handle, 'SELECT COUNT(*) AS n FROM emotion_tags')).toEqual([{ n: 331 }]);
     handle.close();
   });
 
