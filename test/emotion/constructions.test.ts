@@ -110,6 +110,6 @@ describe('constructions.tsv: evidence says which construction changed a match', 
     const text = 'It would have been perfect if it were longer.';
     const [tag0] = tag(text).emotions;
     expect(tag0?.emotion).toBe('disappointment');
-    expect(tag0?.evidence[0]).toMatchObject({ text: 'perfect', flippedFrom: 'delight', construction: { kind: 'counterfactual', text: 'would have' } });
+    expect(tag0?.evidence[0]).toMatchObject({ text: 'perfect', flippedFrom: 'delight', construction: { kind: 'counterfactual', text: 'would have been' } });
   });
 });
