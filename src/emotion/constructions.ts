@@ -79,7 +79,10 @@ export function constructionOf(
     if (absent) return { kind: 'absent', at: absent, emotion: taxonomy.opposite(emotion) };
   }
 
-  if (valence(stated) > 0) {
+  // Only a feeling that can turn (one with an opposite): "I would be glad to thank" (был бы рад поблагодарить) is
+  // politeness, and thanks said are thanks.
+  const turns = stated !== undefined && taxonomy.opposite(stated) !== undefined;
+  if (turns && valence(stated) > 0) {
     const counterfactual = c.counterfactual.find(inClause);
     if (counterfactual) return { kind: 'counterfactual', at: counterfactual, emotion: UNREALISED };
   }
@@ -89,7 +92,7 @@ export function constructionOf(
   // The marker stands before the feeling, or holds it ("I was so excited to get it, however …").
   const holds = (p: Hit<unknown>) => p.first <= hit.first && hit.first < p.last && valence(stated) > 0;
   const past = c.past.find((p) => units[p.first]!.sentence === sentence && ((p.last <= hit.first && !between(p.last, hit.first)) || holds(p)));
-  if (past && valence(stated) !== 0) {
+  if (past && turns && valence(stated) !== 0) {
     const reverses = (h: Hit<unknown>) => h.first >= hit.last && units[h.first]!.sentence <= sentence + 1;
     if (contrast.some(reverses) || c.now.some(reverses)) return valence(stated) > 0 ? { kind: 'past', at: past, emotion: UNREALISED } : { kind: 'past', at: past };
   }
