@@ -90,9 +90,9 @@ export function constructionOf(
   // "We used to love it, but …": a feeling once held, reversed by what follows, is not the customer's now.
   const between = (from: number, to: number) => contrast.some((x) => x.first >= from && x.last <= to);
   // The marker stands before the feeling, or holds it ("I was so excited to get it, however …").
-  const holds = (p: Hit<unknown>) => p.first <= hit.first && hit.first < p.last && valence(stated) > 0;
+  const holds = (p: Hit<unknown>) => p.first <= hit.first && hit.first < p.last;
   const past = c.past.find((p) => units[p.first]!.sentence === sentence && ((p.last <= hit.first && !between(p.last, hit.first)) || holds(p)));
-  if (past && turns && valence(stated) !== 0) {
+  if (past && ((turns && valence(stated) > 0) || valence(stated) < 0)) {
     const reverses = (h: Hit<unknown>) => h.first >= hit.last && units[h.first]!.sentence <= sentence + 1;
     if (contrast.some(reverses) || c.now.some(reverses)) return valence(stated) > 0 ? { kind: 'past', at: past, emotion: UNREALISED } : { kind: 'past', at: past };
   }
