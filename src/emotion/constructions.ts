@@ -21,6 +21,8 @@ const UNREALISED = 'disappointment';
 export const STATED: Partial<Record<ConstructionKind, string>> = { utmost: UTMOST, counterfactual: UNREALISED };
 /** How many units after a term an existential negation still negates it ("недовольных не осталось"). */
 const ABSENT_REACH = 2;
+/** How many units (a verb, an adverb: "was absolutely") may stand between a third person and a feeling word. */
+const OTHER_REACH = 2;
 /** A header ("Response from the owner") is a reply's only when a colon or line break follows this soon. */
 const HEADER_TAIL = /^[^.!?。！？\n:：]{0,60}(?:[:：\n]|$)/u;
 
@@ -65,6 +67,12 @@ export function constructionOf(
   if (formula) return { kind: 'formula', at: formula };
 
   const stated = negated ? taxonomy.opposite(emotion) : emotion;
+  // Whose feeling: "the salesman was euphoric" (GUIDELINES rule 4). Staff only: a gift's receiver ("мама очень довольна
+  // чайником") speaks for the buyer.
+  const feeling = c.feeling.find((f) => f.first < hit.last && hit.first < f.last);
+  const other = feeling && c.other.find((o) => inClause(o) && o.last <= feeling.first && feeling.first - o.last <= OTHER_REACH);
+  if (other && taxonomy.opposite(emotion) !== undefined) return { kind: 'other', at: other };
+
   const utmost = c.utmost.find(inClause);
   if (utmost) {
     // Its own words ("не могло быть лучше") or a positive term beside it ("couldn't be happier") are delight; a

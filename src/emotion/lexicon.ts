@@ -52,8 +52,10 @@ export interface Cue {
  * - `utmost`: "could not be better", "kunde inte vara mer": a positive feeling in its clause is delight, not negated.
  * - `absent`: an existential negation after the term ("недовольных не осталось"): negates it like a negator.
  * - `formula`: a set phrase whose words carry no feeling (sign-offs: "have a nice day", "hälsningar").
+ * - `other` and `feeling`: a staff member's feeling ("the salesman was euphoric", "официант был рад") — a
+ *   `feeling` word right after an `other` subject — is not the customer's.
  */
-export const CONSTRUCTION_KINDS = ['reply', 'counterfactual', 'past', 'now', 'utmost', 'absent', 'formula'] as const;
+export const CONSTRUCTION_KINDS = ['reply', 'counterfactual', 'past', 'now', 'utmost', 'absent', 'formula', 'other', 'feeling'] as const;
 export type ConstructionKind = (typeof CONSTRUCTION_KINDS)[number];
 
 export interface Construction extends Cue {

@@ -99,6 +99,26 @@ describe('constructions.tsv: a negated comparison is utmost praise, not its oppo
   });
 });
 
+describe('constructions.tsv: a staff member\'s feeling is not the customer\'s', () => {
+  it.each([
+    ['eng', 'The salesman was so happy when I bought it.'],
+    ['rus', 'Официант был очень рад нашему приходу.'],
+    ['swe', 'Säljaren var väldigt glad över köpet.'],
+    ['cmn', '服务员很开心'],
+    ['hun', 'Az eladó nagyon boldog volt.'],
+  ])('%s: %s', (_, text) => {
+    expect(emotions(text)).not.toContain('satisfaction');
+    expect(emotions(text)).not.toContain('delight');
+  });
+
+  it.each([
+    ['rus', 'Спасибо вам огромное! Мама очень довольна чайником.', 'satisfaction'],
+    ['eng', 'The waiter was lovely and I was so happy with the food.', 'satisfaction'],
+  ])('%s: a gift\'s receiver, or the customer beside the staff, still counts: %s', (_, text, expected) => {
+    expect(emotions(text)).toContain(expected);
+  });
+});
+
 describe('constructions.tsv: sign-offs and wishes carry no feeling', () => {
   it.each([
     ['eng', 'Have a nice summer!'],
