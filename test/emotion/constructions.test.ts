@@ -36,6 +36,7 @@ describe('constructions.tsv: counterfactual mood is disappointment', () => {
   it.each([
     ['eng', 'This would have been a perfect jacket if the sleeves were shorter.'],
     ['eng', 'A size smaller would have been perfect.'],
+    ['eng', 'I just wish they made them more durable and comfortable.'],
     ['rus', 'Было бы отлично, если бы не шум с кухни.'],
     ['swe', 'Det hade varit perfekt om leveransen kom i tid.'],
     ['cmn', '要是房间再大一点就好了'],
