@@ -90,13 +90,15 @@ export function constructionOf(
   // Only a feeling that can turn (one with an opposite): "I would be glad to thank" (был бы рад поблагодарить) is
   // politeness, and thanks said are thanks.
   const turns = stated !== undefined && taxonomy.opposite(stated) !== undefined;
+  // A contrast marker between them ends its scope ("all sorted in the end, but I wish it hadn't taken three emails").
+  const between = (from: number, to: number) => contrast.some((x) => x.first >= from && x.last <= to);
+  const apart = (h: Hit<unknown>) => (h.last <= hit.first ? between(h.last, hit.first) : h.first >= hit.last && between(hit.last, h.first));
   if (turns && valence(stated) > 0) {
-    const counterfactual = c.counterfactual.find(inClause);
+    const counterfactual = c.counterfactual.find((x) => inClause(x) && !apart(x));
     if (counterfactual) return { kind: 'counterfactual', at: counterfactual, emotion: UNREALISED };
   }
 
   // "We used to love it, but …": a feeling once held, reversed by what follows, is not the customer's now.
-  const between = (from: number, to: number) => contrast.some((x) => x.first >= from && x.last <= to);
   // The marker stands before the feeling, or holds it ("I was so excited to get it, however …").
   const holds = (p: Hit<unknown>) => p.first <= hit.first && hit.first < p.last;
   const past = c.past.find((p) => units[p.first]!.sentence === sentence && ((p.last <= hit.first && !between(p.last, hit.first)) || holds(p)));

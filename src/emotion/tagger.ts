@@ -83,7 +83,6 @@ export class EmotionTagger {
     // Where the business's quoted reply begins (end of text when there is none): nothing after it is tagged.
     let replyAt = text.length;
     for (const segment of segments) {
-      if (segment.start >= replyAt) break;
       const compiled = this.compiled.get(segment.lang);
       if (!segment.supported || !compiled) continue;
       const slice = text.slice(segment.start, segment.end);
@@ -94,7 +93,8 @@ export class EmotionTagger {
       const found = sort(hits);
       // Word boundaries are part of emotion tagging; the polarity baseline stays as it was specified.
       const words = language.segmenter && hits.length > 0 ? sort(keepWholeWords(hits, units, slice, segment.start, language.segmenter, matchesAnywhere)) : found;
-      replyAt = Math.min(replyAt, this.tagUnits(text, units, compiled, words, candidates, removed));
+      // The polarity baseline reads the whole text, a quoted reply included: it stays as it was specified.
+      if (segment.start < replyAt) replyAt = Math.min(replyAt, this.tagUnits(text, units, compiled, words, candidates, removed));
       polarities.push(...this.polarity(slice, units, compiled, found));
     }
     if (segments.some((s) => s.supported)) candidates.push(...this.emojiCandidates(text).filter((c) => c.evidence.start < replyAt));

@@ -49,6 +49,15 @@ describe('constructions.tsv: counterfactual mood is disappointment', () => {
   });
 });
 
+describe('constructions.tsv: a contrast marker ends a counterfactual\'s scope', () => {
+  it.each([
+    ['eng', "All sorted in the end but I wish it hadn't taken three emails.", 'ease'],
+    ['swe', 'Maten var mycket god men det hade varit bättre med snabbare leverans.', 'satisfaction'],
+  ])('%s: %s', (_, text, expected) => {
+    expect(emotions(text)).toContain(expected);
+  });
+});
+
 describe('constructions.tsv: a positive feeling stated in the past and reversed is not the customer\'s now', () => {
   it.each([
     ['eng', 'We used to love this place, but the portions got tiny.'],
