@@ -21,13 +21,14 @@ export function explain(text: string, language: TextLanguage, result: TagResult,
     lines.push(`${tag.emotion} ${tag.score.toFixed(2)}`);
     for (const e of tag.evidence) lines.push(`  ${describe(e)}`);
   }
-  for (const e of result.removed) lines.push(`(removed) ${describe(e)} — negation removes an emotion without an opposite`);
+  for (const e of result.removed) lines.push(`(removed) ${describe(e)} — ${e.construction ? `by ${e.construction.kind} "${e.construction.text}"` : 'negation removes an emotion without an opposite'}`);
   return lines.join('\n');
 }
 
 function describe(e: Evidence): string {
   const parts = [`"${e.text}" ${e.start}–${e.end} ← ${e.pattern} (${e.lang}) weight ${e.weight}`];
-  if (e.flippedFrom) parts.push(`negated by "${e.negator?.text}": ${e.flippedFrom} → opposite`);
+  if (e.construction && e.flippedFrom) parts.push(`${e.construction.kind} "${e.construction.text}": was ${e.flippedFrom}`);
+  else if (e.flippedFrom) parts.push(`negated by "${e.negator?.text}": ${e.flippedFrom} → opposite`);
   else if (e.negator) parts.push(`negated by "${e.negator.text}"`);
   if (e.intensifier) parts.push(`×${e.intensifier.factor} by "${e.intensifier.text}"`);
   if (e.emphasis) parts.push(e.emphasis.join(', '));

@@ -9,7 +9,7 @@ import { BUILTIN_LEXICON_DIR } from '../lexicon/lexicon-dir.js';
 import { type Taxonomy, loadTaxonomy } from './taxonomy.js';
 
 /** Bump when matching changes in a way that changes tags: it is part of the lexicon version. */
-export const TAGGER_VERSION = 1;
+export const TAGGER_VERSION = 2;
 /** `…` in a pattern: how many units it may skip (words, or characters for a language matched by characters). */
 export const GAP_WORDS = 3;
 export const GAP_CHARS = 4;
@@ -40,6 +40,33 @@ export interface Cue {
   source: string;
 }
 
+/**
+ * Constructions that change what the emotion matches around them mean (constructions.tsv), by kind:
+ * - `reply`: a header that starts the business's reply quoted under a review ("Response from the owner:");
+ *   nothing from it on is the customer's.
+ * - `counterfactual`: "would have been perfect if", "было бы отлично, если бы": a positive feeling in its clause
+ *   did not happen — disappointment.
+ * - `past`: a feeling once held ("used to", "раньше", "förr"); reversed by a contrast marker or `now` after it,
+ *   a positive one becomes disappointment.
+ * - `now`: what reverses a `past` feeling without a contrast marker ("now", "теперь", "nu").
+ * - `utmost`: "could not be better", "kunde inte vara mer": a positive feeling in its clause is delight, not negated.
+ * - `absent`: an existential negation after the term ("недовольных не осталось"): negates it like a negator.
+ * - `formula`: a set phrase whose words carry no feeling (sign-offs: "have a nice day", "hälsningar").
+ * - `other` and `feeling`: a staff member's feeling ("the salesman was euphoric", "официант был рад") — a
+ *   `feeling` word right after an `other` subject — is not the customer's.
+ */
+export const CONSTRUCTION_KINDS = ['reply', 'counterfactual', 'past', 'now', 'utmost', 'absent', 'formula', 'other', 'feeling'] as const;
+export type ConstructionKind = (typeof CONSTRUCTION_KINDS)[number];
+
+export interface Construction extends Cue {
+  kind: ConstructionKind;
+  /**
+   * Optional third field: the construction states its kind's emotion by itself, with this weight, when its
+   * own words hold the praise it turns (Chinese 就好了 "it would be good if", 再好不过 "could not be better").
+   */
+  weight?: number;
+}
+
 export interface LanguageLexicon {
   lang: string;
   language: Language;
@@ -52,6 +79,7 @@ export interface LanguageLexicon {
   intensifiers: Cue[];
   contrast: Cue[];
   polarity: Cue[];
+  constructions: Construction[];
 }
 
 export interface LexiconProblem {
@@ -137,7 +165,7 @@ export function trustedStem(word: string, stem: string): string {
 
 /** Every file `loadLexicons` reads, in order (missing ones included: a user folder may lack some). */
 function lexiconFiles(dirs: readonly string[], registry: LanguageRegistry): string[] {
-  const perLanguage = ['emotions.tsv', 'negators.txt', 'contrast.txt', 'raising.txt', 'intensifiers.tsv', 'polarity.tsv'];
+  const perLanguage = ['emotions.tsv', 'negators.txt', 'contrast.txt', 'raising.txt', 'intensifiers.tsv', 'polarity.tsv', 'constructions.tsv'];
   return [
     ...dirs.map((dir) => join(dir, 'taxonomy.json')),
     ...registry.languages.flatMap((language) => dirs.flatMap((dir) => perLanguage.map((file) => join(dir, language.code, file)))),
@@ -170,7 +198,7 @@ export function loadLexicons(userDirs: readonly string[] = [], registry: Languag
   const problems: LexiconProblem[] = [];
   const languages = new Map<string, LanguageLexicon>();
   for (const language of registry.languages) {
-    const lexicon: LanguageLexicon = { lang: language.code, language, entries: [], negators: [], nonNegators: [], raising: [], intensifiers: [], contrast: [], polarity: [] };
+    const lexicon: LanguageLexicon = { lang: language.code, language, entries: [], negators: [], nonNegators: [], raising: [], intensifiers: [], contrast: [], polarity: [], constructions: [] };
     const entries = new Map<string, LexiconEntry>();
     for (const dir of dirs) {
       for (const line of readLines(join(dir, language.code, 'emotions.tsv'))) {
@@ -193,6 +221,7 @@ export function loadLexicons(userDirs: readonly string[] = [], registry: Languag
       lexicon.raising.push(...cues(readLines(join(dir, language.code, 'raising.txt')), language, () => 1));
       lexicon.intensifiers.push(...cues(readLines(join(dir, language.code, 'intensifiers.tsv')), language, (f, s) => numberField(f[1], s, 0.1, 3, problems)));
       lexicon.polarity.push(...cues(readLines(join(dir, language.code, 'polarity.tsv')), language, (f, s) => numberField(f[1], s, -5, 5, problems)));
+      lexicon.constructions.push(...constructions(readLines(join(dir, language.code, 'constructions.tsv')), language, problems));
     }
     lexicon.entries = [...entries.values()];
     const negatorWords = new Set(lexicon.negators.map((n) => normalise(n.text, language)));
@@ -236,6 +265,21 @@ function cues(lines: Line[], language: Language, value: (fields: string[], sourc
   return lines
     .filter((l) => l.fields[0])
     .map((l) => ({ parts: compilePattern(l.fields[0]!, language), text: l.fields[0]!, value: value(l.fields, l.source), source: l.source }));
+}
+
+function constructions(lines: Line[], language: Language, problems: LexiconProblem[]): Construction[] {
+  const out: Construction[] = [];
+  for (const line of lines) {
+    const [pattern, kind, weight] = line.fields;
+    if (!pattern || !CONSTRUCTION_KINDS.includes(kind as ConstructionKind)) {
+      problems.push({ severity: 'error', source: line.source, message: `expected pattern<TAB>kind[<TAB>weight], kind one of ${CONSTRUCTION_KINDS.join(', ')}` });
+      continue;
+    }
+    const construction: Construction = { parts: compilePattern(pattern, language), text: pattern, value: 1, source: line.source, kind: kind as ConstructionKind };
+    if (weight !== undefined) construction.weight = numberField(weight, line.source, 0, 1, problems);
+    out.push(construction);
+  }
+  return out;
 }
 
 function numberField(value: string | undefined, source: string, min: number, max: number, problems: LexiconProblem[]): number {

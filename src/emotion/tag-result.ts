@@ -14,6 +14,12 @@ export interface Evidence {
   flippedFrom?: string;
   negator?: Span;
   intensifier?: Span & { factor: number };
+  /**
+   * The construction (constructions.tsv) that changed this match: `utmost` ("couldn't be happier") made it
+   * delight, `counterfactual` ("would have been perfect if") or a reversed `past` feeling disappointment,
+   * `absent` ("недовольных не осталось") negated it; `formula` ("have a nice day") removed it.
+   */
+  construction?: Span & { kind: string };
   /** ALL CAPS, "!!", or coming after a contrast marker. */
   emphasis?: string[];
 }
@@ -35,6 +41,6 @@ export interface TagResult {
   emotions: EmotionTag[];
   /** Plain sentiment baseline, −1…1, from a polarity word list (wink-sentiment for English). */
   polarity: number;
-  /** Matches removed by negation ("not angry"), for explanations. */
+  /** Matches removed by negation ("not angry"), a set phrase or a reversal, for explanations. */
   removed: Evidence[];
 }

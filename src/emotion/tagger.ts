@@ -1,5 +1,6 @@
 import type { LanguageSegment } from '../language/detection.js';
-import { type Cue, type LanguageLexicon, type LexiconEntry, type Lexicons, loadLexicons } from './lexicon.js';
+import { type Construction, type Cue, type LanguageLexicon, type LexiconEntry, type Lexicons, loadLexicons } from './lexicon.js';
+import { type Constructions, STATED, byKind, constructionOf, replyStart } from './constructions.js';
 import { keepWholeWords } from './keep-whole-words.js';
 import { type Hit, Matcher } from './matcher.js';
 import type { EmotionTag, Evidence, Span, TagResult } from './tag-result.js';
@@ -19,7 +20,10 @@ const INTENSIFIER_REACH = 2;
 type CueKind = 'negator' | 'nonNegator' | 'raising' | 'intensifier' | 'contrast' | 'polarity';
 
 /** Everything a language's text is matched against, in one index: one pass over the units finds it all. */
-type Pattern = { kind: 'entry'; parts: LexiconEntry['parts']; entry: LexiconEntry } | { kind: CueKind; parts: Cue['parts']; cue: Cue };
+type Pattern =
+  | { kind: 'entry'; parts: LexiconEntry['parts']; entry: LexiconEntry }
+  | { kind: CueKind; parts: Cue['parts']; cue: Cue }
+  | { kind: 'construction'; parts: Cue['parts']; construction: Construction };
 
 interface CompiledLanguage {
   lexicon: LanguageLexicon;
@@ -35,6 +39,7 @@ interface Found {
   intensifier: Hit<Cue>[];
   contrast: Hit<Cue>[];
   polarity: Hit<Cue>[];
+  construction: Hit<Construction>[];
 }
 
 interface Candidate {
@@ -63,6 +68,7 @@ export class EmotionTagger {
         ...cues('intensifier', lexicon.intensifiers),
         ...cues('contrast', lexicon.contrast),
         ...cues('polarity', lexicon.polarity),
+        ...lexicon.constructions.map((construction): Pattern => ({ kind: 'construction', parts: construction.parts, construction })),
       ];
       this.compiled.set(code, { lexicon, matcher: new Matcher(patterns, lexicon.language) });
     }
@@ -74,6 +80,8 @@ export class EmotionTagger {
     const candidates: Candidate[] = [];
     const removed: Evidence[] = [];
     const polarities: number[] = [];
+    // Where the business's quoted reply begins (end of text when there is none): nothing after it is tagged.
+    let replyAt = text.length;
     for (const segment of segments) {
       const compiled = this.compiled.get(segment.lang);
       if (!segment.supported || !compiled) continue;
@@ -85,15 +93,19 @@ export class EmotionTagger {
       const found = sort(hits);
       // Word boundaries are part of emotion tagging; the polarity baseline stays as it was specified.
       const words = language.segmenter && hits.length > 0 ? sort(keepWholeWords(hits, units, slice, segment.start, language.segmenter, matchesAnywhere)) : found;
-      this.tagUnits(text, units, compiled, words, candidates, removed);
+      // The polarity baseline reads the whole text, a quoted reply included: it stays as it was specified.
+      if (segment.start < replyAt) replyAt = Math.min(replyAt, this.tagUnits(text, units, compiled, words, candidates, removed));
       polarities.push(...this.polarity(slice, units, compiled, found));
     }
-    if (segments.some((s) => s.supported)) candidates.push(...this.emojiCandidates(text));
+    if (segments.some((s) => s.supported)) candidates.push(...this.emojiCandidates(text).filter((c) => c.evidence.start < replyAt));
     return { emotions: combine(candidates), polarity: average(polarities), removed };
   }
 
-  private tagUnits(text: string, units: Unit[], c: CompiledLanguage, found: Found, out: Candidate[], removed: Evidence[]): void {
-    const hits = outermost(found.entries);
+  /** Tags one segment's units; returns the offset where a quoted business reply begins (text.length if none). */
+  private tagUnits(text: string, units: Unit[], c: CompiledLanguage, found: Found, out: Candidate[], removed: Evidence[]): number {
+    const constructions: Constructions = byKind(found.construction);
+    const reply = replyStart(constructions.reply, units, text);
+    const hits = outermost(found.entries).filter((h) => h.first < reply);
     const negators = negatorsOf(found);
     const raised = raisedNegators(negators, found.raising, units);
     const intensifiers = outermost(found.intensifier);
@@ -114,7 +126,16 @@ export class EmotionTagger {
         weight: entry.weight,
       };
       const emphasis: string[] = [];
-      const negator = entry.negated ? undefined : nearest(negators, hit, units, scope.before, scope.after, hits, contrast, raised);
+      let negator = entry.negated ? undefined : nearest(negators, hit, units, scope.before, scope.after, hits, contrast, raised);
+      const change = constructionOf(hit, entry.emotion, negator !== undefined, !entry.negated, constructions, units, contrast, this.lexicons.taxonomy);
+      if (change && change.emotion === undefined) {
+        // A set phrase ("have a nice day") or a reversed negative feeling: not the customer's feeling now.
+        evidence.construction = spanOf(text, units, change.at, change.kind);
+        removed.push(evidence);
+        continue;
+      }
+      if (change?.kind === 'absent') negator = change.at;
+      else if (change) negator = undefined;
       if (isShouted(evidence.text)) {
         evidence.weight *= CAPS_FACTOR;
         emphasis.push('caps');
@@ -137,8 +158,13 @@ export class EmotionTagger {
         evidence.intensifier = { ...spanOf(text, units, intensifier), factor };
         evidence.weight *= factor;
       }
-      if (negator) {
+      if (change && change.kind !== 'absent') {
+        evidence.construction = spanOf(text, units, change.at, change.kind);
+        if (change.emotion !== emotion) evidence.flippedFrom = emotion;
+        emotion = change.emotion ?? emotion;
+      } else if (negator) {
         evidence.negator = spanOf(text, units, negator);
+        if (change) evidence.construction = spanOf(text, units, change.at, change.kind);
         const opposite = this.lexicons.taxonomy.opposite(emotion);
         if (!opposite) {
           // Capped like kept evidence: explanations show removed matches' weights too.
@@ -153,6 +179,13 @@ export class EmotionTagger {
       evidence.weight = capWeight(evidence.weight);
       out.push({ emotion, evidence });
     }
+    for (const hit of [...constructions.utmost, ...constructions.counterfactual]) {
+      const { weight, kind, text: pattern, source } = hit.item;
+      const emotion = STATED[kind];
+      if (weight === undefined || !emotion || hit.first >= reply) continue;
+      out.push({ emotion, evidence: { ...spanOf(text, units, hit), pattern, source, lang: c.lexicon.lang, weight } });
+    }
+    return reply < units.length ? units[reply]!.start : text.length;
   }
 
   private emojiCandidates(text: string): Candidate[] {
@@ -202,10 +235,11 @@ const matchesAnywhere = (hit: Hit<Pattern>) => hit.item.kind === 'entry' && (hit
 
 /** The hits of a text by kind. */
 function sort(hits: Hit<Pattern>[]): Found {
-  const found: Found = { entries: [], negator: [], nonNegator: [], raising: [], intensifier: [], contrast: [], polarity: [] };
+  const found: Found = { entries: [], negator: [], nonNegator: [], raising: [], intensifier: [], contrast: [], polarity: [], construction: [] };
   for (const hit of hits) {
     const p = hit.item;
     if (p.kind === 'entry') found.entries.push({ ...hit, item: p.entry });
+    else if (p.kind === 'construction') found.construction.push({ ...hit, item: p.construction });
     else found[p.kind].push({ ...hit, item: p.cue });
   }
   return found;
@@ -288,10 +322,12 @@ function nearest(
   return best;
 }
 
-function spanOf(text: string, units: Unit[], hit: Hit<unknown>): Span {
+function spanOf(text: string, units: Unit[], hit: Hit<unknown>): Span;
+function spanOf(text: string, units: Unit[], hit: Hit<unknown>, kind: string): Span & { kind: string };
+function spanOf(text: string, units: Unit[], hit: Hit<unknown>, kind?: string): Span | (Span & { kind: string }) {
   const start = units[hit.first]!.start;
   const end = units[hit.last - 1]!.end;
-  return { start, end, text: text.slice(start, end) };
+  return kind === undefined ? { start, end, text: text.slice(start, end) } : { kind, start, end, text: text.slice(start, end) };
 }
 
 function isShouted(text: string): boolean {
