@@ -126,7 +126,7 @@ export class EmotionTagger {
         weight: entry.weight,
       };
       const emphasis: string[] = [];
-      let negator = entry.negated ? undefined : nearest(negators, hit, units, scope.before, scope.after, hits, contrast, raised);
+      let negator = entry.negated ? undefined : nearest(negators, hit, units, scope.before, scope.after, hits, contrast, raised, constructions.opener);
       const change = constructionOf(hit, entry.emotion, negator !== undefined, !entry.negated, constructions, units, contrast, this.lexicons.taxonomy);
       if (change && change.emotion === undefined) {
         // A set phrase ("have a nice day") or a reversed negative feeling: not the customer's feeling now.
@@ -282,6 +282,7 @@ function nearest(
   matches: Hit<unknown>[],
   barriers: Hit<Cue>[] = [],
   raised: Map<Hit<Cue>, number> = new Map(),
+  openers: Hit<unknown>[] = [],
 ): Hit<Cue> | undefined {
   const clause = units[hit.first]!.clause;
   let best: Hit<Cue> | undefined;
@@ -311,6 +312,9 @@ function nearest(
     }
     // A contrast marker closes the scope: in "not cheap but worth it", "not" stops at "but".
     if (barriers.some((b) => b.first >= from && b.last <= to)) continue;
+    // A negator after the term negates its own clause only: not across a word that opens the next one
+    // ("skolmat och inte alls …", "dåligt att inte …"), nor when it opens one itself ("utan" = "without").
+    if (!isBefore && openers.some((o) => (o.first >= from && o.last <= to) || (o.first < cue.last && cue.first < o.last))) continue;
     // A cue inside another emotion match ("never again") is that match's — unless that match overlaps
     // ours ("wouldn't switch" and "switch to" share the negation).
     if (matches.some((m) => m !== hit && m.first <= cue.first && m.last >= cue.last && (m.last <= hit.first || m.first >= hit.last))) continue;
