@@ -10,6 +10,8 @@ import { type Unit, toUnits } from './units.js';
 export const TAG_THRESHOLD = 0.4;
 /** A flipped emotion ("not happy" → disappointment) counts as much as a stated one. */
 const FLIP_FACTOR = 1;
+/** A negated complaint turns into this only when its words are evaluative (see tagUnits). */
+const CONTENTMENT = 'satisfaction';
 /** Words after a contrast marker ("…, but the courier was rude") weigh more. */
 const AFTER_CONTRAST = 1.25;
 const CAPS_FACTOR = 1.3;
@@ -166,7 +168,10 @@ export class EmotionTagger {
         evidence.negator = spanOf(text, units, negator);
         if (change) evidence.construction = spanOf(text, units, change.at, change.kind);
         const opposite = this.lexicons.taxonomy.opposite(emotion);
-        if (!opposite) {
+        // "Not expired", "wasn't stained": a negated plain description of a defect is no praise. Only evaluative
+        // words (a negative word of the polarity list: "not bad", "не разочаровал") turn into contentment.
+        const evaluative = found.polarity.some((p) => p.first < hit.last && hit.first < p.last && p.item.value < 0);
+        if (!opposite || (opposite === CONTENTMENT && !evaluative)) {
           // Capped like kept evidence: explanations show removed matches' weights too.
           evidence.weight = capWeight(evidence.weight);
           removed.push(evidence);
