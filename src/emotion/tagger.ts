@@ -82,6 +82,8 @@ export class EmotionTagger {
     const candidates: Candidate[] = [];
     const removed: Evidence[] = [];
     const polarities: number[] = [];
+    // Where contrast markers stand (text offsets), for the habit a later defection reverses.
+    const contrastAt: number[] = [];
     // Where the business's quoted reply begins (end of text when there is none): nothing after it is tagged.
     let replyAt = text.length;
     for (const segment of segments) {
@@ -95,12 +97,13 @@ export class EmotionTagger {
       const found = sort(hits);
       // Word boundaries are part of emotion tagging; the polarity baseline stays as it was specified.
       const words = language.segmenter && hits.length > 0 ? sort(keepWholeWords(hits, units, slice, segment.start, language.segmenter, matchesAnywhere)) : found;
+      for (const h of words.contrast) contrastAt.push(units[h.first]!.start);
       // The polarity baseline reads the whole text, a quoted reply included: it stays as it was specified.
       if (segment.start < replyAt) replyAt = Math.min(replyAt, this.tagUnits(text, units, compiled, words, candidates, removed));
       polarities.push(...this.polarity(slice, units, compiled, found));
     }
     if (segments.some((s) => s.supported)) candidates.push(...this.emojiCandidates(text).filter((c) => c.evidence.start < replyAt));
-    return { emotions: combine(candidates), polarity: average(polarities), removed };
+    return { emotions: reversedHabit(combine(candidates), contrastAt), polarity: average(polarities), removed };
   }
 
   /** Tags one segment's units; returns the offset where a quoted business reply begins (text.length if none). */
@@ -374,6 +377,21 @@ function combine(candidates: Candidate[]): EmotionTag[] {
     if (score >= TAG_THRESHOLD) tags.push({ emotion, score, evidence: evidence.sort((a, b) => a.start - b.start) });
   }
   return tags.sort((a, b) => b.score - a.score || a.emotion.localeCompare(b.emotion));
+}
+
+/**
+ * "We've been regulars for years, but never again", "入住很多次了，但是…下次不会选择了": commitment that all stands
+ * before a contrast marker which a defection follows is the past habit the defection reverses, not loyalty now.
+ * Without a contrast between them both stay (the customer may praise one place and leave another).
+ */
+function reversedHabit(tags: EmotionTag[], contrastAt: number[]): EmotionTag[] {
+  const defection = tags.find((t) => t.emotion === 'defection');
+  const commitment = tags.find((t) => t.emotion === 'commitment');
+  if (!defection || !commitment || contrastAt.length === 0) return tags;
+  const lastDefection = Math.max(...defection.evidence.map((e) => e.start));
+  const lastCommitment = Math.max(...commitment.evidence.map((e) => e.end));
+  const reversed = lastCommitment <= lastDefection && contrastAt.some((at) => at >= lastCommitment && at < lastDefection);
+  return reversed ? tags.filter((t) => t !== commitment) : tags;
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);

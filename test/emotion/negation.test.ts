@@ -26,3 +26,23 @@ describe('negation: a negated plain description of a defect is removed, not turn
     expect(emotions(text)).toContain('satisfaction');
   });
 });
+
+describe('a later defection reverses an earlier habit: commitment before "but … never again" is not tagged', () => {
+  it.each([
+    ['eng', "I've been a loyal customer for years, but I'm switching to another bank."],
+    ['rus', 'Я постоянный клиент много лет, но больше не приду.'],
+    ['hun', 'Évek óta törzsvendég vagyok, de többet nem jövök.'],
+    ['cmn', '锦江我已经入住很多次了，但是服务水平比较差，下次我是不会选择了。'],
+  ])('%s: %s', (_, text) => {
+    const found = emotions(text);
+    expect(found).toContain('defection');
+    expect(found).not.toContain('commitment');
+  });
+
+  it.each([
+    ['eng', 'I will definitely come back here. The place across the street? Never again.'],
+    ['eng', 'Never again with my old bank, but I will definitely come back here.'],
+  ])('without a contrast before the defection, or with commitment after it, both stay: %s %s', (_, text) => {
+    expect(emotions(text)).toEqual(expect.arrayContaining(['commitment', 'defection']));
+  });
+});
