@@ -311,8 +311,10 @@ function nearest(
     const [from, to] = isBefore ? [cue.last, hit.first] : [hit.last, cue.first];
     const raisedEnd = raised.get(cue);
     if (units[cue.first]!.clause !== clause || units[cue.last - 1]!.clause !== clause) {
-      // "Не думаю, что вернусь": a negated thinking/saying verb negates the clause it introduces.
-      const nextClause = isBefore && raisedEnd !== undefined && units[cue.first]!.clause + 1 === clause;
+      // "Не думаю, что вернусь": a negated thinking/saying verb negates the clause it introduces — in its own
+      // sentence only ("…это ничего не сказать. Теперь это наше любимое место" is not negated).
+      const sameSentence = units[cue.first]!.sentence === units[hit.first]!.sentence;
+      const nextClause = isBefore && raisedEnd !== undefined && sameSentence && units[cue.first]!.clause + 1 === clause;
       if (!nextClause || hit.first - raisedEnd > before) continue;
     } else if (distance >= (isBefore ? before : after)) {
       // "I wouldn't say that it was easy": a raising verb carries the negation on within its clause too.

@@ -46,3 +46,18 @@ describe('a later defection reverses an earlier habit: commitment before "but �
     expect(emotions(text)).toEqual(expect.arrayContaining(['commitment', 'defection']));
   });
 });
+
+describe('a negated thinking/saying verb (raising.txt) negates the next clause of its own sentence only', () => {
+  it('does not carry across a full stop', () => {
+    const found = emotions('Я не скажу. Теперь это наше любимое место.');
+    expect(found).toContain('commitment');
+    expect(found).not.toContain('defection');
+  });
+
+  it.each([
+    ['rus', 'Не думаю, что вернусь.', 'defection'],
+    ['hun', 'Nem mondanám, hogy könnyű volt.', 'frustration'],
+  ])('%s: still negates across the comma: %s', (_, text, expected) => {
+    expect(emotions(text)).toContain(expected);
+  });
+});
