@@ -55,7 +55,7 @@ export interface Cue {
  * - `other` and `feeling`: a staff member's feeling ("the salesman was euphoric", "официант был рад") — a
  *   `feeling` word right after an `other` subject — is not the customer's.
  */
-export const CONSTRUCTION_KINDS = ['reply', 'counterfactual', 'past', 'now', 'utmost', 'absent', 'formula', 'other', 'feeling'] as const;
+export const CONSTRUCTION_KINDS = ['reply', 'counterfactual', 'past', 'now', 'utmost', 'absent', 'formula', 'other', 'feeling', 'opener'] as const;
 export type ConstructionKind = (typeof CONSTRUCTION_KINDS)[number];
 
 export interface Construction extends Cue {

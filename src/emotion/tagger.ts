@@ -10,6 +10,8 @@ import { type Unit, toUnits } from './units.js';
 export const TAG_THRESHOLD = 0.4;
 /** A flipped emotion ("not happy" → disappointment) counts as much as a stated one. */
 const FLIP_FACTOR = 1;
+/** A negated complaint turns into this only when its words are evaluative (see tagUnits). */
+const CONTENTMENT = 'satisfaction';
 /** Words after a contrast marker ("…, but the courier was rude") weigh more. */
 const AFTER_CONTRAST = 1.25;
 const CAPS_FACTOR = 1.3;
@@ -80,6 +82,8 @@ export class EmotionTagger {
     const candidates: Candidate[] = [];
     const removed: Evidence[] = [];
     const polarities: number[] = [];
+    // Where contrast markers stand (text offsets), for the habit a later defection reverses.
+    const contrastAt: number[] = [];
     // Where the business's quoted reply begins (end of text when there is none): nothing after it is tagged.
     let replyAt = text.length;
     for (const segment of segments) {
@@ -93,12 +97,13 @@ export class EmotionTagger {
       const found = sort(hits);
       // Word boundaries are part of emotion tagging; the polarity baseline stays as it was specified.
       const words = language.segmenter && hits.length > 0 ? sort(keepWholeWords(hits, units, slice, segment.start, language.segmenter, matchesAnywhere)) : found;
+      for (const h of words.contrast) contrastAt.push(units[h.first]!.start);
       // The polarity baseline reads the whole text, a quoted reply included: it stays as it was specified.
       if (segment.start < replyAt) replyAt = Math.min(replyAt, this.tagUnits(text, units, compiled, words, candidates, removed));
       polarities.push(...this.polarity(slice, units, compiled, found));
     }
     if (segments.some((s) => s.supported)) candidates.push(...this.emojiCandidates(text).filter((c) => c.evidence.start < replyAt));
-    return { emotions: combine(candidates), polarity: average(polarities), removed };
+    return { emotions: reversedHabit(combine(candidates), contrastAt), polarity: average(polarities), removed };
   }
 
   /** Tags one segment's units; returns the offset where a quoted business reply begins (text.length if none). */
@@ -126,7 +131,7 @@ export class EmotionTagger {
         weight: entry.weight,
       };
       const emphasis: string[] = [];
-      let negator = entry.negated ? undefined : nearest(negators, hit, units, scope.before, scope.after, hits, contrast, raised);
+      let negator = entry.negated ? undefined : nearest(negators, hit, units, scope.before, scope.after, hits, contrast, raised, constructions.opener);
       const change = constructionOf(hit, entry.emotion, negator !== undefined, !entry.negated, constructions, units, contrast, this.lexicons.taxonomy);
       if (change && change.emotion === undefined) {
         // A set phrase ("have a nice day") or a reversed negative feeling: not the customer's feeling now.
@@ -166,7 +171,10 @@ export class EmotionTagger {
         evidence.negator = spanOf(text, units, negator);
         if (change) evidence.construction = spanOf(text, units, change.at, change.kind);
         const opposite = this.lexicons.taxonomy.opposite(emotion);
-        if (!opposite) {
+        // "Not expired", "wasn't stained": a negated plain description of a defect is no praise. Only evaluative
+        // words (a negative word of the polarity list: "not bad", "не разочаровал") turn into contentment.
+        const evaluative = found.polarity.some((p) => p.first < hit.last && hit.first < p.last && p.item.value < 0);
+        if (!opposite || (opposite === CONTENTMENT && !evaluative)) {
           // Capped like kept evidence: explanations show removed matches' weights too.
           evidence.weight = capWeight(evidence.weight);
           removed.push(evidence);
@@ -282,6 +290,7 @@ function nearest(
   matches: Hit<unknown>[],
   barriers: Hit<Cue>[] = [],
   raised: Map<Hit<Cue>, number> = new Map(),
+  openers: Hit<unknown>[] = [],
 ): Hit<Cue> | undefined {
   const clause = units[hit.first]!.clause;
   let best: Hit<Cue> | undefined;
@@ -302,8 +311,10 @@ function nearest(
     const [from, to] = isBefore ? [cue.last, hit.first] : [hit.last, cue.first];
     const raisedEnd = raised.get(cue);
     if (units[cue.first]!.clause !== clause || units[cue.last - 1]!.clause !== clause) {
-      // "Не думаю, что вернусь": a negated thinking/saying verb negates the clause it introduces.
-      const nextClause = isBefore && raisedEnd !== undefined && units[cue.first]!.clause + 1 === clause;
+      // "Не думаю, что вернусь": a negated thinking/saying verb negates the clause it introduces — in its own
+      // sentence only ("…это ничего не сказать. Теперь это наше любимое место" is not negated).
+      const sameSentence = units[cue.first]!.sentence === units[hit.first]!.sentence;
+      const nextClause = isBefore && raisedEnd !== undefined && sameSentence && units[cue.first]!.clause + 1 === clause;
       if (!nextClause || hit.first - raisedEnd > before) continue;
     } else if (distance >= (isBefore ? before : after)) {
       // "I wouldn't say that it was easy": a raising verb carries the negation on within its clause too.
@@ -311,6 +322,9 @@ function nearest(
     }
     // A contrast marker closes the scope: in "not cheap but worth it", "not" stops at "but".
     if (barriers.some((b) => b.first >= from && b.last <= to)) continue;
+    // A negator after the term negates its own clause only: not across a word that opens the next one
+    // ("skolmat och inte alls …", "dåligt att inte …"), nor when it opens one itself ("utan" = "without").
+    if (!isBefore && openers.some((o) => (o.first >= from && o.last <= to) || (o.first < cue.last && cue.first < o.last))) continue;
     // A cue inside another emotion match ("never again") is that match's — unless that match overlaps
     // ours ("wouldn't switch" and "switch to" share the negation).
     if (matches.some((m) => m !== hit && m.first <= cue.first && m.last >= cue.last && (m.last <= hit.first || m.first >= hit.last))) continue;
@@ -365,6 +379,21 @@ function combine(candidates: Candidate[]): EmotionTag[] {
     if (score >= TAG_THRESHOLD) tags.push({ emotion, score, evidence: evidence.sort((a, b) => a.start - b.start) });
   }
   return tags.sort((a, b) => b.score - a.score || a.emotion.localeCompare(b.emotion));
+}
+
+/**
+ * "We've been regulars for years, but never again", "入住很多次了，但是…下次不会选择了": commitment that all stands
+ * before a contrast marker which a defection follows is the past habit the defection reverses, not loyalty now.
+ * Without a contrast between them both stay (the customer may praise one place and leave another).
+ */
+function reversedHabit(tags: EmotionTag[], contrastAt: number[]): EmotionTag[] {
+  const defection = tags.find((t) => t.emotion === 'defection');
+  const commitment = tags.find((t) => t.emotion === 'commitment');
+  if (!defection || !commitment || contrastAt.length === 0) return tags;
+  const lastDefection = Math.max(...defection.evidence.map((e) => e.start));
+  const lastCommitment = Math.max(...commitment.evidence.map((e) => e.end));
+  const reversed = lastCommitment <= lastDefection && contrastAt.some((at) => at >= lastCommitment && at < lastDefection);
+  return reversed ? tags.filter((t) => t !== commitment) : tags;
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);

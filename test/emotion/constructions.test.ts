@@ -150,3 +150,18 @@ describe('constructions.tsv: evidence says which construction changed a match', 
     expect(tag0?.evidence[0]).toMatchObject({ text: 'perfect', flippedFrom: 'delight', construction: { kind: 'counterfactual', text: 'would have been' } });
   });
 });
+
+describe('constructions.tsv: a negator after a term stays in its own clause (opener)', () => {
+  it.each([
+    ['swe', 'Maten kändes som skolmat och inte alls som hotellmat.', 'disappointment', 'satisfaction'],
+    ['swe', 'Personalen var trevlig utan att tjata.', 'satisfaction', 'disappointment'],
+  ])('%s: %s', (_, text, expected, unexpected) => {
+    const found = emotions(text);
+    expect(found).toContain(expected);
+    expect(found).not.toContain(unexpected);
+  });
+
+  it('a negator right after the verb still negates it: "gillade inte"', () => {
+    expect(emotions('Jag gillade inte maten.')).toContain('disappointment');
+  });
+});
