@@ -109,6 +109,14 @@ describe('Chinese (cmn)', () => {
     ['我们在酒店住了三晚', []],
     ['没什么问题', ['satisfaction']],
     ['我很清楚这件事', []],
+    ['电脑很快就死机', ['frustration']],
+    ['快递员送货上门', ['ease']],
+    ['被子有味道', ['disappointment']],
+    ['这道菜很有味道', []],
+    ['床也很硬', ['disappointment']],
+    ['利息算得不对', ['disappointment']],
+    ['医院挂号要排一上午', ['frustration']],
+    ['信号满格', ['satisfaction']],
   ])('tags feedback %s with %j', (text, expected) => {
     expect(emotionsOf(text)).toEqual(expected);
   });

@@ -76,6 +76,12 @@ describe('Hungarian (hun)', () => {
     ['Az étel nem volt hideg', []],
     ['Az ágy nem volt kényelmes', ['disappointment']],
     ['Nem jön meg a kedvem', []],
+    ['Szúnyogok voltak a szobában', ['disappointment']],
+    ['Sokat kell várni az ügyfélszolgálatra', ['frustration']],
+    ['A telefon jól kézre áll', ['satisfaction']],
+    ['A repülőn nem volt ennivaló', ['disappointment']],
+    ['A csontjaim zörögnek a hidegtől', []],
+    ['Online is el lehetett intézni', ['ease']],
   ])('tags feedback %s with %j', (text, expected) => {
     expect(emotionsOf(text)).toEqual(expected);
   });

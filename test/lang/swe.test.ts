@@ -80,9 +80,19 @@ describe('Swedish (swe)', () => {
     ['Rummet hade en vattenkokare', []],
     ['Paketet kom på tisdagen', []],
     ['Vi bodde på hotellet i tre nätter', []],
-    ['Tåget var inte försenat', []],
+    // A delay negated is punctuality, as "Nem volt késés" in Hungarian.
+    ['Tåget var inte försenat', ['ease']],
     ['Jag ringde kundtjänst i morse', []],
     ['Jag har inga klagomål', ['satisfaction']],
+    ['Surfen tar slut för snabbt', ['disappointment']],
+    ['Bindningstiden förlängdes utan att jag godkänt det', ['distrust']],
+    ['Vattnet är brunt', ['disappointment']],
+    ['Bagaget kom bort', ['disappointment']],
+    ['Pastan var överkokt', ['disappointment']],
+    ['Sängarna var väldigt obekväma', ['disappointment']],
+    ['Sängen var inte skön', ['disappointment']],
+    ['Vi fick några vissa rabatter', []],
+    ['Salladen var fräsch och god', ['satisfaction']],
   ])('tags feedback %s with %j', (text, expected) => {
     expect(emotionsOf(text)).toEqual(expected);
   });
