@@ -117,6 +117,11 @@ describe('Chinese (cmn)', () => {
     ['利息算得不对', ['disappointment']],
     ['医院挂号要排一上午', ['frustration']],
     ['信号满格', ['satisfaction']],
+    ['床垫软硬适中', ['satisfaction']],
+    // A renewal the customer did not agree to is distrust, not commitment.
+    ['会员自动续费了也没提醒', ['disappointment', 'distrust']],
+    ['信号时有时无', ['disappointment']],
+    ['衣服做工很精细', ['satisfaction']],
   ])('tags feedback %s with %j', (text, expected) => {
     expect(emotionsOf(text)).toEqual(expected);
   });
