@@ -93,6 +93,11 @@ describe('Swedish (swe)', () => {
     ['Sängen var inte skön', ['disappointment']],
     ['Vi fick några vissa rabatter', []],
     ['Salladen var fräsch och god', ['satisfaction']],
+    // Being terminated by the provider is not the customer leaving.
+    ['Jag blev uppsagd från abonnemanget utan förklaring', ['disappointment']],
+    ['Grannrummet var högljutt', ['disappointment']],
+    ['Madrassen var lagom hård', ['satisfaction']],
+    ['Färgen är precis som på bilden', ['satisfaction']],
   ])('tags feedback %s with %j', (text, expected) => {
     expect(emotionsOf(text)).toEqual(expected);
   });
