@@ -82,6 +82,12 @@ describe('Hungarian (hun)', () => {
     ['A repülőn nem volt ennivaló', ['disappointment']],
     ['A csontjaim zörögnek a hidegtől', []],
     ['Online is el lehetett intézni', ['ease']],
+    // Being terminated by the provider is not the customer leaving; the customer's own cancelling still is.
+    ['Felmondták a szerződésemet indoklás nélkül', ['disappointment']],
+    ['Felmondtam a szerződést', ['defection']],
+    ['A zokni azonnal kilyukadt', ['disappointment']],
+    ['Eldugult a lefolyó', ['disappointment']],
+    ['Az alkalmazás nem küld értesítést', ['disappointment']],
   ])('tags feedback %s with %j', (text, expected) => {
     expect(emotionsOf(text)).toEqual(expected);
   });
