@@ -38,4 +38,67 @@ describe('Swedish (swe)', () => {
   ])('tags %s with %j', (text, expected) => {
     expect(emotionsOf(text)).toEqual(expected);
   });
+
+  // Feedback from domains beyond shops (rooms, electronics, telecom, food, transport, banking, clothing, utilities, public services): a complaint that the product or service fell short, with no emotion word, is
+  // disappointment (waiting or effort frustration, being misled distrust); plain praise by its domain noun;
+  // negated complaints and bare facts are traps.
+  it.each<[string, string[]]>([
+    ['Sängen var obekväm', ['disappointment']],
+    ['Samtalen bryts hela tiden', ['disappointment']],
+    ['Batteriet tar slut efter några timmar', ['disappointment']],
+    ['Uppkopplingen bryter hela tiden', ['disappointment']],
+    ['Skärmen sprack efter en vecka', ['disappointment']],
+    ['Pizzan var bränd', ['disappointment']],
+    ['Portionen var liten', ['disappointment']],
+    ['Det var hår i maten', ['disappointment']],
+    ['Tåget var inställt', ['disappointment']],
+    ['Bussen var överfull', ['disappointment']],
+    ['Kortet spärrades utan anledning', ['disappointment']],
+    ['Sömmarna gick upp efter första tvätten', ['disappointment']],
+    ['Efter uppdateringen fungerar ingenting', ['disappointment']],
+    ['Betalningen gick inte igenom', ['frustration']],
+    ['Räntan höjdes utan att vi fick veta', ['distrust']],
+    ['Kylskåpet kyler inte', ['disappointment']],
+    ['Elementen var kalla', ['disappointment']],
+    ['Rummet var inte städat', ['disappointment']],
+    ['Hissen var ur funktion', ['disappointment']],
+    ['Handläggningstiden var lång', ['frustration']],
+    ['Räkningen var högre än avtalat', ['distrust']],
+    ['Tyget är tunt', ['disappointment']],
+    ['Maten var inte god', ['disappointment']],
+    ['Mobilappen loggar ut mig hela tiden', ['frustration']],
+    ['Batteriet håller inte länge', ['disappointment']],
+    ['Rummet var rent och fräscht', ['satisfaction']],
+    ['Sängen var skön', ['satisfaction']],
+    ['Maten var god', ['satisfaction']],
+    ['Batteriet håller länge', ['satisfaction']],
+    ['Kaffet var gott', ['satisfaction']],
+    ['Hemsidan är överskådlig', ['ease']],
+    ['Tyget är mjukt och skönt', ['satisfaction']],
+    ['Paketet var välpackat', ['satisfaction']],
+    ['Maten var inte kall', []],
+    ['Rummet hade en vattenkokare', []],
+    ['Paketet kom på tisdagen', []],
+    ['Vi bodde på hotellet i tre nätter', []],
+    // A delay negated is punctuality, as "Nem volt késés" in Hungarian.
+    ['Tåget var inte försenat', ['ease']],
+    ['Jag ringde kundtjänst i morse', []],
+    ['Jag har inga klagomål', ['satisfaction']],
+    ['Surfen tar slut för snabbt', ['disappointment']],
+    ['Bindningstiden förlängdes utan att jag godkänt det', ['distrust']],
+    ['Vattnet är brunt', ['disappointment']],
+    ['Bagaget kom bort', ['disappointment']],
+    ['Pastan var överkokt', ['disappointment']],
+    ['Sängarna var väldigt obekväma', ['disappointment']],
+    ['Sängen var inte skön', ['disappointment']],
+    ['Vi fick några vissa rabatter', []],
+    ['Salladen var fräsch och god', ['satisfaction']],
+    // Being terminated by the provider is not the customer leaving.
+    ['Jag blev uppsagd från abonnemanget utan förklaring', ['disappointment']],
+    ['Grannrummet var högljutt', ['disappointment']],
+    ['Madrassen var lagom hård', ['satisfaction']],
+    ['Färgen är precis som på bilden', ['satisfaction']],
+  ])('tags feedback %s with %j', (text, expected) => {
+    expect(emotionsOf(text)).toEqual(expected);
+  });
 });
