@@ -91,6 +91,16 @@ describe('Russian (rus)', () => {
     ['На этой неделе два раза отключали свет.', ['disappointment']],
     ['Цены опять подняли.', ['disappointment']],
     ['Порции стали меньше.', ['disappointment']],
+    ['Коробка пришла вскрытая.', ['disappointment']],
+    ['Товар пришел поцарапанный.', ['disappointment']],
+    ['Цвет вылинял после первой стирки.', ['disappointment']],
+    ['В номере было холодно.', ['disappointment']],
+    ['Матрас продавленный.', ['disappointment']],
+    ['Пуговица оторвалась в первый же день.', ['disappointment']],
+    ['Интернет пропадает каждый вечер.', ['frustration']],
+    ['На горячей линии постоянно занято.', ['frustration']],
+    // a detour by the driver is being cheated, not «дорогой» = expensive
+    ['Таксист повез длинной дорогой.', ['distrust']],
     // a shortfall of effort (getting in, a blocked card) is frustration; a failed payment tried again is both
     ['Не могу войти в личный кабинет.', ['frustration']],
     ['Карту заблокировали без причины.', ['frustration']],
