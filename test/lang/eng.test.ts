@@ -97,6 +97,13 @@ describe('English (eng)', () => {
     ['The room was freezing.', ['disappointment']],
     ['My card got blocked for no reason.', ['frustration']],
     ['The driver took a longer route.', ['distrust']],
+    ['They charged me twice.', ['distrust']],
+    ['My bill was higher than quoted.', ['distrust']],
+    ['The council never replied to my complaint.', ['frustration']],
+    ['The printer keeps jamming.', ['disappointment']],
+    ['The washing machine leaks.', ['disappointment']],
+    ['The app drains my battery.', ['disappointment']],
+    ['The bathroom was tiny and the shower was weak.', ['disappointment']],
     // plain praise in the same domains
     ['The room was spotless.', ['satisfaction']],
     ['The food arrived hot and fresh.', ['satisfaction']],

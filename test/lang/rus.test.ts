@@ -101,6 +101,12 @@ describe('Russian (rus)', () => {
     ['На горячей линии постоянно занято.', ['frustration']],
     // a detour by the driver is being cheated, not «дорогой» = expensive
     ['Таксист повез длинной дорогой.', ['distrust']],
+    ['Лапша разварилась.', ['disappointment']],
+    ['Душ еле течет, напор слабый.', ['disappointment']],
+    ['Холодильник перестал морозить.', ['disappointment']],
+    ['Приложение сажает батарею.', ['disappointment']],
+    // a blurry camera is a defect, not «мутный» = shady
+    ['Камера мутная.', ['disappointment']],
     // a shortfall of effort (getting in, a blocked card) is frustration; a failed payment tried again is both
     ['Не могу войти в личный кабинет.', ['frustration']],
     ['Карту заблокировали без причины.', ['frustration']],
@@ -115,6 +121,7 @@ describe('Russian (rus)', () => {
     ['Кровать очень удобная.', ['satisfaction']],
     ['Батарея держит весь день.', ['satisfaction']],
     ['Посылка пришла целая.', ['satisfaction']],
+    ['Номер светлый и просторный.', ['satisfaction']],
     ['Перевод прошел мгновенно.', ['ease']],
     ['Замечаний нет.', ['satisfaction']],
     // facts of the visit and ordinary uses of «холодный» / «маленький» express nothing
