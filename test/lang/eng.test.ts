@@ -104,6 +104,10 @@ describe('English (eng)', () => {
     ['The washing machine leaks.', ['disappointment']],
     ['The app drains my battery.', ['disappointment']],
     ['The bathroom was tiny and the shower was weak.', ['disappointment']],
+    // "not X enough"
+    ['The soup was not hot enough.', ['disappointment']],
+    ["The curry wasn't spicy enough.", ['disappointment']],
+    ['There were not enough staff on.', ['disappointment']],
     // plain praise in the same domains
     ['The room was spotless.', ['satisfaction']],
     ['The food arrived hot and fresh.', ['satisfaction']],
@@ -112,6 +116,7 @@ describe('English (eng)', () => {
     ['The room was clean and quiet.', ['satisfaction']],
     ['The battery lasts all day.', ['satisfaction']],
     ['No complaints.', ['satisfaction']],
+    ["I can't thank you enough.", ['gratitude']],
     // negated complaints, facts of the visit and ordinary uses of "cold" / "small" express nothing
     ["The soup wasn't cold.", []],
     ['I asked for the bill.', []],

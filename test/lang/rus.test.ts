@@ -107,6 +107,10 @@ describe('Russian (rus)', () => {
     ['Приложение сажает батарею.', ['disappointment']],
     // a blurry camera is a defect, not «мутный» = shady
     ['Камера мутная.', ['disappointment']],
+    // «недостаточно X»; room praise does not reach across it
+    ['Суп недостаточно горячий.', ['disappointment']],
+    ['Мясо недостаточно прожарено.', ['disappointment']],
+    ['В номере недостаточно чисто.', ['disappointment']],
     // a shortfall of effort (getting in, a blocked card) is frustration; a failed payment tried again is both
     ['Не могу войти в личный кабинет.', ['frustration']],
     ['Карту заблокировали без причины.', ['frustration']],
