@@ -108,6 +108,11 @@ describe('English (eng)', () => {
     ['The soup was not hot enough.', ['disappointment']],
     ["The curry wasn't spicy enough.", ['disappointment']],
     ['There were not enough staff on.', ['disappointment']],
+    ['The hotel looks nothing like the photos.', ['disappointment']],
+    ['They forgot half the order.', ['disappointment']],
+    // hard to reach or to use is effort
+    ['The hotel was miles from anything.', ['frustration']],
+    ['The instructions were unclear.', ['frustration']],
     // plain praise in the same domains
     ['The room was spotless.', ['satisfaction']],
     ['The food arrived hot and fresh.', ['satisfaction']],
@@ -115,6 +120,8 @@ describe('English (eng)', () => {
     ['The portions are generous.', ['satisfaction']],
     ['The room was clean and quiet.', ['satisfaction']],
     ['The battery lasts all day.', ['satisfaction']],
+    ['The repair was done properly.', ['satisfaction']],
+    ['The internet has been rock solid.', ['trust']],
     ['No complaints.', ['satisfaction']],
     ["I can't thank you enough.", ['gratitude']],
     // negated complaints, facts of the visit and ordinary uses of "cold" / "small" express nothing

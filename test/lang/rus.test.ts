@@ -111,6 +111,10 @@ describe('Russian (rus)', () => {
     ['Суп недостаточно горячий.', ['disappointment']],
     ['Мясо недостаточно прожарено.', ['disappointment']],
     ['В номере недостаточно чисто.', ['disappointment']],
+    ['Отель совсем не похож на фотографии.', ['disappointment']],
+    ['Шторы не закрываются, в номере светло.', ['disappointment']],
+    ['Отель далеко от всего.', ['frustration']],
+    ['Оператор бросил трубку.', ['anger']],
     // a shortfall of effort (getting in, a blocked card) is frustration; a failed payment tried again is both
     ['Не могу войти в личный кабинет.', ['frustration']],
     ['Карту заблокировали без причины.', ['frustration']],
