@@ -72,7 +72,7 @@ describe('heartline suggest on real text in every language', () => {
         '',
         '# == eng/emotions.tsv — 22 responses (10 detractors, 10 promoters) ==',
         '# -- detractor phrases',
-        '# z -2.07; 10 responses (10 detractors, 0 promoters); 60% of them tagged disappointment',
+        '# z -2.07; 10 responses (10 detractors, 0 promoters); 70% of them tagged disappointment',
         '#   e.g. Staff at the [[Riverside store]] ignored us while chatting at the till.',
         '#   e.g. Disappointed again: the [[Riverside store]] closed early without notice.',
         'riverside store\tdisappointment\t0.9',
