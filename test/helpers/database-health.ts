@@ -1,15 +1,9 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { expect } from 'vitest';
+import type { RunRow } from '../../src/store/status-queries.js';
 
-export interface LedgerRow {
-  id: number;
-  status: string;
-  rows_read: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-}
+/** The ledger columns the invariant is about (the store's `RunRow`, as `heartline status` reads it). */
+export type LedgerRow = Pick<RunRow, 'id' | 'status' | 'rows_read' | 'inserted' | 'updated' | 'unchanged' | 'rejected'>;
 
 /**
  * What must hold after any failure: SQLite finds no corruption, and every ledger row adds up
