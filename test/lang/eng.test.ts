@@ -61,6 +61,7 @@ describe('English (eng)', () => {
     ['The room was dirty and the bathroom smelled.', ['disappointment']],
     ['The room was noisy and there was no hot water.', ['disappointment']],
     ["The app won't load since the last update.", ['disappointment']],
+    ['The app is confusing.', ['frustration']],
     // a shortfall of effort is frustration
     ['I keep getting logged out.', ['frustration']],
     ['Calls keep dropping and there is no signal at home.', ['disappointment']],

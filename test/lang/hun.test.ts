@@ -87,6 +87,7 @@ describe('Hungarian (hun)', () => {
     ['Felmondtam a szerződést', ['defection']],
     ['A zokni azonnal kilyukadt', ['disappointment']],
     ['Eldugult a lefolyó', ['disappointment']],
+    ['Az ügyfélszolgálat nem segített.', ['disappointment']],
     ['Az alkalmazás nem küld értesítést', ['disappointment']],
   ])('tags feedback %s with %j', (text, expected) => {
     expect(emotionsOf(text)).toEqual(expected);

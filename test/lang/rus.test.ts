@@ -105,6 +105,7 @@ describe('Russian (rus)', () => {
     ['Душ еле течет, напор слабый.', ['disappointment']],
     ['Холодильник перестал морозить.', ['disappointment']],
     ['Приложение сажает батарею.', ['disappointment']],
+    ['Всегда пользуюсь вашим сервисом.', ['commitment']],
     // a blurry camera is a defect, not «мутный» = shady
     ['Камера мутная.', ['disappointment']],
     // «недостаточно X»; room praise does not reach across it

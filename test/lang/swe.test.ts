@@ -85,6 +85,8 @@ describe('Swedish (swe)', () => {
     ['Jag ringde kundtjänst i morse', []],
     ['Jag har inga klagomål', ['satisfaction']],
     ['Surfen tar slut för snabbt', ['disappointment']],
+    ['Byter till ett annat bolag.', ['defection']],
+    ['Jag byter inte till ett annat bolag.', ['commitment']],
     ['Bindningstiden förlängdes utan att jag godkänt det', ['distrust']],
     ['Vattnet är brunt', ['disappointment']],
     ['Bagaget kom bort', ['disappointment']],
