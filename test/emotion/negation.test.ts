@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EmotionTagger } from '../../src/emotion/tagger.js';
-import { LanguageDetector } from '../../src/language/detect-language.js';
+import { analyse, emotionsOf } from '../helpers/analyse.js';
 
-const detector = new LanguageDetector();
-const tagger = new EmotionTagger();
-const tag = (text: string) => tagger.tag(text, detector.detect(text).segments);
-const emotions = (text: string) => tag(text).emotions.map((e) => e.emotion).sort();
+const tag = (text: string) => analyse(text).tags;
 
 describe('negation: a negated plain description of a defect is removed, not turned into praise', () => {
   it.each([
@@ -23,7 +19,7 @@ describe('negation: a negated plain description of a defect is removed, not turn
     ['hun', 'A szoba nem volt koszos.'],
     ['rus', 'Товар не был повреждён.'],
   ])('%s: an evaluative word (in the polarity list) still turns into satisfaction: %s', (_, text) => {
-    expect(emotions(text)).toContain('satisfaction');
+    expect(emotionsOf(text)).toContain('satisfaction');
   });
 });
 
@@ -34,7 +30,7 @@ describe('a later defection reverses an earlier habit: commitment before "but �
     ['hun', 'Évek óta törzsvendég vagyok, de többet nem jövök.'],
     ['cmn', '锦江我已经入住很多次了，但是服务水平比较差，下次我是不会选择了。'],
   ])('%s: %s', (_, text) => {
-    const found = emotions(text);
+    const found = emotionsOf(text);
     expect(found).toContain('defection');
     expect(found).not.toContain('commitment');
   });
@@ -43,13 +39,13 @@ describe('a later defection reverses an earlier habit: commitment before "but �
     ['eng', 'I will definitely come back here. The place across the street? Never again.'],
     ['eng', 'Never again with my old bank, but I will definitely come back here.'],
   ])('without a contrast before the defection, or with commitment after it, both stay: %s %s', (_, text) => {
-    expect(emotions(text)).toEqual(expect.arrayContaining(['commitment', 'defection']));
+    expect(emotionsOf(text)).toEqual(expect.arrayContaining(['commitment', 'defection']));
   });
 });
 
 describe('a negated thinking/saying verb (raising.txt) negates the next clause of its own sentence only', () => {
   it('does not carry across a full stop', () => {
-    const found = emotions('Я не скажу. Теперь это наше любимое место.');
+    const found = emotionsOf('Я не скажу. Теперь это наше любимое место.');
     expect(found).toContain('commitment');
     expect(found).not.toContain('defection');
   });
@@ -58,6 +54,6 @@ describe('a negated thinking/saying verb (raising.txt) negates the next clause o
     ['rus', 'Не думаю, что вернусь.', 'defection'],
     ['hun', 'Nem mondanám, hogy könnyű volt.', 'frustration'],
   ])('%s: still negates across the comma: %s', (_, text, expected) => {
-    expect(emotions(text)).toContain(expected);
+    expect(emotionsOf(text)).toContain(expected);
   });
 });
