@@ -54,6 +54,8 @@ export interface Cue {
  * - `formula`: a set phrase whose words carry no feeling (sign-offs: "have a nice day", "hälsningar").
  * - `other` and `feeling`: a staff member's feeling ("the salesman was euphoric", "официант был рад") — a
  *   `feeling` word right after an `other` subject — is not the customer's.
+ * - `opener`: a word that opens the next clause ("och", "att", "utan"): a negator after a term does not reach
+ *   back across it (Swedish post-verbal negation).
  */
 export const CONSTRUCTION_KINDS = ['reply', 'counterfactual', 'past', 'now', 'utmost', 'absent', 'formula', 'other', 'feeling', 'opener'] as const;
 export type ConstructionKind = (typeof CONSTRUCTION_KINDS)[number];
