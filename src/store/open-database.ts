@@ -121,29 +121,35 @@ function checkPath(path: string): void {
 function inspect(path: string): { kind: 'new' } | { kind: 'heartline'; pending: boolean } {
   const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true }) as unknown as Database;
   try {
-    const id = db.pragma('application_id', { simple: true }) as number;
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const pending = version < (loadMigrations().at(-1)?.version ?? 0);
-    if (id === HEARTLINE_APPLICATION_ID) return { kind: 'heartline', pending };
-    const tables = db
-      .prepare<{ name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite%' ORDER BY name")
-      .all()
-      .map((t) => t.name);
-    if (tables.length === 0 && version === 0) return { kind: 'new' };
-    // Heartline databases written before migration 9 have no application id: they have its ledger.
-    if (id === 0 && version >= 1 && ['import_runs', 'responses', 'run_lock'].every((t) => tables.includes(t))) {
-      return { kind: 'heartline', pending };
-    }
-    const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? `, … (${tables.length} in all)` : '');
-    throw new HeartlineError(
-      'E_DATABASE',
-      `not a Heartline database: it is another application's SQLite file${tables.length > 0 ? ` (tables ${shown})` : ''}`,
-      { file: path },
-      'check the --db path; Heartline never writes into another application\'s database (give a new file name to start one)',
-    );
+    // One read transaction, so the header and the table list are one snapshot: read apart, a process
+    // migrating a new file between them showed version 0 beside migration 1's tables ("another application's").
+    return db.transaction(() => classify(db, path))();
   } finally {
     db.close();
   }
+}
+
+function classify(db: Database, path: string): { kind: 'new' } | { kind: 'heartline'; pending: boolean } {
+  const id = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const pending = version < (loadMigrations().at(-1)?.version ?? 0);
+  if (id === HEARTLINE_APPLICATION_ID) return { kind: 'heartline', pending };
+  const tables = db
+    .prepare<{ name: string }>("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite%' ORDER BY name")
+    .all()
+    .map((t) => t.name);
+  if (tables.length === 0 && version === 0) return { kind: 'new' };
+  // Heartline databases written before migration 9 have no application id: they have its ledger.
+  if (id === 0 && version >= 1 && ['import_runs', 'responses', 'run_lock'].every((t) => tables.includes(t))) {
+    return { kind: 'heartline', pending };
+  }
+  const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? `, … (${tables.length} in all)` : '');
+  throw new HeartlineError(
+    'E_DATABASE',
+    `not a Heartline database: it is another application's SQLite file${tables.length > 0 ? ` (tables ${shown})` : ''}`,
+    { file: path },
+    'check the --db path; Heartline never writes into another application\'s database (give a new file name to start one)',
+  );
 }
 
 /** The database's folder must exist and be reachable; SQLite's own message would only say "cannot open". */

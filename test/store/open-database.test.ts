@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
@@ -53,4 +54,26 @@ describe('openDatabase', () => {
   it('says so when the database folder does not exist', () => {
     expect(() => openDatabase(join(tmp.dir(), 'missing', 'x.db'))).toThrow(/does not exist/);
   });
+});
+
+describe('openDatabase, many processes at once on a new file', () => {
+  // Regression: a process reading the file while another migrated it read the header and the table list as
+  // two snapshots (version 0 beside migration 1's tables) and refused it as "another application's".
+  const OPENER = `import { openDatabase } from ${JSON.stringify(new URL('../../dist/store/open-database.js', import.meta.url).href)};
+openDatabase(process.argv[1]).close();`;
+
+  function open(path: string): Promise<{ status: number | null; stderr: string }> {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', OPENER, path], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    return new Promise((done) => child.once('close', (status) => done({ status, stderr })));
+  }
+
+  it('every one opens it: none takes a half-migrated file for another application\'s', async () => {
+    for (let round = 0; round < 12; round += 1) {
+      const path = join(tmp.dir(), `race-${round}.db`);
+      const results = await Promise.all([1, 2, 3, 4, 5, 6].map(() => open(path)));
+      expect(results).toEqual(results.map(() => ({ status: 0, stderr: '' })));
+    }
+  }, 120_000);
 });
