@@ -2,11 +2,15 @@ import { Option } from 'commander';
 import { HeartlineError } from '../errors.js';
 
 export const dbOption = () =>
-  new Option('--db <file>', 'the SQLite database file (created if missing)').default('heartline.db');
+  new Option('--db <file|url>', 'the SQLite database file (created if missing), or a PostgreSQL database: postgres://user@host:port/db')
+    .env('HEARTLINE_DB')
+    .default('heartline.db');
 
 /** --db for commands that only read: they never create a database. */
 export const readDbOption = () =>
-  new Option('--db <file>', 'the SQLite database file (must exist; it is not created)').default('heartline.db');
+  new Option('--db <file|url>', 'the SQLite database file (must exist; it is not created), or a PostgreSQL database: postgres://user@host:port/db')
+    .env('HEARTLINE_DB')
+    .default('heartline.db');
 
 export const waitOption = () =>
   new Option('--wait [seconds]', 'if another run holds the database, wait for it (default 600 s) instead of exiting 4');

@@ -1,6 +1,7 @@
 import type { Database } from '../store/database.js';
 import type { Counts } from '../store/import-ledger.js';
-import { summarise } from '../store/summarise.js';
+import type { ImportStore } from '../store/import-store.js';
+import { importStoreOf } from '../store/sqlite-import-store.js';
 import { type BaseItem, type FileOutcome, type ImportKind, type ImportOptions, importFile } from '../pipeline/import-file.js';
 import { EXIT, type ExitCode, exitCodeFor, worstExit } from './exit-codes.js';
 import { formatOutcome, formatSummary, formatTotal } from './print-import.js';
@@ -11,7 +12,7 @@ import { RunReporter } from './run-reporter.js';
  * before the next file once `options.signal` fires (the caller turns that into its exit code).
  */
 export async function importFiles(
-  db: Database,
+  target: Database | ImportStore,
   dbPath: string,
   files: string[],
   kind: ImportKind<BaseItem, Counts>,
@@ -19,6 +20,7 @@ export async function importFiles(
   printSummary = true,
   reporter = new RunReporter('text'),
 ): Promise<ExitCode> {
+  const db = importStoreOf(target);
   const outcomes: FileOutcome[] = [];
   const codes: ExitCode[] = [];
   for (const file of files) {
@@ -35,6 +37,6 @@ export async function importFiles(
   }
   if (options.signal?.aborted) return worstExit(codes);
   if (files.length > 1) process.stdout.write(`${formatTotal(outcomes)}\n`);
-  if (printSummary) process.stdout.write(`${formatSummary(dbPath, summarise(db))}\n`);
+  if (printSummary) process.stdout.write(`${formatSummary(dbPath, await db.summary())}\n`);
   return worstExit(codes);
 }

@@ -3,7 +3,12 @@ import { HeartlineError, Interrupted } from '../errors.js';
 import { databaseError } from '../store/database-error.js';
 import type { Database } from '../store/database.js';
 import { openDatabase } from '../store/open-database.js';
-import { acquireRunLock } from '../store/run-lock.js';
+import type { ImportStore } from '../store/import-store.js';
+import { PgImportStore } from '../store/pg/pg-import-store.js';
+import { acquirePgRunLock } from '../store/pg/pg-run-lock.js';
+import { isPostgresUrl, openPostgres, postgresError } from '../store/pg/postgres.js';
+import { type RunLock, acquireRunLock } from '../store/run-lock.js';
+import { SqliteImportStore } from '../store/sqlite-import-store.js';
 import { EXIT } from './exit-codes.js';
 
 /**
@@ -36,6 +41,54 @@ export async function withWriteLock<T>(
   waitSeconds: number,
   work: (db: Database, invocation: string, signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
+  return withStopSignals((stop) =>
+    withDatabase(path, (db) => underLock(stop, acquireRunLock(db, command, { waitSeconds, signal: stop.signal }), (signal) => work(db, randomUUID(), signal))),
+  );
+}
+
+/**
+ * As withWriteLock, on either engine: a SQLite file, or a PostgreSQL database (`postgres://…`), where the
+ * lock is a session advisory lock and errors of the server come out as E_DATABASE.
+ */
+export async function withImportStore<T>(
+  target: string,
+  command: string,
+  waitSeconds: number,
+  work: (store: ImportStore, invocation: string, signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  if (!isPostgresUrl(target)) return withWriteLock(target, command, waitSeconds, (db, invocation, signal) => work(new SqliteImportStore(db), invocation, signal));
+  return withStopSignals(async (stop) => {
+    const pg = await openPostgres(target);
+    try {
+      return await underLock(stop, acquirePgRunLock(target, pg.name, command, { waitSeconds, signal: stop.signal }), (signal) =>
+        work(new PgImportStore(pg), randomUUID(), signal));
+    } catch (error) {
+      throw postgresError(error, pg.name, 'cannot write the database');
+    } finally {
+      await pg.close();
+    }
+  });
+}
+
+/** Runs `work` holding the lock; a lost lock or a stop ends it as the caller's signal says. */
+async function underLock<T>(stop: AbortController, acquiring: Promise<RunLock>, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const lock = await acquiring.catch((error: unknown) => {
+    throw stop.signal.aborted ? stopped(stop.signal.reason) : error;
+  });
+  const onLost = () => stop.abort('lock-lost');
+  lock.lost.addEventListener('abort', onLost);
+  try {
+    const result = await work(stop.signal);
+    if (stop.signal.aborted) throw stopped(stop.signal.reason);
+    return result;
+  } finally {
+    lock.lost.removeEventListener('abort', onLost);
+    lock.release();
+  }
+}
+
+/** SIGINT and SIGTERM abort the controller `work` is given; a second signal ends the process at once. */
+export async function withStopSignals<T>(work: (stop: AbortController) => Promise<T>): Promise<T> {
   const stop = new AbortController();
   const onSignal = (name: StopSignal) => {
     if (stop.signal.aborted) process.exit(EXIT[name]);
@@ -44,21 +97,7 @@ export async function withWriteLock<T>(
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    return await withDatabase(path, async (db) => {
-      const lock = await acquireRunLock(db, command, { waitSeconds, signal: stop.signal }).catch((error: unknown) => {
-        throw stop.signal.aborted ? stopped(stop.signal.reason) : error;
-      });
-      const onLost = () => stop.abort('lock-lost');
-      lock.lost.addEventListener('abort', onLost);
-      try {
-        const result = await work(db, randomUUID(), stop.signal);
-        if (stop.signal.aborted) throw stopped(stop.signal.reason);
-        return result;
-      } finally {
-        lock.lost.removeEventListener('abort', onLost);
-        lock.release();
-      }
-    });
+    return await work(stop);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

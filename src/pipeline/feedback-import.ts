@@ -5,7 +5,7 @@ import { emotionStage } from '../emotion/emotion-stage.js';
 import { lexiconIdentity } from '../emotion/lexicon.js';
 import { taggerFor } from './taggers.js';
 import { type Counts, zeroCounts } from '../store/import-ledger.js';
-import { ResponseWriter, type RowItem } from '../store/response-writer.js';
+import type { RowItem } from '../store/response-writer.js';
 import type { ColumnMap } from '../ingest/column-map.js';
 import type { ImportKind } from './import-file.js';
 import { knownStage } from './known-stage.js';
@@ -27,7 +27,7 @@ export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
   kind: 'feedback',
   divert: (map) => (isScoresFile(map) ? { kind: scoresImport, note: SCORES_NOTE } : undefined),
   toItem: (record) => ({ line: record.line, raw: record.raw, fields: record.fields, reject: record.reject }),
-  stages: (map, options, db, source, dates) => [
+  stages: (map, options, store, source, dates) => [
     {
       name: 'validate',
       run(items) {
@@ -40,7 +40,7 @@ export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
         }
       },
     },
-    knownStage(db, source, lexiconIdentity(options.lexiconDirs).version, options.reanalyze ?? false),
+    knownStage(store, source, lexiconIdentity(options.lexiconDirs).version, options.reanalyze ?? false),
     ...(options.importOnly
       ? []
       : options.workers && options.workers > 0
@@ -48,8 +48,8 @@ export const feedbackImport: ImportKind<FeedbackItem, Counts> = {
         : [languageStage(detector()), emotionStage(taggerFor(options.lexiconDirs))]),
   ],
   // The version is all the writer needs of the lexicons: with workers the main thread never loads them.
-  writer: (db, runId, source, file, options) =>
-    new ResponseWriter(db, runId, source, file, lexiconIdentity(options.lexiconDirs), options.redact),
+  writer: (store, runId, source, file, options) =>
+    store.feedbackWriter(runId, source, file, lexiconIdentity(options.lexiconDirs), options.redact ?? false),
   empty: zeroCounts,
 };
 

@@ -8,8 +8,10 @@ import type { Format, SourceRecord } from '../ingest/table.js';
 import { redactError, redactOutcome } from '../privacy/redact-outcome.js';
 import type { Database } from '../store/database.js';
 import { databaseError } from '../store/database-error.js';
-import { type Counts, ImportLedger, type RunStatus } from '../store/import-ledger.js';
-import { RejectLog } from '../store/reject-log.js';
+import type { Counts, RunStatus } from '../store/import-ledger.js';
+import type { BatchWriter, ImportStore } from '../store/import-store.js';
+import { postgresError } from '../store/pg/postgres.js';
+import { importStoreOf } from '../store/sqlite-import-store.js';
 import { openDump } from './open-dump.js';
 import type { Stage } from './stage.js';
 
@@ -75,8 +77,8 @@ export interface ImportKind<Item extends BaseItem, C extends Counts> {
   divert?(map: ColumnMap): Diversion | undefined;
   /** The item a source record starts as (its fields, or the reader's reject). */
   toItem(record: SourceRecord): Item;
-  stages(map: ColumnMap, options: ImportOptions, db: Database, source: string, dates: DateOptions): Stage<Item>[];
-  writer(db: Database, runId: number, source: string, file: string, options: ImportOptions): { write(items: Item[]): C };
+  stages(map: ColumnMap, options: ImportOptions, store: ImportStore, source: string, dates: DateOptions): Stage<Item>[];
+  writer(store: ImportStore, runId: number, source: string, file: string, options: ImportOptions): BatchWriter<Item, C>;
   empty(): C;
 }
 
@@ -101,14 +103,14 @@ export interface FileOutcome<C extends Counts = Counts> {
 
 /** Imports one file: read → stages → batched writes with ledger counts; any failure ends in the ledger. */
 export async function importFile(
-  db: Database,
+  target: Database | ImportStore,
   path: string,
   requested: ImportKind<BaseItem, Counts>,
   options: ImportOptions,
 ): Promise<FileOutcome> {
-  const ledger = new ImportLedger(db);
+  const store = importStoreOf(target);
   const label = path === '-' ? '<stdin>' : path;
-  const runId = ledger.start({
+  const runId = await store.startRun({
     invocation: options.invocation,
     kind: requested.kind,
     file: label,
@@ -116,6 +118,8 @@ export async function importFile(
     redacted: options.redact ?? false,
   });
   const outcome: FileOutcome = { file: label, runId, status: 'running', counts: requested.empty(), notes: [] };
+  /** The ledger's note of the file's format, written while its header is read. */
+  let described: Promise<void> | undefined;
   /** Batches launched and not yet written, in input order. */
   const inFlight: Promise<BaseItem[]>[] = [];
   const signal = options.signal;
@@ -133,19 +137,22 @@ export async function importFile(
       ({ table }) => {
         Object.assign(outcome, { format: table.format, encoding: table.encoding, encodingEvidence: table.encodingEvidence, layout: table.layout });
         outcome.notes.push(...table.notes);
-        ledger.describe(runId, { kind: requested.kind, format: table.format, encoding: table.encoding });
+        described = Promise.resolve(store.describeRun(runId, { kind: requested.kind, format: table.format, encoding: table.encoding }));
+        // Awaited once the dump is open; if opening fails first, that error is the one to report.
+        described.catch(() => undefined);
       },
     );
+    await described;
     const { input, map } = dump;
     if (diversion) {
       outcome.notes.push(diversion.note);
       outcome.counts = kind.empty();
-      ledger.describe(runId, { kind: kind.kind, format: dump.table.format, encoding: dump.table.encoding });
+      await store.describeRun(runId, { kind: kind.kind, format: dump.table.format, encoding: dump.table.encoding });
     }
     const counts = outcome.counts;
     Object.assign(outcome, { map, unused: dump.unused, dateOrder: dump.dateOrder });
-    const stages = kind.stages(map, options, db, options.source, dump.dates);
-    const writer = kind.writer(db, runId, options.source, label, options);
+    const stages = kind.stages(map, options, store, options.source, dump.dates);
+    const writer = kind.writer(store, runId, options.source, label, options);
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     // Batches go through the stages concurrently (analysis in worker threads), bounded by p-queue so memory
     // stays flat, and are written strictly in input order by this thread, the single SQLite writer.
@@ -172,7 +179,7 @@ export async function importFile(
         const items = await inFlight.shift()!;
         // Stopped while this batch was analysed: it is dropped whole, never written half-analysed.
         if (signal?.aborted) break;
-        addCounts(counts, writer.write(items));
+        addCounts(counts, await writer.write(items));
         // p-queue 9 keeps the closures of up to ~100 finished tasks (and so the batches they returned) until
         // it compacts its queue, which it never empties while batches keep coming: let the written rows go.
         items.length = 0;
@@ -205,13 +212,10 @@ export async function importFile(
     if (signal?.aborted) {
       await Promise.allSettled(inFlight);
       outcome.status = 'interrupted';
-      ledger.finish(runId, 'interrupted', null, interruptedBecause(signal));
+      await store.finishRun(runId, 'interrupted', null, interruptedBecause(signal));
     } else {
       outcome.status = counts.rejected > 0 ? 'rejects' : 'ok';
-      db.transaction(() => {
-        ledger.finish(runId, outcome.status, input.checksum());
-        new RejectLog(db).settle(runId, lastLine);
-      })();
+      await store.completeRun(runId, outcome.status, input.checksum(), lastLine);
     }
   } catch (error) {
     // Batches still in the workers when the write failed: let them finish (unwritten), or closing the
@@ -220,26 +224,26 @@ export async function importFile(
     if (signal?.aborted) {
       // The stop reached a batch in a worker thread (its task was cancelled): an interruption, not a failure.
       outcome.status = 'interrupted';
-      finishQuietly(() => ledger.finish(runId, 'interrupted', null, interruptedBecause(signal)));
+      await finishQuietly(() => store.finishRun(runId, 'interrupted', null, interruptedBecause(signal)));
       return options.redact ? redactOutcome(outcome) : outcome;
     }
     outcome.status = 'failed';
     try {
-      outcome.error = asHeartlineError(error, label, db.name);
+      outcome.error = asHeartlineError(error, label, store);
     } catch (bug) {
       // A bug: the ledger says the run failed (never left `running`), then it surfaces with its stack.
-      finishQuietly(() => ledger.finish(runId, 'failed', null, `internal error: ${(bug as Error).message}`));
+      await finishQuietly(() => store.finishRun(runId, 'failed', null, `internal error: ${(bug as Error).message}`));
       throw bug;
     }
     const stored = options.redact ? redactError(outcome.error) : outcome.error;
-    finishQuietly(() => ledger.finish(runId, 'failed', null, stored.format()));
+    await finishQuietly(() => store.finishRun(runId, 'failed', null, stored.format()));
   }
   return options.redact ? redactOutcome(outcome) : outcome;
 }
 
-function finishQuietly(finish: () => void): void {
+async function finishQuietly(finish: () => void | Promise<void>): Promise<void> {
   try {
-    finish();
+    await finish();
   } catch {
     // The database refused this write too (full disk): the row stays 'running' until the next run takes
     // the lock and marks it interrupted. The user sees the error above either way.
@@ -259,13 +263,20 @@ function addCounts<C extends Counts>(total: C, add: C): void {
   }
 }
 
-function asHeartlineError(error: unknown, file: string, dbPath: string): HeartlineError {
+function asHeartlineError(error: unknown, file: string, store: ImportStore): HeartlineError {
   if (error instanceof HeartlineError) return error;
-  const known = databaseError(error, dbPath, `cannot import ${file}`);
+  if (store.engine === 'postgres' && isServerError(error)) return postgresError(error, store.name, `cannot import ${file}`);
+  const known = databaseError(error, store.name, `cannot import ${file}`);
   if (known instanceof HeartlineError) return known;
   const code = (error as { code?: string }).code ?? '';
   if (code.startsWith('SQLITE')) {
     return new HeartlineError('E_DATABASE', `SQLite: ${(error as Error).message} (${code})`, { file });
   }
   throw error; // a bug: let it surface with its stack
+}
+
+/** An error from the PostgreSQL server (it carries a SQLSTATE) or from reaching it. */
+function isServerError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (/^[0-9A-Z]{5}$/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code));
 }

@@ -1,7 +1,7 @@
 import { isReject } from '../ingest/validate-row.js';
 import { validateScoreRow } from '../ingest/validate-score-row.js';
 import { zeroCounts } from '../store/import-ledger.js';
-import { type ScoreCounts, type ScoreItem, ScoreWriter } from '../store/score-writer.js';
+import type { ScoreCounts, ScoreItem } from '../store/score-writer.js';
 import type { ImportKind } from './import-file.js';
 
 export interface ScoresFileItem extends ScoreItem {
@@ -27,6 +27,6 @@ export const scoresImport: ImportKind<ScoresFileItem, ScoreCounts> = {
       },
     },
   ],
-  writer: (db, runId, source, file, options) => new ScoreWriter(db, runId, source, file, options.redact),
+  writer: (store, runId, source, file, options) => store.scoresWriter(runId, source, file, options.redact ?? false),
   empty: () => ({ ...zeroCounts(), linked: 0 }),
 };

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { HeartlineError } from '../errors.js';
 import { databaseError } from './database-error.js';
 import type { Database } from './database.js';
+import { displayUrl, isPostgresUrl } from './pg/postgres.js';
 
 /** Migrations live beside the sources as plain SQL, numbered; `PRAGMA user_version` is the last applied. */
 const MIGRATIONS_DIR = new URL('../../src/store/migrations/', import.meta.url);
@@ -102,6 +103,10 @@ function openOnce(path: string, options: OpenOptions): Database {
  * 150" and keep nothing. A folder is not a database file (SQLite's own message blames the disk).
  */
 function checkPath(path: string): void {
+  if (isPostgresUrl(path)) {
+    throw new HeartlineError('E_USAGE', `this command works on a SQLite file only, not yet on PostgreSQL (${displayUrl(path)})`, {},
+      'on PostgreSQL: run, worker, report and status (docs/postgres.md)');
+  }
   if (path.trim() === '' || path === ':memory:') {
     throw new HeartlineError('E_USAGE', `--db needs a file path, not ${path === '' ? 'an empty one' : `'${path}'`}: SQLite would keep the data in memory and throw it away at exit`);
   }

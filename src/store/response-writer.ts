@@ -21,7 +21,7 @@ export interface RowItem {
 }
 
 /** A stored response, as the writer compares and merges it. */
-interface StoredRow {
+export interface StoredRow {
   id: number;
   row_hash: string;
   last_run_id: number;
@@ -234,7 +234,7 @@ export class ResponseWriter {
  * column not named keeps its values). Its hash is of this merged content, so a file that changes nothing
  * it supplies counts as unchanged.
  */
-function mergeRow(row: FeedbackRow, stored: StoredRow): RowContent & { hash: string } {
+export function mergeRow(row: FeedbackRow, stored: StoredRow): RowContent & { hash: string } {
   const { text, score, date, language } = row.supplied;
   // The usual re-import supplies the same columns as the stored row came from: what it lacks is empty in
   // the store too, so the row is the merge and its hash is already computed (no second sha1 and JSON parse

@@ -9,7 +9,7 @@ import type { ExitCode } from '../exit-codes.js';
 import { importFiles } from '../import-files.js';
 import { type LogFormat, RunReporter } from '../run-reporter.js';
 import { validLexiconDirs, lexiconDirOption } from '../lexicon-options.js';
-import { withWriteLock } from '../with-database.js';
+import { withImportStore } from '../with-database.js';
 
 interface RunFlags {
   db: string;
@@ -95,8 +95,8 @@ async function run(files: string[], flags: RunFlags): Promise<ExitCode> {
     redact: flags.redact ?? false,
     workers: workerCount(flags.workers),
   };
-  return withWriteLock(flags.db, 'run', waitSeconds(flags.wait), (db, invocation, signal) =>
-    importFiles(db, flags.db, files, feedbackImport, { ...options, invocation, signal }, flags.summary, new RunReporter(flags.logFormat)),
+  return withImportStore(flags.db, 'run', waitSeconds(flags.wait), (store, invocation, signal) =>
+    importFiles(store, store.name, files, feedbackImport, { ...options, invocation, signal }, flags.summary, new RunReporter(flags.logFormat)),
   );
 }
 

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { HeartlineError } from '../../errors.js';
+import { now } from '../import-ledger.js';
+import { connectionConfig } from './postgres.js';
+import type { LockHolder, LockOptions, RunLock } from '../run-lock.js';
+
+/** The advisory lock key of the run lock (any constant; 'HLRN'). */
+const RUN_LOCK_KEY = 1212960334;
+
+/**
+ * One writer at a time on a PostgreSQL database: a session advisory lock, held on a connection of its own
+ * for the whole run. The server frees it the moment that connection ends — a run killed with -9, or its
+ * machine gone, blocks nobody, and no lease is needed. The `run_lock` row only says who holds it, for the
+ * message of a run that has to wait. Workers never take it: they claim responses, not the database.
+ */
+export async function acquirePgRunLock(url: string, name: string, command: string, options: LockOptions = {}): Promise<RunLock> {
+  const deadline = Date.now() + (options.waitSeconds ?? 0) * 1000;
+  const client = new pg.Client(connectionConfig(url, 'heartline run lock'));
+  const lost = new AbortController();
+  client.on('error', () => lost.abort('lock-lost'));
+  await client.connect();
+  try {
+    for (;;) {
+      const got = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [RUN_LOCK_KEY]);
+      if (got.rows[0]!.ok) break;
+      if (Date.now() >= deadline) {
+        const holder = await readPgRunLock(client);
+        const who = holder ? `another heartline ${holder.command} (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt})` : 'another heartline run';
+        throw new HeartlineError('E_LOCKED', `${who} is using this database`, { file: name },
+          'wait for it to finish, or pass --wait SECONDS; the lock is freed as soon as its process ends, even when killed');
+      }
+      await sleep(250, undefined, options.signal ? { signal: options.signal } : {});
+    }
+    const at = now();
+    const token = randomUUID();
+    await client.query('BEGIN');
+    await client.query(
+      `INSERT INTO run_lock (id, pid, host, command, started_at, token, renewed_at, lease_until) VALUES (1, $1, $2, $3, $4, $5, $4, NULL)
+       ON CONFLICT (id) DO UPDATE SET pid = $1, host = $2, command = $3, started_at = $4, token = $5, renewed_at = $4, lease_until = NULL`,
+      [process.pid, hostname(), command, at, token],
+    );
+    // Whatever a dead holder left running is over: say so in the ledger.
+    await client.query("UPDATE import_runs SET status = 'interrupted', finished_at = $1, error = $2 WHERE status = 'running'",
+      [at, 'the process stopped before the end (killed or crashed); rows it committed are kept']);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  return {
+    lost: lost.signal,
+    release: () => {
+      // The row first, then the session (which frees the advisory lock even if the delete fails).
+      void client
+        .query('DELETE FROM run_lock WHERE id = 1 AND pid = $1 AND host = $2', [process.pid, hostname()])
+        .catch(() => undefined)
+        .finally(() => client.end().catch(() => undefined));
+    },
+  };
+}
+
+/** Who holds the run lock, if anyone: the row, when its advisory lock is held (a row alone is left by a killed run). */
+export async function readPgRunLock(client: pg.Client | pg.Pool): Promise<LockHolder | undefined> {
+  const held = await client.query<{ held: boolean }>(
+    "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS held",
+    [RUN_LOCK_KEY],
+  );
+  if (!held.rows[0]!.held) return undefined;
+  const row = (await client.query<{ pid: number; host: string; command: string; started_at: string; renewed_at: string | null }>(
+    'SELECT pid, host, command, started_at, renewed_at FROM run_lock WHERE id = 1',
+  )).rows[0];
+  if (!row) return undefined;
+  return { pid: row.pid, host: row.host, command: row.command, startedAt: row.started_at, renewedAt: row.renewed_at, leaseUntil: null, stale: null };
+}
