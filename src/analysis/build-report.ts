@@ -4,7 +4,7 @@ import { BUILTIN_LEXICON_DIR } from '../lexicon/lexicon-dir.js';
 import { redact } from '../privacy/redact.js';
 import { redactWithEvidence } from '../privacy/redact-with-evidence.js';
 import type { Database } from '../store/database.js';
-import { taggedEmotionIds, verbatimRows } from '../store/report-queries.js';
+import { type ReportSource, reportSourceOf } from '../store/report-source.js';
 import type { ResponseFilters } from '../store/response-filters.js';
 import { FoldCounts, crossValidatedScores } from './auc.js';
 import { CellCounter, type ResponseCells } from './cell-counter.js';
@@ -42,7 +42,8 @@ export interface ReportOptions {
 }
 
 /** Everything the report says, computed from what SQLite holds. */
-export function buildReport(db: Database, options: ReportOptions): Report {
+export function buildReport(target: Database | ReportSource, options: ReportOptions): Report {
+  const db = reportSourceOf(target);
   const { emotions, valence } = reportEmotions(db);
   const states = loadCustomerStates(options.states, emotions);
   const minSupport = options.minSupport ?? 30;
@@ -106,9 +107,10 @@ export function buildReport(db: Database, options: ReportOptions): Report {
  * The emotions a report covers, bit e of a response's emotion set standing for emotions[e]: the taxonomy's, then
  * any other tagged (a user's lexicon may add some), at most 31 so a set fits a 32-bit integer.
  */
-export function reportEmotions(db: Database): { emotions: string[]; valence: (emotion: string) => number } {
+export function reportEmotions(target: Database | ReportSource): { emotions: string[]; valence: (emotion: string) => number } {
+  const db = reportSourceOf(target);
   const taxonomy = loadTaxonomy([BUILTIN_LEXICON_DIR]);
-  const emotions = [...new Set([...taxonomy.ids, ...taggedEmotionIds(db)])].slice(0, 31);
+  const emotions = [...new Set([...taxonomy.ids, ...db.taggedEmotionIds()])].slice(0, 31);
   return { emotions, valence: (e) => taxonomy.emotions.get(e)?.valence ?? 0 };
 }
 
@@ -289,8 +291,8 @@ function redactSegment(s: SegmentBreakdown): SegmentBreakdown {
 }
 
 /** A few promoter and detractor responses per emotion, the clearest (highest tag score) first. */
-function verbatims(db: Database, filters: ResponseFilters, emotions: string[], per: number, redact: boolean): Record<string, Verbatim[]> {
-  const rows = verbatimRows(db, filters);
+function verbatims(db: ReportSource, filters: ResponseFilters, emotions: string[], per: number, redact: boolean): Record<string, Verbatim[]> {
+  const rows = db.verbatimRows(filters);
   const out: Record<string, Verbatim[]> = {};
   for (const emotion of emotions) {
     const list: Verbatim[] = [];

@@ -1,5 +1,5 @@
 import type { Database } from '../store/database.js';
-import { lexiconVersionsInScope, readResponseColumns, taggedResponseIds } from '../store/report-queries.js';
+import { type ReportSource, reportSourceOf } from '../store/report-source.js';
 import type { ResponseFilters } from '../store/response-filters.js';
 
 /**
@@ -38,8 +38,9 @@ export interface Distinct {
  * Reads the responses in id order: one scan as a JSON array per column, parsed in one go each (see
  * readResponseColumns). Emotion tags come the same way, one array of response ids per emotion.
  */
-export function loadDataset(db: Database, filters: ResponseFilters, emotions: string[], segmentKeys: readonly string[] = []): Dataset {
-  const row = readResponseColumns(db, filters, segmentKeys.length > 0);
+export function loadDataset(target: Database | ReportSource, filters: ResponseFilters, emotions: string[], segmentKeys: readonly string[] = []): Dataset {
+  const db = reportSourceOf(target);
+  const row = db.responseColumns(filters, segmentKeys.length > 0);
   const ids = Int32Array.from(JSON.parse(row.ids) as number[]);
   const size = ids.length;
   for (let i = 1; i < size; i++) if (ids[i]! <= ids[i - 1]!) throw new Error(`loadDataset: responses not in id order at row ${i}`);
@@ -67,10 +68,10 @@ export function loadDataset(db: Database, filters: ResponseFilters, emotions: st
     days: day.values,
     segments: row.segments !== null ? segmentValues(distinct(JSON.parse(row.segments) as string[]), segmentKeys) : new Map(),
     // Nearly always one lexicon version: min = max settles it, and only a mix needs a second scan for the rest.
-    lexiconVersions: row.firstVersion === row.lastVersion ? [row.firstVersion].filter((v): v is string => Boolean(v)) : lexiconVersionsInScope(db, filters),
+    lexiconVersions: row.firstVersion === row.lastVersion ? [row.firstVersion].filter((v): v is string => Boolean(v)) : db.lexiconVersionsInScope(filters),
   };
   const rowOf = rowFinder(ids);
-  const tagged = taggedResponseIds(db);
+  const tagged = db.taggedResponseIds();
   emotions.forEach((emotion, k) => {
     for (const id of tagged(emotion)) {
       const i = rowOf(id);

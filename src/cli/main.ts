@@ -37,6 +37,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   summary: async () => (await import('./commands/summary.js')).summaryCommand(),
   forget: async () => (await import('./commands/forget.js')).forgetCommand(),
   unlock: async () => (await import('./commands/unlock.js')).unlockCommand(),
+  worker: async () => (await import('./commands/worker.js')).workerCommand(),
 };
 
 /** The program with the command named in `argv` (all of them for help, --version or an unknown name). */

@@ -6,7 +6,7 @@ import { openDatabase } from '../store/open-database.js';
 import type { ImportStore } from '../store/import-store.js';
 import { PgImportStore } from '../store/pg/pg-import-store.js';
 import { acquirePgRunLock } from '../store/pg/pg-run-lock.js';
-import { isPostgresUrl, openPostgres, postgresError } from '../store/pg/postgres.js';
+import { type Postgres, isPostgresUrl, openPostgres, postgresError } from '../store/pg/postgres.js';
 import { type RunLock, acquireRunLock } from '../store/run-lock.js';
 import { SqliteImportStore } from '../store/sqlite-import-store.js';
 import { EXIT } from './exit-codes.js';
@@ -24,6 +24,18 @@ export async function withDatabase<T>(path: string, work: (db: Database) => Prom
     throw known;
   } finally {
     db.close();
+  }
+}
+
+/** As withDatabase, on a PostgreSQL database (`postgres://…`): only reads, so it never creates the schema. */
+export async function withPostgres<T>(url: string, work: (pg: Postgres) => Promise<T>): Promise<T> {
+  const pg = await openPostgres(url, { readonly: true });
+  try {
+    return await work(pg);
+  } catch (error) {
+    throw postgresError(error, pg.name, 'cannot read the database');
+  } finally {
+    await pg.close();
   }
 }
 

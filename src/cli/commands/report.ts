@@ -6,7 +6,9 @@ import { responseExport } from '../../report/response-export.js';
 import { readSnapshot } from '../../store/read-snapshot.js';
 import { positiveNumber, readDbOption, redactOption } from '../common-options.js';
 import { type FilterFlags, addFilterOptions, filtersFrom, repeatable } from '../filter-options.js';
-import { withDatabase } from '../with-database.js';
+import { withDatabase, withPostgres } from '../with-database.js';
+import { displayUrl, isPostgresUrl } from '../../store/pg/postgres.js';
+import { loadPgReportSource } from '../../store/pg/pg-report-source.js';
 import { writeOutput, writeOutputChunks } from '../write-output.js';
 
 interface ReportFlags extends FilterFlags {
@@ -56,25 +58,27 @@ export function reportCommand(): Command {
         if (flags.out) process.stderr.write(`heartline: wrote per-response csv to ${flags.out}\n`);
         return;
       }
-      const report = await withDatabase(
-        flags.db,
-        (db) => {
-          // One read transaction: a report during an import sees one consistent snapshot (WAL).
-          return readSnapshot(db, () =>
-            buildReport(db, {
-              database: flags.db,
-              filters,
-              minSupport: positiveNumber(flags.minSupport, '--min-support'),
-              by: flags.by.length > 0 ? flags.by : ['lang'],
-              period: flags.period,
-              verbatims: positiveNumber(flags.verbatims, '--verbatims'),
-              redact: flags.redact ?? false,
-              states: flags.states,
-            }),
+      const options = {
+        database: isPostgresUrl(flags.db) ? displayUrl(flags.db) : flags.db,
+        filters,
+        minSupport: positiveNumber(flags.minSupport, '--min-support'),
+        by: flags.by.length > 0 ? flags.by : ['lang'],
+        period: flags.period,
+        verbatims: positiveNumber(flags.verbatims, '--verbatims'),
+        redact: flags.redact ?? false,
+        states: flags.states,
+      };
+      const report = isPostgresUrl(flags.db)
+        ? await withPostgres(flags.db, async (pg) => {
+            const segments = options.by.filter((b) => b !== 'lang');
+            return buildReport(await loadPgReportSource(pg, filters, segments.length > 0, options.verbatims), options);
+          })
+        : await withDatabase(
+            flags.db,
+            // One read transaction: a report during an import sees one consistent snapshot (WAL).
+            (db) => readSnapshot(db, () => buildReport(db, options)),
+            true,
           );
-        },
-        true,
-      );
       const text = RENDERERS[flags.format](report);
       if (flags.out) {
         writeOutput(flags.out, text);
