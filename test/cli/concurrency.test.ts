@@ -1,13 +1,33 @@
 import type { ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { expectHealthy, peek } from '../helpers/database-health.js';
+import { expectHealthy } from '../helpers/database-health.js';
+import { type Engine, useEngines } from '../helpers/engines.js';
 import { fiveLanguageDump } from '../helpers/five-language-dump.js';
 import { type CliResult, startCli } from '../helpers/run-cli.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 const tmp = useTempDir();
+const engines = useEngines();
+
+/** One count from the database, or 0 while it is still being created. */
+async function count(engine: Engine, db: string, sql: string): Promise<number> {
+  try {
+    const [row] = await engine.query<{ n: number }>(db, sql);
+    return Number(row?.n ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** The ledger adds up (and, on SQLite, the file passes its integrity check); returns the runs. */
+async function healthy(engine: Engine, db: string): Promise<{ status: string; rows_read: number; inserted: number }[]> {
+  if (engine.name === 'sqlite') return expectHealthy(db);
+  const runs = await engine.query<{ id: number; status: string; rows_read: number; inserted: number; updated: number; unchanged: number; rejected: number }>(
+    db, 'SELECT id, status, rows_read, inserted, updated, unchanged, rejected FROM import_runs ORDER BY id');
+  for (const run of runs) expect(run.inserted + run.updated + run.unchanged + run.rejected, `import_runs row ${run.id}`).toBe(run.rows_read);
+  return runs;
+}
 
 /** Waits for a started CLI and collects what it printed. */
 function finished(child: ChildProcess): Promise<CliResult & { pid: number }> {
@@ -18,14 +38,16 @@ function finished(child: ChildProcess): Promise<CliResult & { pid: number }> {
   return new Promise((resolve) => child.once('close', (status) => resolve({ status, stdout, stderr, pid: child.pid! })));
 }
 
-const LOCKED =
-  /^heartline: \[E_LOCKED\] .+: another heartline run \(pid (\d+) on .+, since .+\) is using this database; its lease runs until .+\n {2}hint: wait for it to finish, or pass --wait SECONDS; a lock whose holder is gone frees itself when its lease runs out \(see heartline unlock\)\n$/;
+const LOCKED = {
+  sqlite: /^heartline: \[E_LOCKED\] .+: another heartline run \(pid (\d+) on .+, since .+\) is using this database; its lease runs until .+\n {2}hint: wait for it to finish, or pass --wait SECONDS; a lock whose holder is gone frees itself when its lease runs out \(see heartline unlock\)\n$/,
+  postgres: /^heartline: \[E_LOCKED\] .+: another heartline run \(pid (\d+) on .+, since .+\) is using this database\n {2}hint: wait for it to finish, or pass --wait SECONDS; the lock is freed as soon as its process ends, even when killed\n$/,
+};
 
-describe('runs at once', () => {
+describe.each(engines)('runs at once, on $name', (engine) => {
   it('four on a new database: one imports, the others exit 4 naming the one that holds the lock', async () => {
     const ROWS = 10_000;
     const file = tmp.file('dump.csv', fiveLanguageDump(ROWS));
-    const db = join(tmp.dir(), 'h.db');
+    const db = await engine.fresh(tmp.dir());
     const args = ['run', file, '--db', db, '--no-summary'];
     // Four, not two: they also race to create and migrate the new database.
     const results = await Promise.all([1, 2, 3, 4].map(() => finished(startCli(args))));
@@ -36,21 +58,21 @@ describe('runs at once', () => {
     expect(winner.stdout).toContain(`read ${ROWS} = inserted ${ROWS} + updated 0 + unchanged 0 + rejected 0`);
     for (const loser of results.filter((r) => r !== winner)) {
       expect(loser.stdout).toBe('');
-      expect(loser.stderr).toMatch(LOCKED);
-      expect(Number(LOCKED.exec(loser.stderr)![1])).toBe(winner.pid);
+      expect(loser.stderr).toMatch(LOCKED[engine.name]);
+      expect(Number(LOCKED[engine.name].exec(loser.stderr)![1])).toBe(winner.pid);
     }
 
     // The losers touched nothing: one ledger row, every response once, the lock released.
-    expect(expectHealthy(db)).toEqual([expect.objectContaining({ status: 'ok', rows_read: ROWS, inserted: ROWS })]);
-    expect(peek(db, 'SELECT COUNT(*) FROM responses')).toBe(ROWS);
-    expect(peek(db, 'SELECT COUNT(DISTINCT external_id) FROM responses')).toBe(ROWS);
-    expect(peek(db, 'SELECT COUNT(*) FROM run_lock')).toBe(0);
+    expect(await healthy(engine, db)).toEqual([expect.objectContaining({ status: 'ok', rows_read: ROWS, inserted: ROWS })]);
+    expect(await count(engine, db, 'SELECT COUNT(*) AS n FROM responses')).toBe(ROWS);
+    expect(await count(engine, db, 'SELECT COUNT(DISTINCT external_id) AS n FROM responses')).toBe(ROWS);
+    expect(await count(engine, db, 'SELECT COUNT(*) AS n FROM run_lock')).toBe(0);
   }, 120_000);
 
   it('with --wait, the second waits for the first, then finds every row already there', async () => {
     const ROWS = 5_000;
     const file = tmp.file('dump.csv', fiveLanguageDump(ROWS));
-    const db = join(tmp.dir(), 'h.db');
+    const db = await engine.fresh(tmp.dir());
     const args = ['run', file, '--db', db, '--no-summary', '--wait', '300'];
     const results = await Promise.all([finished(startCli(args)), finished(startCli(args))]);
 
@@ -63,9 +85,9 @@ describe('runs at once', () => {
       `read ${ROWS} = inserted 0 + updated 0 + unchanged ${ROWS} + rejected 0`,
       `read ${ROWS} = inserted ${ROWS} + updated 0 + unchanged 0 + rejected 0`,
     ]);
-    expect(expectHealthy(db).map((run) => run.status)).toEqual(['ok', 'ok']);
-    expect(peek(db, 'SELECT COUNT(*) FROM responses')).toBe(ROWS);
-    expect(peek(db, 'SELECT COUNT(DISTINCT external_id) FROM responses')).toBe(ROWS);
+    expect((await healthy(engine, db)).map((run) => run.status)).toEqual(['ok', 'ok']);
+    expect(await count(engine, db, 'SELECT COUNT(*) AS n FROM responses')).toBe(ROWS);
+    expect(await count(engine, db, 'SELECT COUNT(DISTINCT external_id) AS n FROM responses')).toBe(ROWS);
   }, 120_000);
 });
 
@@ -79,15 +101,15 @@ interface JsonReport {
   segments: { by: string; groups: { value: string; responses: number }[] }[];
 }
 
-describe('a report during an import', () => {
+describe.each(engines)('a report during an import, on $name', (engine) => {
   it('reads one committed snapshot: whole batches, each with its analysis and tags', async () => {
     const ROWS = 30_000; // a multiple of the batch size and of the 10 texts, so every batch holds each text equally
     const BATCH = 500;
     const file = tmp.file('dump.csv', fiveLanguageDump(ROWS));
-    const db = join(tmp.dir(), 'h.db');
+    const db = await engine.fresh(tmp.dir());
     const importing = startCli(['run', file, '--db', db, '--no-summary', '--batch-size', String(BATCH)]);
     const imported = finished(importing);
-    while ((peek<number>(db, 'SELECT COUNT(*) FROM responses') ?? 0) === 0) await sleep(50);
+    while ((await count(engine, db, 'SELECT COUNT(*) AS n FROM responses')) === 0) await sleep(50);
 
     const reports: JsonReport[] = [];
     while (importing.exitCode === null) {
@@ -120,6 +142,6 @@ describe('a report during an import', () => {
         expect(seen, emotion).toBe((mentions * n) / ROWS);
       }
     }
-    expectHealthy(db);
+    await healthy(engine, db);
   }, 240_000);
 });

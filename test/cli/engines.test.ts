@@ -87,16 +87,6 @@ describe.each(engines)('on $name', (engine) => {
     expect(stored).not.toMatch(/anna@|bob@|4111/);
   });
 
-  it('two runs at once: one imports, the other exits 4 naming it', async () => {
-    const db = await engine.fresh(tmp.dir());
-    runCli(['run', tmp.file('seed.csv', 'id,nps,comment\nseed,9,seed\n'), '--db', db, '--no-summary']);
-    const file = tmp.file('dump.csv', fiveLanguageDump(20_000));
-    const results = await Promise.all([1, 2].map(() => finished(startCli(['run', file, '--db', db, '--no-summary', '--import-only']))));
-    expect(results.map((r) => r.status).sort()).toEqual([0, 4]);
-    expect(results.find((r) => r.status === 4)!.stderr).toMatch(/\[E_LOCKED\] .*another heartline run \(pid \d+ on .+, since .+\) is using this database/);
-    expect(await engine.query(db, 'SELECT COUNT(*) AS n FROM responses')).toEqual([{ n: 20_001 }]);
-  }, 120_000);
-
   it('kill -9 in the middle of an import, then a re-run: every row once, the killed run marked interrupted', async () => {
     const db = await engine.fresh(tmp.dir());
     const file = tmp.file('dump.csv', fiveLanguageDump(30_000));
