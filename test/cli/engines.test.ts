@@ -78,6 +78,22 @@ describe.each(engines)('on $name', (engine) => {
     expect(await engine.query(db, 'SELECT COUNT(*) AS n FROM response_versions')).toEqual([{ n: 1 }]);
   });
 
+  it('links NPS answers delivered apart, before or after their responses arrive', async () => {
+    const db = await engine.fresh(tmp.dir());
+    const scores = runCli(['import-scores', tmp.file('s.csv', 'id,nps\nT-1,9\nT-2,3\n'), '--db', db, '--no-summary']);
+    expect(scores.stdout).toContain('read 2 = inserted 2 + updated 0 + unchanged 0 + rejected 0');
+    runCli(['run', tmp.file('f.csv', 'id,comment\nT-1,Lovely staff\nT-2,Never again\nT-3,Fine\n'), '--db', db, '--no-summary', '--workers', '0']);
+    // A scores file given to run is read as one; an answer in the feedback row itself is never overridden.
+    const more = runCli(['run', tmp.file('s2.csv', 'id,nps\nT-3,7\nT-2,4\n'), '--db', db, '--no-summary']);
+    expect(more.stdout).toContain('read 2 = inserted 1 + updated 1 + unchanged 0 + rejected 0');
+    expect(await engine.query(db, 'SELECT external_id, score, score_origin, text FROM responses ORDER BY external_id')).toEqual([
+      { external_id: 'T-1', score: 9, score_origin: 'scores-file', text: 'Lovely staff' },
+      { external_id: 'T-2', score: 4, score_origin: 'scores-file', text: 'Never again' },
+      { external_id: 'T-3', score: 7, score_origin: 'scores-file', text: 'Fine' },
+    ]);
+    expect(await engine.query(db, 'SELECT COUNT(*) AS n FROM nps_score_versions')).toEqual([{ n: 1 }]);
+  });
+
   it('with --redact, stores no e-mail address or card number', async () => {
     const db = await engine.fresh(tmp.dir());
     const file = tmp.file('p.csv', 'id,nps,comment\n1,2,"Write to anna@example.se, card 4111 1111 1111 1111"\n2,x,"bad row from bob@example.com"\n');

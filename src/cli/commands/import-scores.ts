@@ -6,7 +6,7 @@ import { dbOption, inputOptions, logFormatOption, positiveNumber, redactOption, 
 import type { ExitCode } from '../exit-codes.js';
 import { importFiles } from '../import-files.js';
 import { type LogFormat, RunReporter } from '../run-reporter.js';
-import { withWriteLock } from '../with-database.js';
+import { withImportStore } from '../with-database.js';
 
 interface ScoresFlags {
   db: string;
@@ -51,7 +51,7 @@ async function importScores(files: string[], flags: ScoresFlags): Promise<ExitCo
     maxBytes: positiveNumber(flags.maxBytes, '--max-bytes'),
     redact: flags.redact ?? false,
   };
-  return withWriteLock(flags.db, 'import-scores', waitSeconds(flags.wait), (db, invocation, signal) =>
-    importFiles(db, flags.db, files, scoresImport, { ...options, invocation, signal }, flags.summary, new RunReporter(flags.logFormat)),
+  return withImportStore(flags.db, 'import-scores', waitSeconds(flags.wait), (store, invocation, signal) =>
+    importFiles(store, store.name, files, scoresImport, { ...options, invocation, signal }, flags.summary, new RunReporter(flags.logFormat)),
   );
 }

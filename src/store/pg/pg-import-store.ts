@@ -1,4 +1,3 @@
-import { HeartlineError } from '../../errors.js';
 import type { Lexicons } from '../../emotion/lexicon.js';
 import { type Counts, type RunStart, type RunStatus, now } from '../import-ledger.js';
 import type { BatchWriter, ImportStore } from '../import-store.js';
@@ -7,6 +6,7 @@ import type { RowItem } from '../response-writer.js';
 import type { ScoreCounts, ScoreItem } from '../score-writer.js';
 import type { DatabaseSummary, NpsCounts } from '../summarise.js';
 import { PgResponseWriter } from './pg-response-writer.js';
+import { PgScoreWriter } from './pg-score-writer.js';
 import type { Postgres } from './postgres.js';
 import { inTransaction } from './transaction.js';
 
@@ -75,9 +75,8 @@ export class PgImportStore implements ImportStore {
     return new PgResponseWriter(this.pg.pool, runId, source, file, lexicons, redact);
   }
 
-  scoresWriter(): BatchWriter<ScoreItem, ScoreCounts> {
-    throw new HeartlineError('E_USAGE', 'NPS answers delivered apart from the feedback (a scores file, import-scores) are not stored on PostgreSQL yet', {},
-      'put the answers in the feedback file\'s own score column, or import this file into a SQLite database');
+  scoresWriter(runId: number, source: string, file: string, redact: boolean): BatchWriter<ScoreItem, ScoreCounts> {
+    return new PgScoreWriter(this.pg.pool, runId, source, file, redact);
   }
 
   async summary(): Promise<DatabaseSummary> {
