@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { isPostgresUrl } from '../store/pg/postgres.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { HeartlineError } from '../errors.js';
 import type { Format } from '../ingest/table.js';
@@ -125,7 +126,7 @@ export function loadNightlyConfig(file: string): NightlyConfig {
     return dir;
   });
   return {
-    database: resolve(base, top['database'] === undefined ? 'heartline.db' : str(top['database'], 'database')),
+    database: databaseOf(base, top['database'] === undefined ? 'heartline.db' : str(top['database'], 'database')),
     inputs,
     lexiconDirs,
     reports,
@@ -172,4 +173,9 @@ function isFolder(path: string): boolean {
 /** `{date}` in a report path becomes today's date. */
 export function datedPath(path: string, today = new Date()): string {
   return path.replace(/\{date\}/g, today.toISOString().slice(0, 10));
+}
+
+/** A file path is relative to the configuration's folder; a PostgreSQL URL is taken as it is. */
+function databaseOf(base: string, value: string): string {
+  return isPostgresUrl(value) ? value : resolve(base, value);
 }

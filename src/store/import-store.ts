@@ -4,6 +4,7 @@ import type { StoredAnalysis } from './response-lookup.js';
 import type { RowItem } from './response-writer.js';
 import type { ScoreCounts, ScoreItem } from './score-writer.js';
 import type { DatabaseSummary } from './summarise.js';
+import type { ReportSource } from './report-source.js';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -31,4 +32,8 @@ export interface ImportStore {
   feedbackWriter(runId: number, source: string, file: string, lexicons: Pick<Lexicons, 'version' | 'dirs'>, redact: boolean): BatchWriter<RowItem, Counts>;
   scoresWriter(runId: number, source: string, file: string, redact: boolean): BatchWriter<ScoreItem, ScoreCounts>;
   summary(): MaybePromise<DatabaseSummary>;
+  /** The last finished, not forgotten run that imported a file with these bytes for this source (nightly skips it). */
+  importedBefore(checksum: string, source: string): MaybePromise<number | undefined>;
+  /** What a report on everything stored reads (nightly's reports, written under the lock). */
+  reportSource(withSegments: boolean, verbatimsPer: number): MaybePromise<ReportSource>;
 }

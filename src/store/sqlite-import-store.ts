@@ -7,6 +7,7 @@ import { ResponseLookup, type StoredAnalysis } from './response-lookup.js';
 import { type RowItem, ResponseWriter } from './response-writer.js';
 import { type ScoreCounts, type ScoreItem, ScoreWriter } from './score-writer.js';
 import { type DatabaseSummary, summarise } from './summarise.js';
+import { type ReportSource, sqliteReportSource } from './report-source.js';
 
 /** The import's store in a SQLite file: synchronous, one writer at a time (the run lock). */
 export class SqliteImportStore implements ImportStore {
@@ -59,6 +60,14 @@ export class SqliteImportStore implements ImportStore {
 
   summary(): DatabaseSummary {
     return summarise(this.db);
+  }
+
+  importedBefore(checksum: string, source: string): number | undefined {
+    return this.ledger.importedBefore(checksum, source);
+  }
+
+  reportSource(): ReportSource {
+    return sqliteReportSource(this.db);
   }
 }
 

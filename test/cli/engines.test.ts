@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { type Engine, postgresAvailable, useEngines } from '../helpers/engines.js';
@@ -92,6 +93,27 @@ describe.each(engines)('on $name', (engine) => {
       { external_id: 'T-3', score: 7, score_origin: 'scores-file', text: 'Fine' },
     ]);
     expect(await engine.query(db, 'SELECT COUNT(*) AS n FROM nps_score_versions')).toEqual([{ n: 1 }]);
+  });
+
+  it('nightly: imports the configured dumps, skips them the next night, writes the same reports', async () => {
+    const db = await engine.fresh(tmp.dir());
+    const dir = tmp.dir();
+    const config = tmp.file('nightly.json', JSON.stringify({
+      database: db,
+      inputs: [
+        { path: `${process.cwd()}/corpora/support-tickets.jsonl`, source: 'helpdesk', columns: { segments: ['channel'] } },
+        { path: `${process.cwd()}/corpora/support-scores.csv`, source: 'helpdesk', scores: true },
+      ],
+      reports: [{ format: 'json', path: `${dir}/night.json`, by: ['lang', 'channel'] }],
+    }));
+    const first = runCli(['nightly', '--config', config]);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('imported 2 files, skipped 0 already imported');
+    const second = runCli(['nightly', '--config', config]);
+    expect(second.stdout).toContain('nothing new to import (2 files already imported)');
+    const report = JSON.parse(readFileSync(`${dir}/night.json`, 'utf8')) as { responses: number; scored: number };
+    expect([report.responses, report.scored]).toEqual([247, 235]);
   });
 
   it('with --redact, stores no e-mail address or card number', async () => {

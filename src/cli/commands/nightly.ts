@@ -8,14 +8,13 @@ import { type FileOutcome, type ImportProgress, importFile } from '../../pipelin
 import { datedPath, filesOf, type InputFiles, loadNightlyConfig, type NightlyConfig, type NightlyInput } from '../../pipeline/nightly-config.js';
 import { scoresImport } from '../../pipeline/scores-import.js';
 import { RENDERERS } from '../../report/renderers.js';
-import type { Database } from '../../store/database.js';
-import { ImportLedger } from '../../store/import-ledger.js';
+import type { ImportStore } from '../../store/import-store.js';
 import { EXIT, type ExitCode, exitCodeFor, worstExit } from '../exit-codes.js';
 import { formatOutcome } from '../print-import.js';
 import { logFormatOption } from '../common-options.js';
 import { validLexiconDirs } from '../lexicon-options.js';
 import { type LogFormat, RunReporter } from '../run-reporter.js';
-import { withWriteLock } from '../with-database.js';
+import { withImportStore } from '../with-database.js';
 import { writeOutput } from '../write-output.js';
 
 export function nightlyCommand(): Command {
@@ -31,18 +30,17 @@ export function nightlyCommand(): Command {
       const reporter = new RunReporter(flags.logFormat);
       const config = loadNightlyConfig(flags.config);
       validLexiconDirs(config.lexiconDirs, 'lexiconDirs');
-      process.exitCode = await withWriteLock(config.database, 'nightly', config.wait, (db, invocation, signal) =>
-        nightly(db, config, invocation, signal, reporter),
+      process.exitCode = await withImportStore(config.database, 'nightly', config.wait, (store, invocation, signal) =>
+        nightly(store, config, invocation, signal, reporter),
       );
     });
 }
 
-async function nightly(db: Database, config: NightlyConfig, invocation: string, signal: AbortSignal, reporter: RunReporter): Promise<ExitCode> {
+async function nightly(db: ImportStore, config: NightlyConfig, invocation: string, signal: AbortSignal, reporter: RunReporter): Promise<ExitCode> {
   const codes: ExitCode[] = [];
   let imported = 0;
   let skipped = 0;
   let rejected = 0;
-  const ledger = new ImportLedger(db);
   for (const [i, input] of config.inputs.entries()) {
     let found: InputFiles;
     try {
@@ -62,7 +60,7 @@ async function nightly(db: Database, config: NightlyConfig, invocation: string, 
     for (const file of found.files) {
       if (signal.aborted) return worstExit(codes);
       const sum = await checksum(file);
-      const previous = sum === undefined ? undefined : ledger.importedBefore(sum, input.source);
+      const previous = sum === undefined ? undefined : await db.importedBefore(sum, input.source);
       if (previous !== undefined) {
         skipped++;
         reporter.log({ event: 'file-skipped', file, previousRun: previous });
@@ -91,7 +89,9 @@ async function nightly(db: Database, config: NightlyConfig, invocation: string, 
           '\n',
   );
   for (const spec of config.reports) {
-    const report = buildReport(db, { database: config.database, filters: {}, by: spec.by.length > 0 ? spec.by : ['lang'], redact: config.redact });
+    const by = spec.by.length > 0 ? spec.by : ['lang'];
+    const source = await db.reportSource(by.some((b) => b !== 'lang'), 3);
+    const report = buildReport(source, { database: db.name, filters: {}, by, redact: config.redact });
     const path = datedPath(spec.path);
     writeOutput(path, RENDERERS[spec.format](report), { createFolder: true });
     process.stdout.write(`wrote ${spec.format} report ${path}\n`);
@@ -100,7 +100,7 @@ async function nightly(db: Database, config: NightlyConfig, invocation: string, 
 }
 
 function importOne(
-  db: Database,
+  db: ImportStore,
   file: string,
   input: NightlyInput,
   invocation: string,

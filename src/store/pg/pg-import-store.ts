@@ -5,7 +5,9 @@ import type { StoredAnalysis } from '../response-lookup.js';
 import type { RowItem } from '../response-writer.js';
 import type { ScoreCounts, ScoreItem } from '../score-writer.js';
 import type { DatabaseSummary, NpsCounts } from '../summarise.js';
+import { loadPgReportSource } from './pg-report-source.js';
 import { PgResponseWriter } from './pg-response-writer.js';
+import type { ReportSource } from '../report-source.js';
 import { PgScoreWriter } from './pg-score-writer.js';
 import type { Postgres } from './postgres.js';
 import { inTransaction } from './transaction.js';
@@ -77,6 +79,19 @@ export class PgImportStore implements ImportStore {
 
   scoresWriter(runId: number, source: string, file: string, redact: boolean): BatchWriter<ScoreItem, ScoreCounts> {
     return new PgScoreWriter(this.pg.pool, runId, source, file, redact);
+  }
+
+  async importedBefore(checksum: string, source: string): Promise<number | undefined> {
+    const result = await this.pg.pool.query<{ id: number }>(
+      `SELECT id FROM import_runs WHERE checksum = $1 AND source = $2 AND status IN ('ok', 'rejects')
+         AND forgotten_by IS NULL ORDER BY id DESC LIMIT 1`,
+      [checksum, source],
+    );
+    return result.rows[0]?.id;
+  }
+
+  reportSource(withSegments: boolean, verbatimsPer: number): Promise<ReportSource> {
+    return loadPgReportSource(this.pg, {}, withSegments, verbatimsPer);
   }
 
   async summary(): Promise<DatabaseSummary> {
