@@ -3,7 +3,6 @@ import { HeartlineError, Interrupted } from '../errors.js';
 import { databaseError } from '../store/database-error.js';
 import type { Database } from '../store/database.js';
 import { openDatabase } from '../store/open-database.js';
-import type { ImportStore } from '../store/import-store.js';
 import { PgImportStore } from '../store/pg/pg-import-store.js';
 import { acquirePgRunLock } from '../store/pg/pg-run-lock.js';
 import { type Postgres, isPostgresUrl, openPostgres, postgresError } from '../store/pg/postgres.js';
@@ -28,8 +27,8 @@ export async function withDatabase<T>(path: string, work: (db: Database) => Prom
 }
 
 /** As withDatabase, on a PostgreSQL database (`postgres://…`): only reads, so it never creates the schema. */
-export async function withPostgres<T>(url: string, work: (pg: Postgres) => Promise<T>): Promise<T> {
-  const pg = await openPostgres(url, { readonly: true });
+export async function withPostgres<T>(url: string, work: (pg: Postgres) => Promise<T>, options: { write?: boolean } = {}): Promise<T> {
+  const pg = await openPostgres(url, { readonly: !options.write });
   try {
     return await work(pg);
   } catch (error) {
@@ -66,7 +65,7 @@ export async function withImportStore<T>(
   target: string,
   command: string,
   waitSeconds: number,
-  work: (store: ImportStore, invocation: string, signal: AbortSignal) => Promise<T>,
+  work: (store: SqliteImportStore | PgImportStore, invocation: string, signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   if (!isPostgresUrl(target)) return withWriteLock(target, command, waitSeconds, (db, invocation, signal) => work(new SqliteImportStore(db), invocation, signal));
   return withStopSignals(async (stop) => {

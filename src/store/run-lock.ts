@@ -24,6 +24,8 @@ export interface LockHolder {
   leaseUntil: string | null;
   /** Why it no longer counts, if it does not: its lease ran out, or its process is gone from this host. */
   stale: 'lease expired' | 'process gone' | null;
+  /** On PostgreSQL: held by a database session (an advisory lock), freed by the server when the process ends. */
+  session?: boolean;
 }
 
 interface LockRow {

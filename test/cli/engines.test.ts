@@ -116,6 +116,26 @@ describe.each(engines)('on $name', (engine) => {
     expect([report.responses, report.scored]).toEqual([247, 235]);
   });
 
+  it('rejects, summary, status and unlock read the same on either engine', async () => {
+    const db = await engine.fresh(tmp.dir());
+    const file = tmp.file('r.csv', 'id,nps,comment\n1,9,Great\n2,eleven,Bad score\n3,5,"Late, cold food"\n');
+    runCli(['run', file, '--db', db, '--no-summary', '--workers', '0']);
+    expect(runCli(['rejects', '--db', db]).stdout).toBe(`${file}:3: R_SCORE: NPS answer 'eleven' is not a number from 0 to 10\n    2,eleven,Bad score\n1 reject\n`);
+    expect(runCli(['summary', '--db', db]).stdout).toContain(`database ${db}: 2 responses`);
+    expect(runCli(['status', '--db', db]).stdout).toMatch(/#1 .* feedback .*r\.csv \[default\] rejects in .*: read 3 = inserted 2 \+ updated 0 \+ unchanged 0 \+ rejected 1\n/);
+    expect(runCli(['unlock', '--db', db]).stdout).toBe(`no run holds the lock on ${db}\n`);
+  });
+
+  it('reanalyze analyses what run --import-only stored, as a run with analysis would have', async () => {
+    const db = await engine.fresh(tmp.dir());
+    const reference = await engine.fresh(tmp.dir());
+    runCli(['run', ...CORPORA, '--db', db, '--no-summary', '--import-only']);
+    runCli(['run', ...CORPORA, '--db', reference, '--no-summary']);
+    const result = runCli(['reanalyze', '--db', db]);
+    expect(result.stdout).toMatch(/^re-analysed 744 responses with lexicon \w+ \(744 from none\)\n$/);
+    expect(await contents(engine, db)).toEqual(await contents(engine, reference));
+  });
+
   it('with --redact, stores no e-mail address or card number', async () => {
     const db = await engine.fresh(tmp.dir());
     const file = tmp.file('p.csv', 'id,nps,comment\n1,2,"Write to anna@example.se, card 4111 1111 1111 1111"\n2,x,"bad row from bob@example.com"\n');

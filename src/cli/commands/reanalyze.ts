@@ -4,7 +4,7 @@ import { taggerFor } from '../../pipeline/taggers.js';
 import { reanalyze } from '../../pipeline/reanalyze.js';
 import { dbOption, waitOption, waitSeconds } from '../common-options.js';
 import { validLexiconDirs, lexiconDirOption } from '../lexicon-options.js';
-import { withWriteLock } from '../with-database.js';
+import { withImportStore } from '../with-database.js';
 
 export function reanalyzeCommand(): Command {
   return new Command('reanalyze')
@@ -15,8 +15,8 @@ export function reanalyzeCommand(): Command {
     .addOption(waitOption())
     .action(async (flags: { db: string; lexiconDir: string[]; all?: boolean; wait?: string | boolean }) => {
       const tagger = taggerFor(validLexiconDirs(flags.lexiconDir));
-      const result = await withWriteLock(flags.db, 'reanalyze', waitSeconds(flags.wait), async (db, _invocation, signal) => {
-        const done = await reanalyze(db, new LanguageDetector(), tagger, flags.all ?? false, signal);
+      const result = await withImportStore(flags.db, 'reanalyze', waitSeconds(flags.wait), async (store, _invocation, signal) => {
+        const done = await reanalyze(store.engine === 'sqlite' ? store.db : store.pg, new LanguageDetector(), tagger, flags.all ?? false, signal);
         // Stopped (SIGINT, SIGTERM): say what was done; withWriteLock then exits 130 or 143.
         if (done.stopped) process.stdout.write(`re-analysed ${done.reanalysed} responses before stopping; run reanalyze again to finish\n`);
         return done;

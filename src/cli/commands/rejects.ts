@@ -1,10 +1,11 @@
 import { Command, Option } from 'commander';
 import { visibleControls } from '../../report/visible-controls.js';
-import type { Database } from '../../store/database.js';
+import { PgRejectLog } from '../../store/pg/pg-reject-log.js';
+import { isPostgresUrl } from '../../store/pg/postgres.js';
 import { RejectLog, type RejectScope } from '../../store/reject-log.js';
 import { positiveNumber, readDbOption } from '../common-options.js';
 import { EXIT } from '../exit-codes.js';
-import { withDatabase } from '../with-database.js';
+import { withDatabase, withPostgres } from '../with-database.js';
 
 interface RejectsFlags {
   db: string;
@@ -27,16 +28,19 @@ export function rejectsCommand(): Command {
     .addOption(new Option('--json', 'one JSON object per line'))
     .action(async (flags: RejectsFlags) => {
       const limit = positiveNumber(flags.limit, '--limit');
-      await withDatabase(flags.db, (db) => printRejects(db, flags, limit), true);
+      if (isPostgresUrl(flags.db)) await withPostgres(flags.db, (pg) => printRejects(new PgRejectLog(pg), flags, limit));
+      else await withDatabase(flags.db, (db) => printRejects(new RejectLog(db), flags, limit), true);
       process.exitCode = EXIT.OK;
     });
 }
 
-function printRejects(db: Database, flags: RejectsFlags, limit: number): void {
+/** What `rejects` reads, from either engine. */
+type RejectReader = Pick<RejectLog | PgRejectLog, 'count' | 'list' | 'countWarnings' | 'warnings'>;
+
+async function printRejects(log: RejectReader, flags: RejectsFlags, limit: number): Promise<void> {
   const scope: RejectScope = flags.all ? 'all' : flags.run ? { run: positiveNumber(flags.run, '--run') } : 'latest';
-  const log = new RejectLog(db);
-  const total = log.count(scope);
-  const rows = log.list(scope, limit);
+  const total = await log.count(scope);
+  const rows = await log.list(scope, limit);
   for (const r of rows) {
     if (flags.json) {
       const { runId, importedBy, ...rest } = r;
@@ -50,14 +54,14 @@ function printRejects(db: Database, flags: RejectsFlags, limit: number): void {
     const shown = rows.length < total ? ` (showing ${rows.length}; --limit to see more)` : '';
     process.stdout.write(`${total} reject${total === 1 ? '' : 's'}${shown}\n`);
   }
-  printWarnings(log, flags, scope, limit);
+  await printWarnings(log, flags, scope, limit);
 }
 
 /** Rows imported without their date (W_DATE), after the rejects: they lost something too. */
-function printWarnings(log: RejectLog, flags: RejectsFlags, scope: RejectScope, limit: number): void {
-  const total = log.countWarnings(scope);
+async function printWarnings(log: RejectReader, flags: RejectsFlags, scope: RejectScope, limit: number): Promise<void> {
+  const total = await log.countWarnings(scope);
   if (total === 0) return;
-  const rows = log.warnings(scope, limit);
+  const rows = await log.warnings(scope, limit);
   for (const r of rows) {
     if (flags.json) process.stdout.write(`${JSON.stringify({ ...r, warning: true })}\n`);
     else process.stdout.write(`${visibleControls(`${r.file}:${r.line}: ${r.code}: ${r.reason}`)}\n`);

@@ -17,7 +17,7 @@ export class PgImportStore implements ImportStore {
   readonly engine = 'postgres';
   readonly name: string;
 
-  constructor(private readonly pg: Postgres) {
+  constructor(readonly pg: Postgres) {
     this.name = pg.name;
   }
 

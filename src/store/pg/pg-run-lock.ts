@@ -73,5 +73,20 @@ export async function readPgRunLock(client: pg.Client | pg.Pool): Promise<LockHo
     'SELECT pid, host, command, started_at, renewed_at FROM run_lock WHERE id = 1',
   )).rows[0];
   if (!row) return undefined;
-  return { pid: row.pid, host: row.host, command: row.command, startedAt: row.started_at, renewedAt: row.renewed_at, leaseUntil: null, stale: null };
+  return { pid: row.pid, host: row.host, command: row.command, startedAt: row.started_at, renewedAt: row.renewed_at, leaseUntil: null, stale: null, session: true };
+}
+
+/**
+ * `heartline unlock --yes` on PostgreSQL: ends the database session that holds the run lock (its process then
+ * stops as a run that lost its lock does) and marks the runs it left running as interrupted.
+ */
+export async function removePgRunLock(pool: pg.Pool): Promise<void> {
+  await pool.query(
+    `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted
+       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    [RUN_LOCK_KEY],
+  );
+  await pool.query('DELETE FROM run_lock WHERE id = 1');
+  await pool.query("UPDATE import_runs SET status = 'interrupted', finished_at = $1, error = $2 WHERE status = 'running'",
+    [now(), 'the lock was removed by heartline unlock; rows committed before are kept']);
 }
