@@ -43,7 +43,7 @@ export interface ReportOptions {
 
 /** Everything the report says, computed from what SQLite holds. */
 export function buildReport(target: Database | ReportSource, options: ReportOptions): Report {
-  const db = reportSourceOf(target);
+  const db = reportSourceOf(target) as ReportSource;
   const { emotions, valence } = reportEmotions(db);
   const states = loadCustomerStates(options.states, emotions);
   const minSupport = options.minSupport ?? 30;
@@ -107,7 +107,7 @@ export function buildReport(target: Database | ReportSource, options: ReportOpti
  * The emotions a report covers, bit e of a response's emotion set standing for emotions[e]: the taxonomy's, then
  * any other tagged (a user's lexicon may add some), at most 31 so a set fits a 32-bit integer.
  */
-export function reportEmotions(target: Database | ReportSource): { emotions: string[]; valence: (emotion: string) => number } {
+export function reportEmotions(target: Database | Pick<ReportSource, 'taggedEmotionIds'>): { emotions: string[]; valence: (emotion: string) => number } {
   const db = reportSourceOf(target);
   const taxonomy = loadTaxonomy([BUILTIN_LEXICON_DIR]);
   const emotions = [...new Set([...taxonomy.ids, ...db.taggedEmotionIds()])].slice(0, 31);

@@ -39,7 +39,7 @@ export interface Distinct {
  * readResponseColumns). Emotion tags come the same way, one array of response ids per emotion.
  */
 export function loadDataset(target: Database | ReportSource, filters: ResponseFilters, emotions: string[], segmentKeys: readonly string[] = []): Dataset {
-  const db = reportSourceOf(target);
+  const db = reportSourceOf(target) as ReportSource;
   const row = db.responseColumns(filters, segmentKeys.length > 0);
   const ids = Int32Array.from(JSON.parse(row.ids) as number[]);
   const size = ids.length;

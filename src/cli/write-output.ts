@@ -23,10 +23,10 @@ export function writeOutput(path: string, text: string, options: { createFolder?
  * output when there is none. A file is written atomically, as by writeOutput; one that cannot be written fails
  * before anything is read.
  */
-export function writeOutputChunks(path: string | undefined, chunks: Iterable<string>): void {
+export async function writeOutputChunks(path: string | undefined, chunks: AsyncIterable<string> | Iterable<string>): Promise<void> {
   if (path === undefined) {
     try {
-      for (const chunk of chunks) writeAll(1, chunk);
+      for await (const chunk of chunks) writeAll(1, chunk);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EPIPE') return; // `| head` closed the pipe
       throw error;
@@ -42,7 +42,7 @@ export function writeOutputChunks(path: string | undefined, chunks: Iterable<str
   }
   try {
     try {
-      for (const chunk of chunks) writeAll(fd, chunk);
+      for await (const chunk of chunks) writeAll(fd, chunk);
     } finally {
       closeSync(fd);
     }

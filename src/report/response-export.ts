@@ -3,7 +3,8 @@ import { loadCustomerStates } from '../analysis/customer-states.js';
 import type { ResponseFilters } from '../store/response-filters.js';
 import { languageName } from '../lang/registry.js';
 import type { Database } from '../store/database.js';
-import { exportRows } from '../store/report-queries.js';
+import type { ExportRow } from '../store/report-queries.js';
+import type { ReportSource } from '../store/report-source.js';
 import { csvLine } from './render-csv.js';
 
 export interface ExportOptions {
@@ -22,7 +23,11 @@ const CHUNK = 5000;
  * customer state (scored, analysed responses only) and its emotions as a list and as one 0/1 column each —
  * for researchers' own models. Streamed in chunks: a million responses never sit in memory as one string.
  */
-export function* responseExport(db: Database, options: ExportOptions): Generator<string> {
+export async function* responseExport(
+  db: Database | Pick<ReportSource, 'taggedEmotionIds'>,
+  rows: AsyncIterable<ExportRow> | Iterable<ExportRow>,
+  options: ExportOptions,
+): AsyncGenerator<string> {
   const { emotions } = reportEmotions(db);
   const states = loadCustomerStates(options.states, emotions);
   const bit = new Map(emotions.map((e, i) => [e, i]));
@@ -31,8 +36,8 @@ export function* responseExport(db: Database, options: ExportOptions): Generator
     ...emotions, 'polarity', ...options.segments,
   ])}`;
   let chunk = '';
-  let rows = 0;
-  for (const r of exportRows(db, options.filters)) {
+  let written = 0;
+  for await (const r of rows) {
     const said = r.emotions ? r.emotions.split(' ') : [];
     const bits = said.reduce((m, e) => m | (bit.has(e) ? 1 << bit.get(e)! : 0), 0);
     const analysed = r.analysed === 1;
@@ -43,7 +48,7 @@ export function* responseExport(db: Database, options: ExportOptions): Generator
       said.join(' '), ...emotions.map((e) => (!analysed ? null : said.includes(e) ? 1 : 0)), analysed ? r.polarity : null,
       ...options.segments.map((k) => (Object.hasOwn(segments, k) && segments[k] !== null ? String(segments[k]) : null)),
     ]);
-    if (++rows % CHUNK === 0) {
+    if (++written % CHUNK === 0) {
       yield chunk;
       chunk = '';
     }

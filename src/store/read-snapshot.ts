@@ -12,3 +12,13 @@ export function readSnapshot<T>(db: Database, read: () => T): T {
     db.exec('COMMIT');
   }
 }
+
+/** As readSnapshot, for reading that awaits (the per-response export, written as it is read). */
+export async function readSnapshotAsync<T>(db: Database, read: () => Promise<T>): Promise<T> {
+  db.exec('BEGIN');
+  try {
+    return await read();
+  } finally {
+    db.exec('COMMIT');
+  }
+}

@@ -34,6 +34,6 @@ export function sqliteReportSource(db: Database): ReportSource {
 }
 
 /** Report functions take either a source or, for SQLite, its open database. */
-export function reportSourceOf(target: Database | ReportSource): ReportSource {
-  return 'responseColumns' in target ? target : sqliteReportSource(target);
+export function reportSourceOf<S extends Partial<ReportSource>>(target: Database | S): S | ReportSource {
+  return 'prepare' in target ? sqliteReportSource(target as Database) : target;
 }

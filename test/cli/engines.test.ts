@@ -181,6 +181,9 @@ describe.skipIf(!postgresAvailable())('the same data on both engines', () => {
       if (format === 'json') expect(comparable(b!.stdout)).toEqual(comparable(a!.stdout));
       else expect(b!.stdout.split(url).join('DB').replace(/generated .*\n/, '')).toEqual(a!.stdout.split(file).join('DB').replace(/generated .*\n/, ''));
     }
+    const [a, b] = [file, url].map((db) => runCli(['report', '--db', db, '--format', 'csv', '--per-response', '--by', 'channel', '--lang', 'swe']));
+    expect(b!.stdout.split('\n').length).toBeGreaterThan(100);
+    expect(b!.stdout).toEqual(a!.stdout);
   }, 180_000);
 });
 

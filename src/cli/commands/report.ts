@@ -3,12 +3,13 @@ import { buildReport } from '../../analysis/build-report.js';
 import { HeartlineError } from '../../errors.js';
 import { type ReportFormat, RENDERERS } from '../../report/renderers.js';
 import { responseExport } from '../../report/response-export.js';
-import { readSnapshot } from '../../store/read-snapshot.js';
+import { readSnapshot, readSnapshotAsync } from '../../store/read-snapshot.js';
+import { exportRows } from '../../store/report-queries.js';
 import { positiveNumber, readDbOption, redactOption } from '../common-options.js';
 import { type FilterFlags, addFilterOptions, filtersFrom, repeatable } from '../filter-options.js';
 import { withDatabase, withPostgres } from '../with-database.js';
 import { displayUrl, isPostgresUrl } from '../../store/pg/postgres.js';
-import { loadPgReportSource } from '../../store/pg/pg-report-source.js';
+import { loadPgReportSource, pgExportRows, pgTaggedEmotions } from '../../store/pg/pg-report-source.js';
 import { writeOutput, writeOutputChunks } from '../write-output.js';
 
 interface ReportFlags extends FilterFlags {
@@ -44,17 +45,21 @@ export function reportCommand(): Command {
       if (flags.perResponse && flags.format !== 'csv') throw new HeartlineError('E_USAGE', '--per-response writes CSV: add --format csv');
       const filters = filtersFrom(flags);
       if (flags.perResponse) {
-        await withDatabase(
-          flags.db,
-          (db) => {
+        const segments = flags.by.filter((b) => b !== 'lang').map((b) => b.toLowerCase());
+        const exportOptions = { filters, segments, states: flags.states };
+        if (isPostgresUrl(flags.db)) {
+          await withPostgres(flags.db, async (pg) => {
+            const source = await pgTaggedEmotions(pg);
+            await writeOutputChunks(flags.out, responseExport(source, pgExportRows(pg, filters), exportOptions));
+          });
+        } else {
+          await withDatabase(
+            flags.db,
             // One read transaction, as for the report: the export is one consistent snapshot.
-            readSnapshot(db, () => {
-              const segments = flags.by.filter((b) => b !== 'lang').map((b) => b.toLowerCase());
-              writeOutputChunks(flags.out, responseExport(db, { filters, segments, states: flags.states }));
-            });
-          },
-          true,
-        );
+            (db) => readSnapshotAsync(db, () => writeOutputChunks(flags.out, responseExport(db, exportRows(db, filters), exportOptions))),
+            true,
+          );
+        }
         if (flags.out) process.stderr.write(`heartline: wrote per-response csv to ${flags.out}\n`);
         return;
       }

@@ -1,5 +1,5 @@
 import type { ReportSource } from '../report-source.js';
-import type { ResponseColumnsJson, VerbatimRow } from '../report-queries.js';
+import type { ExportRow, ResponseColumnsJson, VerbatimRow } from '../report-queries.js';
 import type { ResponseFilters } from '../response-filters.js';
 import type { Postgres } from './postgres.js';
 import { inTransaction } from './transaction.js';
@@ -61,6 +61,12 @@ export async function loadPgReportSource(pg: Postgres, filters: ResponseFilters,
   }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
 }
 
+/** The emotions tagged anywhere (all `report --per-response` needs besides its rows). */
+export async function pgTaggedEmotions(pg: Postgres): Promise<Pick<ReportSource, 'taggedEmotionIds'>> {
+  const emotions = (await pg.pool.query<{ emotion: string }>('SELECT emotion FROM emotion_tags GROUP BY emotion ORDER BY emotion COLLATE "C"')).rows.map((r) => r.emotion);
+  return { taggedEmotionIds: () => emotions };
+}
+
 /** filterSql's WHERE clause in PostgreSQL's dialect (positional parameters; text compared byte-wise, as SQLite does). */
 export function pgFilterSql(filters: ResponseFilters): { where: string; params: unknown[] } {
   const clauses: string[] = [];
@@ -81,3 +87,34 @@ export function pgFilterSql(filters: ResponseFilters): { where: string; params: 
   }
   return { where: clauses.length > 0 ? clauses.join(' AND ') : 'TRUE', params };
 }
+
+/**
+ * Every response in scope with its tags, in id order (report --per-response), read page by page by id in one
+ * REPEATABLE READ snapshot on a connection of its own, so a million rows never sit in memory at once.
+ */
+export async function* pgExportRows(pg: Postgres, filters: ResponseFilters): AsyncGenerator<ExportRow> {
+  const client = await pg.pool.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const { where, params } = pgFilterSql(filters);
+    let after = 0;
+    for (;;) {
+      const page = (await client.query<ExportRow>(
+        `SELECT r.id, r.source, r.external_id AS "externalId", r.responded_at AS "respondedAt", r.language,
+                CASE WHEN r.language_supported IS NOT DISTINCT FROM 1 AND r.lexicon_version IS NOT NULL THEN 1 ELSE 0 END AS analysed,
+                r.score, r.polarity, r.segments,
+                (SELECT string_agg(t.emotion, ' ' ORDER BY t.emotion COLLATE "C") FROM emotion_tags AS t WHERE t.response_id = r.id) AS emotions
+         FROM responses AS r WHERE ${where} AND r.id > $${params.length + 1} ORDER BY r.id LIMIT ${EXPORT_PAGE}`,
+        [...params, after],
+      )).rows;
+      yield* page;
+      if (page.length < EXPORT_PAGE) break;
+      after = page.at(-1)!.id;
+    }
+    await client.query('COMMIT');
+  } finally {
+    client.release();
+  }
+}
+
+const EXPORT_PAGE = 10_000;
