@@ -6,7 +6,7 @@ import { LANGUAGES } from '../lang/registry.js';
 import { BUILTIN_LEXICON_DIR, readLexiconLines } from '../lexicon/lexicon-dir.js';
 import { redactWithEvidence } from '../privacy/redact-with-evidence.js';
 import type { ResponseFilters } from '../store/response-filters.js';
-import type { ExplainedSpan, ScoredText, SuggestReader } from '../store/suggest-reader.js';
+import type { ExplainedSpan, ScoredText, SuggestSource } from '../store/suggest-reader.js';
 import { weightedLogOdds } from './log-odds.js';
 import { DETRACTOR, PASSIVE, PROMOTER, type PhraseLevel, PhraseCorpus, type WordRoles } from './phrase-corpus.js';
 import { type EmotionInfo, type SideCounts, proposeEmotion } from './propose-emotion.js';
@@ -40,7 +40,7 @@ interface Candidate {
  * The words and phrases that go with detractors or with promoters and that no tag explains, per language:
  * what the lexicons miss on this database (docs/tagging.md, "Finding what the lexicons miss").
  */
-export function suggestPhrases(reader: SuggestReader, options: SuggestOptions): Suggestions {
+export function suggestPhrases(reader: SuggestSource, options: SuggestOptions): Suggestions {
   const scope = reader.scope();
   if (scope.scored === 0) {
     throw new HeartlineError(
@@ -110,7 +110,7 @@ interface LanguageContext extends Context {
   base: SideCounts;
 }
 
-function suggestForLanguage(reader: SuggestReader, language: Language, options: SuggestOptions, context: Context): LanguageSuggestions {
+function suggestForLanguage(reader: SuggestSource, language: Language, options: SuggestOptions, context: Context): LanguageSuggestions {
   const corpus = new PhraseCorpus(language, wordRoles(language, options.lexiconDirs), (word) => normalise(word, language));
   for (const response of reader.texts(language.code)) {
     const shown = view(response, context.masked);
@@ -155,7 +155,7 @@ function scored(level: PhraseLevel, corpus: PhraseCorpus): Candidate[] {
 }
 
 /** Proposals, examples and what the lexicons make of each selected phrase; the first `detractorCount` are detractor phrases. */
-function describe(reader: SuggestReader, corpus: PhraseCorpus, language: Language, selected: Candidate[], detractorCount: number, context: LanguageContext): SuggestedPhrase[] {
+function describe(reader: SuggestSource, corpus: PhraseCorpus, language: Language, selected: Candidate[], detractorCount: number, context: LanguageContext): SuggestedPhrase[] {
   const sideOf = (i: number) => (i < detractorCount ? DETRACTOR : PROMOTER);
   const tallies = selected.map(() => new Map<string, number>());
   const onSide = selected.map(() => 0);

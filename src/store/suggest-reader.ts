@@ -42,8 +42,18 @@ interface StoredEvidence {
   intensifier?: ExplainedSpan;
 }
 
+/** What `heartline suggest` reads, whichever engine answers (SuggestReader on SQLite, pg-suggest-source.ts). */
+export interface SuggestSource {
+  languages(): LanguageCount[];
+  scope(): ScopeCounts;
+  lexiconVersions(): string[];
+  texts(lang: string): Iterable<ScoredText>;
+  textsById(ids: readonly number[]): Map<number, ScoredText>;
+  redaction(): RedactionRecord;
+}
+
 /** Every query `heartline suggest` makes: scored, analysed responses in scope, by language. */
-export class SuggestReader {
+export class SuggestReader implements SuggestSource {
   private readonly filter: { where: string; params: Record<string, string> };
   private readonly where: string;
   private readonly params: Record<string, string>;
@@ -111,14 +121,14 @@ const SELECT_TEXT = `SELECT r.id, r.score, r.text,
    FROM emotion_tags AS t WHERE t.response_id = r.id) AS tags
   FROM responses AS r`;
 
-interface TextRow {
+export interface TextRow {
   id: number;
   score: number;
   text: string;
   tags: string;
 }
 
-function scoredText(row: TextRow): ScoredText {
+export function scoredText(row: TextRow): ScoredText {
   const tags = (JSON.parse(row.tags) as { emotion: string; evidence: StoredEvidence[] }[]).map((t) => ({
     emotion: t.emotion,
     spans: t.evidence.flatMap((e) => [e, e.negator, e.intensifier].filter((s) => s !== undefined).map(({ start, end }) => ({ start, end }))),

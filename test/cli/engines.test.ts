@@ -184,6 +184,9 @@ describe.skipIf(!postgresAvailable())('the same data on both engines', () => {
     const [a, b] = [file, url].map((db) => runCli(['report', '--db', db, '--format', 'csv', '--per-response', '--by', 'channel', '--lang', 'swe']));
     expect(b!.stdout.split('\n').length).toBeGreaterThan(100);
     expect(b!.stdout).toEqual(a!.stdout);
+    const [c, d] = [file, url].map((db) => runCli(['suggest', '--db', db, '--format', 'json', '--min-count', '3']));
+    expect(d!.stderr).toBe('');
+    expect(comparable(d!.stdout)).toEqual(comparable(c!.stdout));
   }, 180_000);
 });
 

@@ -4,10 +4,12 @@ import { HeartlineError } from '../../errors.js';
 import { type SuggestFormat, SUGGESTION_RENDERERS } from '../../report/suggestion-renderers.js';
 import { readSnapshot } from '../../store/read-snapshot.js';
 import { SuggestReader } from '../../store/suggest-reader.js';
+import { loadPgSuggestSource } from '../../store/pg/pg-suggest-source.js';
+import { displayUrl, isPostgresUrl } from '../../store/pg/postgres.js';
 import { dbOption, positiveNumber, redactOption } from '../common-options.js';
 import { type FilterFlags, addFilterOptions, filtersFrom } from '../filter-options.js';
 import { checkLexiconDirs, lexiconDirOption } from '../lexicon-options.js';
-import { withDatabase } from '../with-database.js';
+import { withDatabase, withPostgres } from '../with-database.js';
 import { writeOutput } from '../write-output.js';
 
 interface SuggestFlags extends FilterFlags {
@@ -54,14 +56,14 @@ export function suggestCommand(): Command {
         redact: flags.redact ?? false,
         lexiconDirs: checkLexiconDirs(flags.lexiconDir),
       };
-      const suggestions = await withDatabase(
-        flags.db,
-        (db) => {
-          // One read transaction: counts and examples come from the same snapshot while an import runs (WAL).
-          return readSnapshot(db, () => suggestPhrases(new SuggestReader(db, options.filters), options));
-        },
-        true,
-      );
+      const suggestions = isPostgresUrl(flags.db)
+        ? await withPostgres(flags.db, async (pg) => suggestPhrases(await loadPgSuggestSource(pg, options.filters), { ...options, database: displayUrl(flags.db) }))
+        : await withDatabase(
+            flags.db,
+            // One read transaction: counts and examples come from the same snapshot while an import runs (WAL).
+            (db) => readSnapshot(db, () => suggestPhrases(new SuggestReader(db, options.filters), options)),
+            true,
+          );
       const text = SUGGESTION_RENDERERS[flags.format](suggestions);
       if (flags.out) {
         writeOutput(flags.out, text);
