@@ -136,6 +136,26 @@ describe.each(engines)('on $name', (engine) => {
     expect(await contents(engine, db)).toEqual(await contents(engine, reference));
   });
 
+  it('forget takes an import back: its new rows deleted, the rows it changed put back with their tags', async () => {
+    const db = await engine.fresh(tmp.dir());
+    const before = await engine.fresh(tmp.dir());
+    const first = tmp.file('a.csv', 'id,nps,comment\n1,9,Wonderful staff\n2,3,Terrible wait\n3,7,Fine\n');
+    for (const target of [db, before]) runCli(['run', first, '--db', target, '--no-summary', '--workers', '0']);
+    runCli(['run', tmp.file('b.csv', 'id,nps,comment\n2,8,Actually the wait was fine and I love it\n4,0,Never again\n'), '--db', db, '--no-summary', '--workers', '0']);
+    runCli(['import-scores', tmp.file('s.csv', 'id,nps\n3,10\n'), '--db', db, '--no-summary']);
+    const dry = runCli(['forget', '--run', '2', '--db', db]);
+    expect(dry.status).toBe(0);
+    expect(await engine.query(db, 'SELECT COUNT(*) AS n FROM responses')).toEqual([{ n: 4 }]);
+    expect(runCli(['forget', '--run', '3', '--db', db, '--yes']).status).toBe(0);
+    expect(runCli(['forget', '--run', '2', '--db', db, '--yes']).status).toBe(0);
+    const state = async (target: string) =>
+      (await contents(engine, target)).map((row) => row.replace(/"(?:last_run_id|updated_at)":[^,}]*,?/g, ''));
+    expect(await state(db)).toEqual(await state(before));
+    expect(runCli(['forget', '--source', 'default', '--db', db, '--yes']).status).toBe(0);
+    expect(await engine.query(db, 'SELECT COUNT(*) AS n FROM responses')).toEqual([{ n: 0 }]);
+    expect(await engine.query(db, 'SELECT COUNT(*) AS n FROM forgets')).toEqual([{ n: 3 }]);
+  });
+
   it('with --redact, stores no e-mail address or card number', async () => {
     const db = await engine.fresh(tmp.dir());
     const file = tmp.file('p.csv', 'id,nps,comment\n1,2,"Write to anna@example.se, card 4111 1111 1111 1111"\n2,x,"bad row from bob@example.com"\n');

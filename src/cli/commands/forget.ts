@@ -4,7 +4,9 @@ import { HeartlineError } from '../../errors.js';
 import { showData } from '../../privacy/show-data.js';
 import { type ForgetResult, type ForgetTarget, forgetImport } from '../../store/forget-import.js';
 import { positiveNumber, readDbOption, redactOption, waitOption, waitSeconds } from '../common-options.js';
-import { withWriteLock } from '../with-database.js';
+import { withImportStore } from '../with-database.js';
+import { pgForgetImport } from '../../store/pg/pg-forget-import.js';
+import { isPostgresUrl } from '../../store/pg/postgres.js';
 
 interface ForgetFlags {
   db: string;
@@ -34,8 +36,9 @@ export function forgetCommand(): Command {
       const target: ForgetTarget = flags.run !== undefined ? { run: positiveNumber(flags.run, '--run') } : { source: flags.source! };
       const apply = flags.yes ?? false;
       // Forgetting never starts from nothing: a mistyped --db must not create an empty database.
-      if (!existsSync(flags.db)) throw new HeartlineError('E_IO', 'no such database', { file: flags.db }, 'check --db');
-      const result = await withWriteLock(flags.db, 'forget', waitSeconds(flags.wait), async (db) => forgetImport(db, target, apply));
+      if (!isPostgresUrl(flags.db) && !existsSync(flags.db)) throw new HeartlineError('E_IO', 'no such database', { file: flags.db }, 'check --db');
+      const result = await withImportStore(flags.db, 'forget', waitSeconds(flags.wait), async (store) =>
+        store.engine === 'sqlite' ? forgetImport(store.db, target, apply) : pgForgetImport(store.pg, target, apply));
       process.stdout.write(formatForget(result, target, apply, flags.redact ?? false));
     });
 }
