@@ -37,6 +37,8 @@ export interface Engine {
   fresh(dir: string): Promise<string>;
   /** Rows of a query on that database (for checks; the store's own SQL is what is tested). */
   query<T = Record<string, unknown>>(db: string, sql: string): Promise<T[]>;
+  /** Removes a database made by `fresh` at once (a file's folder is removed with the test's temporary folder). */
+  drop(db: string): Promise<void>;
 }
 
 const created: string[] = [];
@@ -55,6 +57,7 @@ const sqlite: Engine = {
       conn.close();
     }
   },
+  drop: async () => undefined,
 };
 
 const postgres: Engine = {
@@ -73,6 +76,12 @@ const postgres: Engine = {
     } finally {
       await client.end();
     }
+  },
+  drop: async (db) => {
+    const name = new URL(db.replace(/^postgres(ql)?:/, 'http:')).pathname.slice(1);
+    await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    const at = created.indexOf(name);
+    if (at >= 0) created.splice(at, 1);
   },
 };
 

@@ -8,8 +8,13 @@ import { feedbackImport } from '../../src/pipeline/feedback-import.js';
 import { type FileOutcome, importFile } from '../../src/pipeline/import-file.js';
 import { scoresImport } from '../../src/pipeline/scores-import.js';
 import type { Database } from '../../src/store/database.js';
+import { PgImportStore } from '../../src/store/pg/pg-import-store.js';
+import { openPostgres } from '../../src/store/pg/postgres.js';
+import { type Engine, postgresAvailable, useEngines } from '../helpers/engines.js';
 import { fuzzRuns, fuzzTimeout } from '../helpers/fuzz-runs.js';
 import { openTestDb, rows } from '../helpers/open-test-db.js';
+
+const engines = useEngines();
 
 /**
  * The ledger invariant under fuzzed dumps: small CSV files with duplicate ids, garbage scores and dates,
@@ -183,7 +188,35 @@ function expectRead(outcome: FileOutcome, dump: Dump): void {
 const stored = (db: Database) =>
   rows(db, 'SELECT source, external_id, text, score, responded_at, segments, row_hash, language, polarity FROM responses ORDER BY id');
 
-describe('importFile keeps the ledger invariant on fuzzed dumps', () => {
+/**
+ * Everything an import writes, engine-neutral (ids are the same on both engines: each starts at 1 and counts
+ * up the same way): what the PostgreSQL store holds must equal what SQLite holds after the same imports.
+ */
+const EVERYTHING = [
+  `SELECT id, source, external_id, text, score, score_origin, responded_at, segments, declared_language, row_hash, file, line,
+     first_run_id, last_run_id, content_run_id, language, language_confidence, language_supported, language_segments, polarity, lexicon_version
+   FROM responses ORDER BY id`,
+  'SELECT response_id, emotion, score, evidence, lexicon_version FROM emotion_tags ORDER BY response_id, emotion',
+  'SELECT source, external_id, score, run_id, last_run_id FROM nps_scores ORDER BY source, external_id',
+  'SELECT run_id, file, line, code, reason, raw, imported_by FROM rejects ORDER BY run_id, line, id',
+  'SELECT run_id, line, code, reason, value FROM import_warnings ORDER BY run_id, line, id',
+  `SELECT response_id, replaced_by, content_run_id, absent, text, score, score_origin, responded_at, segments, row_hash, line, last_run_id,
+     language, polarity, lexicon_version FROM response_versions ORDER BY response_id, replaced_by`,
+  'SELECT source, external_id, replaced_by, absent, score, run_id FROM nps_score_versions ORDER BY source, external_id, replaced_by',
+  'SELECT id, kind, status, rows_read, inserted, updated, unchanged, rejected, warnings, checksum FROM import_runs ORDER BY id',
+];
+
+/** Tags kept with a replaced version are JSON: compared parsed, not as text (number formatting differs). */
+const VERSION_TAGS = 'SELECT response_id, replaced_by, tags FROM response_versions ORDER BY response_id, replaced_by';
+
+async function everything(engine: Engine, db: string): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const sql of EVERYTHING) out.push(await engine.query(db, sql));
+  out.push((await engine.query<{ tags: string | null }>(db, VERSION_TAGS)).map((r) => ({ ...r, tags: r.tags === null ? null : JSON.parse(r.tags) as unknown })));
+  return out;
+}
+
+describe(`importFile keeps the ledger invariant on fuzzed dumps${postgresAvailable() ? ', and PostgreSQL stores what SQLite stores' : ''}`, () => {
   it('on a first import, a re-import of the same file and an import of a changed file', async () => {
     const dumps = fc.record({
       format: fc.constantFrom('csv', 'jsonl'),
@@ -199,6 +232,19 @@ describe('importFile keeps the ledger invariant on fuzzed dumps', () => {
       fc.asyncProperty(dumps, async ({ format, columns, data, changes, dropped, added, batchSize, scores }) => {
         const dir = mkdtempSync(join(tmpdir(), 'heartline-fuzz-'));
         const db = openTestDb(dir);
+        // With a PostgreSQL server at hand, every import also goes to a PostgreSQL database, and both must agree.
+        const [, postgres] = engines;
+        const url = postgres ? await postgres.fresh(dir) : undefined;
+        const pg = url ? await openPostgres(url) : undefined;
+        const twin = pg ? new PgImportStore(pg) : undefined;
+        const importBoth: typeof importFile = async (target, path, kind, opts) => {
+          const outcome = await importFile(target, path, kind, opts);
+          if (twin) {
+            const other = await importFile(twin, path, kind, opts);
+            expect({ status: other.status, counts: other.counts, error: other.error?.code }).toEqual({ status: outcome.status, counts: outcome.counts, error: outcome.error?.code });
+          }
+          return outcome;
+        };
         const options = (dump: Dump) => ({
           invocation: 'fuzz',
           source: 'fuzz',
@@ -208,12 +254,12 @@ describe('importFile keeps the ledger invariant on fuzzed dumps', () => {
         try {
           const dump: Dump = { format, columns, data };
           const file = write(dir, 'dump', dump);
-          const first = await importFile(db, file, feedbackImport, options(dump));
+          const first = await importBoth(db, file, feedbackImport, options(dump));
           expectRead(first, dump);
           checkLedger(db);
           const before = stored(db);
 
-          const again = await importFile(db, file, feedbackImport, options(dump));
+          const again = await importBoth(db, file, feedbackImport, options(dump));
           expectRead(again, dump);
           checkLedger(db);
           if (first.status !== 'failed') {
@@ -227,18 +273,18 @@ describe('importFile keeps the ledger invariant on fuzzed dumps', () => {
           const changed = data.map((r, i) => changes.find(([n]) => at(n) === i)?.[1] ?? r);
           const next: Dump = { format, columns, data: [...changed.filter((_, i) => !dropped.some((n) => at(n) === i)), ...added] };
           const file2 = write(dir, 'dump-2', next);
-          const changedRun = await importFile(db, file2, feedbackImport, options(next));
+          const changedRun = await importBoth(db, file2, feedbackImport, options(next));
           expectRead(changedRun, next);
           checkLedger(db);
 
           // NPS answers delivered apart, then the changed file once more: it still changes nothing.
           const scoresFile = join(dir, 'scores.csv');
           writeFileSync(scoresFile, `id,score\n${scores.map((r) => r.map(quote).join(',')).join('\n')}\n`);
-          const answers = await importFile(db, scoresFile, scoresImport, { invocation: 'fuzz', source: 'fuzz', columns: {}, batchSize });
+          const answers = await importBoth(db, scoresFile, scoresImport, { invocation: 'fuzz', source: 'fuzz', columns: {}, batchSize });
           expect(answers.error?.format()).toBeUndefined();
           expect(answers.counts.read).toBe(scores.length);
           checkLedger(db);
-          const last = await importFile(db, file2, feedbackImport, options(next));
+          const last = await importBoth(db, file2, feedbackImport, options(next));
           checkLedger(db);
           // A file of ids and answers alone is read as a scores file: its answers and those of scores.csv take
           // turns in nps_scores, as two scores files do.
@@ -246,8 +292,11 @@ describe('importFile keeps the ledger invariant on fuzzed dumps', () => {
           if (changedRun.status !== 'failed' && !diverted) {
             expect(last.counts).toMatchObject({ read: changedRun.counts.read, inserted: 0, updated: 0, rejected: changedRun.counts.rejected });
           }
+          if (postgres && url) expect(await everything(postgres, url)).toEqual(await everything(engines[0]!, db.name));
         } finally {
           db.close();
+          await pg?.close();
+          if (postgres && url) await postgres.drop(url);
           rmSync(dir, { recursive: true, force: true });
         }
       }),
