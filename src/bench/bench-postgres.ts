@@ -7,6 +7,8 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { connectionConfig } from '../store/pg/postgres.js';
@@ -55,6 +57,7 @@ export async function benchPostgres(adminUrl: string, dump: string, n: number, w
   const e2e = await withNewDatabase(adminUrl, async (url) => {
     const seconds = await heartline(['run', dump, '--db', url, '--no-summary']);
     const report = await heartline(['report', '--db', url, '--format', 'json', '--out', `${dump}.pg-report.json`]);
+    rmSync(`${dump}.pg-report.json`, { force: true });
     return { seconds, report };
   });
   const workers: PostgresFigures['workers'] = [];
@@ -81,4 +84,52 @@ export function formatPostgres(f: PostgresFigures): string {
       .join('') +
     `  PostgreSQL report (json)      ${f.reportSeconds.toFixed(2)} s`
   );
+}
+
+/**
+ * The report on `n` synthetic responses made by the server itself (generate_series: scores, five languages,
+ * dates, channels, polarity and one to three emotion tags each), for sizes no dump on this machine would be
+ * imported at in time: how long `heartline report --db` takes, and its peak RSS.
+ */
+export async function benchSyntheticReport(adminUrl: string, n: number, emotions: readonly string[]): Promise<{ seconds: number; generateSeconds: number }> {
+  return withNewDatabase(adminUrl, async (url) => {
+    // An import of one row creates the schema and a ledger run for the synthetic rows to point to.
+    const seed = join(ROOT, 'corpora/email-survey.csv');
+    await heartline(['run', seed, '--db', url, '--no-summary', '--workers', '0']);
+    const client = new pg.Client(connectionConfig(url));
+    await client.connect();
+    const started = process.hrtime.bigint();
+    try {
+      await client.query(
+        `INSERT INTO responses (source, external_id, text, score, score_origin, responded_at, segments, row_hash, file, line,
+           first_run_id, last_run_id, imported_at, updated_at, language, language_confidence, language_supported, polarity, lexicon_version)
+         SELECT 'synthetic', 'S' || g, 'synthetic response ' || g, ((g::bigint * 7919) % 11)::int, 'inline',
+                to_char(date '2025-01-01' + (g % 365), 'YYYY-MM-DD'), '{"channel":"' || (ARRAY['web','app','phone','chat'])[1 + g % 4] || '"}',
+                md5(g::text), 'synthetic', g, 1, 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z',
+                (ARRAY['eng','rus','swe','cmn','hun'])[1 + g % 5], 0.9, 1, (((g::bigint * 31) % 21) - 10) / 10.0,
+                (SELECT lexicon_version FROM responses WHERE lexicon_version IS NOT NULL LIMIT 1)
+         FROM generate_series(1, $1) AS g`,
+        [n],
+      );
+      await client.query(
+        `INSERT INTO emotion_tags (response_id, emotion, score, evidence, lexicon_version)
+         SELECT r.id, ($1::text[])[1 + (r.id * k + r.score) % array_length($1::text[], 1)], 0.5 + (r.id % 5) / 10.0, '[]', r.lexicon_version
+         FROM responses AS r, generate_series(1, 3) AS k
+         WHERE r.source = 'synthetic' AND k <= 1 + r.id % 3
+         ON CONFLICT DO NOTHING`,
+        [emotions],
+      );
+      await client.query('ANALYZE');
+    } finally {
+      await client.end();
+    }
+    const generateSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const out = join(tmpdir(), `heartline-bench-report-${process.pid}.json`);
+    try {
+      const seconds = await heartline(['report', '--db', url, '--format', 'json', '--out', out]);
+      return { seconds, generateSeconds };
+    } finally {
+      rmSync(out, { force: true });
+    }
+  });
 }

@@ -26,23 +26,29 @@ export async function loadPgReportSource(pg: Postgres, filters: ResponseFilters,
        FROM responses AS r WHERE ${where}`,
       params,
     )).rows[0]!;
-    const versions = (await client.query<{ v: string }>(
-      `SELECT DISTINCT r.lexicon_version AS v FROM responses AS r WHERE ${where} AND ${supported} AND r.lexicon_version IS NOT NULL`,
-      params,
-    )).rows.map((r) => r.v).sort();
+    // Nearly always one version (first = last): only a mix needs the scan for the rest, as on SQLite.
+    const versions = columns.firstVersion === columns.lastVersion
+      ? [columns.firstVersion].filter((v): v is string => Boolean(v))
+      : (await client.query<{ v: string }>(
+          `SELECT DISTINCT r.lexicon_version AS v FROM responses AS r WHERE ${where} AND ${supported} AND r.lexicon_version IS NOT NULL`,
+          params,
+        )).rows.map((r) => r.v).sort();
     const tagged = new Map<string, number[]>();
     for (const r of (await client.query<{ emotion: string; ids: string }>(
       'SELECT emotion, json_agg(response_id)::text AS ids FROM emotion_tags GROUP BY emotion',
     )).rows) tagged.set(r.emotion, JSON.parse(r.ids) as number[]);
+    // Per emotion and NPS group, the clearest few: each walks the (emotion, score DESC, response_id) index and
+    // stops after `verbatimsPer` (a window over every tag took seconds at a million responses).
     const n = params.length;
     const verbatims = (await client.query<VerbatimRow & { emotion: string; promoter: boolean }>(
-      `SELECT emotion, promoter, id, score, language, text, evidence FROM (
-         SELECT t.emotion, r.score >= 9 AS promoter, r.id, r.score, r.language, r.text, t.evidence,
-                row_number() OVER (PARTITION BY t.emotion, r.score >= 9 ORDER BY t.score DESC, t.response_id) AS k
-         FROM emotion_tags AS t JOIN responses AS r ON r.id = t.response_id
-         WHERE ${where} AND (r.score BETWEEN 9 AND 10 OR r.score BETWEEN 0 AND 6) AND length(r.text) <= 400) AS ranked
-       WHERE k <= $${n + 1} ORDER BY emotion, promoter, k`,
-      [...params, verbatimsPer],
+      `SELECT e.emotion, b.promoter, v.id, v.score, v.language, v.text, v.evidence
+       FROM unnest($${n + 1}::text[]) AS e(emotion)
+       CROSS JOIN (VALUES (true, 9, 10), (false, 0, 6)) AS b(promoter, low, high)
+       CROSS JOIN LATERAL (
+         SELECT r.id, r.score, r.language, r.text, t.evidence FROM emotion_tags AS t JOIN responses AS r ON r.id = t.response_id
+         WHERE t.emotion = e.emotion AND ${where} AND r.score BETWEEN b.low AND b.high AND length(r.text) <= 400
+         ORDER BY t.score DESC, t.response_id LIMIT $${n + 2}) AS v`,
+      [...params, emotions, verbatimsPer],
     )).rows;
     return {
       taggedEmotionIds: () => emotions,
