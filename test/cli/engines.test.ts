@@ -256,6 +256,27 @@ describe.skipIf(!postgresAvailable())('heartline worker', () => {
     expect(await contents(postgres, url)).toEqual(await contents(sqlite, file));
   }, 180_000);
 
+  it('a worker stopped by SIGTERM gives its batch back at once and exits 143', async () => {
+    const url = await postgres.fresh(tmp.dir());
+    expect(runCli(['run', tmp.file('d.csv', fiveLanguageDump(20_000)), '--db', url, '--no-summary', '--import-only']).status).toBe(0);
+    const worker = startCli(['worker', '--db', url, '--batch-size', '500', '--lease', '600']);
+    const done = finished(worker);
+    for (let i = 0; i < 300; i++) {
+      await sleep(50);
+      const [row] = await postgres.query<{ n: number }>(url, 'SELECT COUNT(*)::int AS n FROM responses WHERE lexicon_version IS NOT NULL');
+      if (row!.n > 0) break;
+    }
+    worker.kill('SIGTERM');
+    const result = await done;
+    expect(result.status).toBe(143);
+    expect(result.stdout).toMatch(/analysed \d+ responses before stopping; its unfinished batch is free for other workers/);
+    expect(await postgres.query(url, 'SELECT COUNT(*)::int AS n FROM analysis_leases')).toEqual([{ n: 0 }]);
+    expect(runCli(['status', '--db', url]).stdout).toMatch(/: stopped .*; analysed \d+/);
+    // What it left is taken at once by the next worker, not after the 600 s lease.
+    expect(runCli(['worker', '--db', url, '--exit-when-idle']).status).toBe(0);
+    expect(await postgres.query(url, 'SELECT COUNT(*)::int AS n FROM responses WHERE lexicon_version IS NULL')).toEqual([{ n: 0 }]);
+  }, 180_000);
+
   it('refuses a SQLite file, naming what to do instead', () => {
     const result = runCli(['worker', '--db', 'heartline.db']);
     expect(result.status).toBe(2);

@@ -59,13 +59,28 @@ export class AnalysisQueue {
       [this.version, JSON.stringify(this.dirs), at]);
   }
 
+  /**
+   * Where this worker's next claim starts: after the last id it claimed. Analysed rows leave dead entries in
+   * the index of unanalysed ones until VACUUM; a claim from the start would step over all of them every time.
+   * Rows skipped on the way (another worker's, or locked by an import) are found when the claim wraps around.
+   */
+  private after = 0;
+
   /** Up to `limit` responses to analyse, leased to this worker for `leaseSeconds`. */
   async claim(limit: number, leaseSeconds: number): Promise<ClaimedResponse[]> {
+    let claimed = await this.claimAfter(this.after, limit, leaseSeconds);
+    if (claimed.length === 0 && this.after > 0) claimed = await this.claimAfter(0, limit, leaseSeconds);
+    this.after = claimed.at(-1)?.id ?? 0;
+    await this.pg.pool.query('UPDATE workers SET seen_at = now() WHERE id = $1', [this.workerId]);
+    return claimed;
+  }
+
+  private async claimAfter(after: number, limit: number, leaseSeconds: number): Promise<ClaimedResponse[]> {
     const result = await this.pg.pool.query<ClaimedResponse>(
       `WITH picked AS (
          SELECT r.id, r.text, r.row_hash FROM responses AS r
          WHERE ${this.reanalyze ? '(r.lexicon_version IS NULL OR r.lexicon_version <> $4)' : 'r.lexicon_version IS NULL AND $4::text IS NOT NULL'}
-           AND NOT EXISTS (SELECT 1 FROM analysis_leases AS l WHERE l.response_id = r.id AND l.lease_until > now())
+           AND r.id > $5 AND NOT EXISTS (SELECT 1 FROM analysis_leases AS l WHERE l.response_id = r.id AND l.lease_until > now())
          ORDER BY r.id LIMIT $1
          FOR UPDATE OF r SKIP LOCKED),
        leased AS (
@@ -74,9 +89,8 @@ export class AnalysisQueue {
          ON CONFLICT (response_id) DO UPDATE SET worker_id = excluded.worker_id, row_hash = excluded.row_hash, lease_until = excluded.lease_until
          RETURNING response_id)
        SELECT p.id, p.text, p.row_hash FROM picked AS p JOIN leased AS l ON l.response_id = p.id ORDER BY p.id`,
-      [limit, this.workerId, leaseSeconds, this.version],
+      [limit, this.workerId, leaseSeconds, this.version, after],
     );
-    await this.pg.pool.query('UPDATE workers SET seen_at = now() WHERE id = $1', [this.workerId]);
     return result.rows;
   }
 
