@@ -104,8 +104,8 @@ function openOnce(path: string, options: OpenOptions): Database {
  */
 function checkPath(path: string): void {
   if (isPostgresUrl(path)) {
-    throw new HeartlineError('E_USAGE', `this command works on a SQLite file only, not yet on PostgreSQL (${displayUrl(path)})`, {},
-      'on PostgreSQL: run, worker, report and status (docs/postgres.md)');
+    throw new HeartlineError('E_USAGE', `a SQLite file was expected here, not a PostgreSQL URL (${displayUrl(path)})`, {},
+      'every command that uses a database takes a PostgreSQL URL (docs/postgres.md); this one reached the SQLite store by mistake');
   }
   if (path.trim() === '' || path === ':memory:') {
     throw new HeartlineError('E_USAGE', `--db needs a file path, not ${path === '' ? 'an empty one' : `'${path}'`}: SQLite would keep the data in memory and throw it away at exit`);

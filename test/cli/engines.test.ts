@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { type Engine, postgresAvailable, useEngines } from '../helpers/engines.js';
@@ -310,11 +310,17 @@ describe.skipIf(!postgresAvailable())('PostgreSQL URLs', () => {
     expect(await postgres.query(url, "SELECT COUNT(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'")).toEqual([{ n: 1 }]);
   });
 
-  it('commands not yet on PostgreSQL say so instead of creating a file named like the URL', async () => {
+  it('every command that reads or writes a database takes the URL, and none creates a file named like it', async () => {
     const url = await postgres.fresh(tmp.dir());
-    const result = runCli(['rejects', '--db', url], { cwd: tmp.dir() });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^heartline: \[E_USAGE\] this command works on a SQLite file only, not yet on PostgreSQL/);
+    const dir = tmp.dir();
+    expect(runCli(['run', ...CORPORA.map((f) => `${process.cwd()}/${f}`), '--db', url, '--no-summary'], { cwd: dir }).status).toBe(0);
+    const commands = [['status'], ['summary'], ['rejects', '--all'], ['report', '--format', 'md'], ['suggest', '--min-count', '3'], ['reanalyze'], ['unlock'],
+      ['forget', '--source', 'nothing-here']];
+    for (const args of commands) {
+      const result = runCli([...args, '--db', url], { cwd: dir });
+      expect(result.stderr.replace(/^heartline: \[E_USAGE\] nothing is stored for source 'nothing-here'\n.*\n$/, ''), args[0]).toBe('');
+    }
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('HEARTLINE_DB names the database when --db is not given', async () => {
