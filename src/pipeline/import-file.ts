@@ -122,6 +122,8 @@ export async function importFile(
   let described: Promise<void> | undefined;
   /** Batches launched and not yet written, in input order. */
   const inFlight: Promise<BaseItem[]>[] = [];
+  /** The batch being written, if any (see `drain`). */
+  let writing: Promise<void> = Promise.resolve();
   const signal = options.signal;
   try {
     let kind = requested;
@@ -174,18 +176,27 @@ export async function importFile(
       analysed.catch(() => undefined);
       inFlight.push(analysed);
     };
+    // One write at a time, in input order. A server's write (PostgreSQL) is left running while the next batch
+    // is read and validated, and awaited before the next write; SQLite's writes finish as they are made.
+    const write = async (items: BaseItem[]) => {
+      addCounts(counts, await writer.write(items));
+      // p-queue 9 keeps the closures of up to ~100 finished tasks (and so the batches they returned) until
+      // it compacts its queue, which it never empties while batches keep coming: let the written rows go.
+      items.length = 0;
+      const { read, total } = input.progress();
+      options.onProgress?.({ file: label, rows: counts.read, bytesRead: read, bytesTotal: total });
+    };
     const drain = async (keep: number) => {
       while (inFlight.length > keep && !signal?.aborted) {
         const items = await inFlight.shift()!;
         // Stopped while this batch was analysed: it is dropped whole, never written half-analysed.
         if (signal?.aborted) break;
-        addCounts(counts, await writer.write(items));
-        // p-queue 9 keeps the closures of up to ~100 finished tasks (and so the batches they returned) until
-        // it compacts its queue, which it never empties while batches keep coming: let the written rows go.
-        items.length = 0;
-        const { read, total } = input.progress();
-        options.onProgress?.({ file: label, rows: counts.read, bytesRead: read, bytesTotal: total });
+        await writing;
+        writing = write(items);
+        // Awaited at the next write or the end; a failure meanwhile must not count as unhandled.
+        writing.catch(() => undefined);
       }
+      if (keep === 0) await writing;
     };
     let batch: BaseItem[] = [];
     let batchChars = 0;
@@ -209,6 +220,7 @@ export async function importFile(
       if (batch.length > 0 && !signal?.aborted) launch(batch);
       await drain(0);
     }
+    await writing;
     if (signal?.aborted) {
       await Promise.allSettled(inFlight);
       outcome.status = 'interrupted';
@@ -219,8 +231,8 @@ export async function importFile(
     }
   } catch (error) {
     // Batches still in the workers when the write failed: let them finish (unwritten), or closing the
-    // workers would fail them with nobody listening.
-    await Promise.allSettled(inFlight);
+    // workers would fail them with nobody listening. A write still running ends (committed or not) first.
+    await Promise.allSettled([...inFlight, writing]);
     if (signal?.aborted) {
       // The stop reached a batch in a worker thread (its task was cancelled): an interruption, not a failure.
       outcome.status = 'interrupted';
