@@ -15,10 +15,11 @@ export function knownStage(db: Database, source: string, version: string, reanal
   return {
     name: 'known',
     run(items) {
+      const found = lookup.analyses(items.flatMap((item) => (item.row ? [item.row.externalId] : [])));
       for (const item of items) {
         const row = item.row;
         if (!row) continue;
-        const stored = lookup.analysis(row.externalId);
+        const stored = found.get(row.externalId);
         item.absent = stored === undefined;
         if (!stored) continue;
         if (!row.supplied.text) row.text = stored.text;
