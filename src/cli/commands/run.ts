@@ -23,7 +23,7 @@ interface RunFlags {
   dateColumn?: string;
   segmentColumn: string[];
   dateFormat?: string;
-  batchSize: string;
+  batchSize?: string;
   maxBytes: string;
   wait?: string | boolean;
   logFormat: LogFormat;
@@ -58,7 +58,7 @@ export function runCommand(): Command {
         'read dates with this date-fns pattern, e.g. dd/MM/yyyy (default: ISO and common layouts; n/n/yyyy day or month first as the column settles)',
       ),
     )
-    .addOption(new Option('--batch-size <n>', 'rows per transaction').default('1000'))
+    .addOption(new Option('--batch-size <n>', 'rows per transaction (default 1000; 5000 with --import-only)'))
     .addOption(lexiconDirOption())
     .addOption(new Option('--workers <n>', 'worker threads for language detection and tagging (0: the main thread)').default(String(defaultWorkers())))
     .option('--import-only', 'import without language detection and emotion tagging (analyse later with reanalyze)')
@@ -87,7 +87,7 @@ async function run(files: string[], flags: RunFlags): Promise<ExitCode> {
       segments: flags.segmentColumn,
     },
     dateFormat: flags.dateFormat,
-    batchSize: positiveNumber(flags.batchSize, '--batch-size'),
+    batchSize: flags.batchSize === undefined ? undefined : positiveNumber(flags.batchSize, '--batch-size'),
     maxBytes: positiveNumber(flags.maxBytes, '--max-bytes'),
     lexiconDirs: validLexiconDirs(flags.lexiconDir),
     reanalyze: flags.reanalyze ?? false,
