@@ -12,6 +12,12 @@ const WORKER = fileURLToPath(new URL('../../dist/pipeline/analysis-worker.js', i
  * memory near what it holds (two workers measured 400–430 MB peak RSS with it, 485 MB without, at no cost in speed).
  */
 const YOUNG_GENERATION_MB = 8;
+/**
+ * Left to itself, V8 let a worker's heap grow to ~150 MB of mostly garbage between full collections (50 MB
+ * live: lexicons, language data, one batch). A limit makes it collect sooner; it is a hard limit (past it the
+ * worker fails), so it leaves room for lexicons and batches several times the built-in ones.
+ */
+const OLD_GENERATION_MB = 192;
 
 const pools = new Map<number, Piscina>();
 
@@ -23,7 +29,7 @@ function poolOf(threads: number): Piscina {
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 1000,
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB },
     });
     pools.set(threads, pool);
   }
