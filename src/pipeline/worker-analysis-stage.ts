@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { Analysis, AnalysisTask } from './analysis-worker.js';
+import type { TagResult } from '../emotion/tag-result.js';
+import type { Analysis, AnalysisTask, TaggingTask } from './analysis-worker.js';
 import type { FeedbackItem } from './feedback-import.js';
 import type { Stage } from './stage.js';
 
@@ -58,6 +59,26 @@ export function workerAnalysisStage(threads: number, lexiconDirs: string[], sign
       todo.forEach((item, i) => {
         item.row!.language = results[i]!.language;
         item.row!.emotions = results[i]!.emotions;
+      });
+    },
+  };
+}
+
+/**
+ * Pipeline stage: emotion tagging in worker threads, of rows whose language an earlier stage on the main
+ * thread detected (requires `row.language`, assigns `row.emotions`; the values the main-thread stage gives).
+ */
+export function workerTaggingStage(threads: number, lexiconDirs: string[], signal?: AbortSignal): Stage<FeedbackItem> {
+  return {
+    name: 'tagging (workers)',
+    async run(items) {
+      const todo = items.filter((item) => item.row?.language && !item.current);
+      if (todo.length === 0) return;
+      const task: TaggingTask = { texts: todo.map((item) => item.row!.text), lexiconDirs, segments: todo.map((item) => item.row!.language!.segments) };
+      const options = { name: 'tag', ...(signal ? { signal } : {}) };
+      const results = (await poolOf(threads).run(task, options)) as TagResult[];
+      todo.forEach((item, i) => {
+        item.row!.emotions = results[i]!;
       });
     },
   };

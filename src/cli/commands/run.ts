@@ -101,7 +101,8 @@ async function run(files: string[], flags: RunFlags): Promise<ExitCode> {
 }
 
 /**
- * Worker threads analyse while this thread reads, validates and writes. On 2 cores one worker: 150,000
+ * Worker threads analyse while this thread reads, validates and writes; with one worker this thread also
+ * detects the languages and the worker tags (feedback-import.ts), so both cores analyse. On 2 cores one worker: 150,000
  * responses took 34 s (39 s on the main thread alone) at 330–390 MB peak RSS; two workers were faster
  * (23–28 s) but each holds its own lexicons and language data, and the peak rose to 400–500 MB, past the
  * 400 MB we promise. With more cores, one per core besides the main thread. One core: the main thread alone.
