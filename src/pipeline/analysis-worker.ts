@@ -37,6 +37,9 @@ export function tag(task: TaggingTask): TagResult[] {
 }
 
 function tagOne(task: AnalysisTask, text: string, segments: LanguageSegment[]): TagResult {
-  // Matches removed by negation serve explanations only: not worth copying back to the writer.
-  return { ...taggerFor(task.lexiconDirs).tag(text, segments), removed: [] };
+  const result = taggerFor(task.lexiconDirs).tag(text, segments);
+  // The writer stores the evidence as JSON: it crosses to the main thread as that (tag-result.ts). Matches
+  // removed by negation serve explanations only: not worth copying back to the writer.
+  const emotions = result.emotions.map((tag) => ({ emotion: tag.emotion, score: tag.score, evidence: [], evidenceJson: JSON.stringify(tag.evidence) }));
+  return { emotions, polarity: result.polarity, removed: [] };
 }
