@@ -61,7 +61,7 @@ export class ResponseWriter {
   /** The batch's timestamp: one clock read per transaction, not per row. */
   private at = '';
   /** The batch's stored rows, read in one statement when its transaction begins. */
-  private stored = new Map<string, StoredRow>();
+  private readonly stored = new Map<string, StoredRow>();
   /** Ids this batch has written so far: their rows in `stored` may be out of date. */
   private readonly written = new Set<string>();
 
