@@ -35,6 +35,11 @@ export interface EmotionTag {
   /** 0–1: the matches' weights combined (1 − Π(1 − w)). */
   score: number;
   evidence: Evidence[];
+  /**
+   * The evidence as stored (JSON), when a worker thread tagged the text: it crosses to the writer as one string,
+   * ~6× cheaper to receive than the objects, and `evidence` is then left empty.
+   */
+  evidenceJson?: string;
 }
 
 export interface TagResult {

@@ -120,10 +120,9 @@ function build(
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
-    return undefined; // 31.02.2025 and friends
-  }
+  // 31.02.2025 and friends; years below 100 too (as Date.UTC, which reads them as 19xx, always refused them).
+  // Arithmetic, not a Date per row: every row of a dump has a date.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
   if (h === undefined) return date;
   const hour = Number(h);
@@ -131,6 +130,12 @@ function build(
   const second = Number(s ?? 0);
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   return `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}${zone ?? ''}`;
+}
+
+/** Days in a month of the proleptic Gregorian calendar (as Date reckons it). */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 function withPattern(text: string, pattern: string): string | undefined {

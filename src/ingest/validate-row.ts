@@ -74,10 +74,26 @@ export function validateRow(
 /** A response cannot have been given after the export was made: such a date is a reject, like one that does not parse. */
 function inFuture(iso: string | null, now: Date): Reject | undefined {
   if (iso === null) return undefined;
-  const zoned = /(Z|[+-]\d{2}:\d{2})$/.test(iso);
-  const at = Date.parse(zoned ? iso : `${iso.length === 10 ? `${iso}T00:00:00` : iso}Z`);
-  if (!(at > now.getTime() + FUTURE_SLACK_MS)) return undefined;
+  const latest = now.getTime() + FUTURE_SLACK_MS;
+  if (iso.length === 10) {
+    // A date alone (most dumps) is its midnight UTC: compared as text with the latest day allowed, unparsed.
+    if (iso <= latestDay(latest)) return undefined;
+  } else {
+    const zoned = /(Z|[+-]\d{2}:\d{2})$/.test(iso);
+    const at = Date.parse(zoned ? iso : `${iso}Z`);
+    if (!(at > latest)) return undefined;
+  }
   return reject('R_DATE', `date ${iso} is in the future (after ${now.toISOString().slice(0, 10)}): a wrong date or date format`);
+}
+
+const MS_PER_DAY = 86_400_000;
+let latestDayCache = { day: Number.NaN, iso: '' };
+
+/** The UTC date (yyyy-mm-dd) of an instant, worked out once per day rather than per row. */
+function latestDay(ms: number): string {
+  const day = Math.floor(ms / MS_PER_DAY);
+  if (latestDayCache.day !== day) latestDayCache = { day, iso: new Date(day * MS_PER_DAY).toISOString().slice(0, 10) };
+  return latestDayCache.iso;
 }
 
 export function isReject(value: unknown): value is Reject {

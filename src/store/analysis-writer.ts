@@ -31,7 +31,7 @@ export class AnalysisWriter {
   /** For a response stored just now: its tags only (the row itself was written with its analysis). */
   insertTags(id: number, emotions: TagResult): void {
     for (const tag of emotions.emotions) {
-      this.insert.run(id, tag.emotion, tag.score, JSON.stringify(tag.evidence), this.lexicons.version);
+      this.insert.run(id, tag.emotion, tag.score, tag.evidenceJson ?? JSON.stringify(tag.evidence), this.lexicons.version);
     }
   }
 

@@ -7,6 +7,7 @@ import { redactReject } from '../privacy/redact-reject.js';
 import { AnalysisWriter, languageColumns } from './analysis-writer.js';
 import type { Database, Statement } from './database.js';
 import { type Counts, ImportLedger, now, zeroCounts } from './import-ledger.js';
+import { amongIds } from './response-lookup.js';
 
 /** What happened to one row read from a file. */
 export type RowOutcome = 'inserted' | 'updated' | 'unchanged' | 'rejected';
@@ -23,6 +24,7 @@ export interface RowItem {
 /** A stored response, as the writer compares and merges it. */
 export interface StoredRow {
   id: number;
+  external_id: string;
   row_hash: string;
   last_run_id: number;
   line: number;
@@ -42,6 +44,7 @@ type ScoreOrigin = 'inline' | 'scores-file' | null;
  */
 export class ResponseWriter {
   private readonly find: Statement<StoredRow>;
+  private readonly findMany: Statement<StoredRow>;
   private readonly pendingScore: Statement<{ score: number }>;
   private readonly insert: Statement;
   private readonly update: Statement;
@@ -57,6 +60,10 @@ export class ResponseWriter {
   private readonly writeBatch: (items: RowItem[]) => Counts;
   /** The batch's timestamp: one clock read per transaction, not per row. */
   private at = '';
+  /** The batch's stored rows, read in one statement when its transaction begins. */
+  private readonly stored = new Map<string, StoredRow>();
+  /** Ids this batch has written so far: their rows in `stored` may be out of date. */
+  private readonly written = new Set<string>();
 
   constructor(
     db: Database,
@@ -69,10 +76,9 @@ export class ResponseWriter {
   ) {
     this.ledger = new ImportLedger(db);
     this.analysis = lexicons ? new AnalysisWriter(db, lexicons) : undefined;
-    this.find = db.prepare<StoredRow>(
-      `SELECT id, row_hash, last_run_id, line, text, score, score_origin, responded_at, segments, declared_language
-       FROM responses WHERE source = ? AND external_id = ?`,
-    );
+    const columns = 'id, external_id, row_hash, last_run_id, line, text, score, score_origin, responded_at, segments, declared_language';
+    this.find = db.prepare<StoredRow>(`SELECT ${columns} FROM responses WHERE source = ? AND external_id = ?`);
+    this.findMany = db.prepare<StoredRow>(amongIds(columns));
     this.pendingScore = db.prepare<{ score: number }>('SELECT score FROM nps_scores WHERE source = ? AND external_id = ?');
     // A conflict inserts nothing (changes = 0): the row arrived meanwhile, from a batch written since the
     // look-up or earlier in this one, and the write goes the way of a stored row.
@@ -120,9 +126,11 @@ export class ResponseWriter {
     this.writeBatch = db.transaction((items: RowItem[]) => {
       const counts = zeroCounts();
       this.at = now();
+      this.readStored(items);
       for (const item of items) {
         counts.read++;
         const outcome = this.writeOne(item);
+        if (item.row) this.written.add(item.row.externalId);
         counts[outcome]++;
         if (outcome !== 'rejected' && item.row?.warning) {
           counts.warnings++;
@@ -135,7 +143,25 @@ export class ResponseWriter {
   }
 
   write(items: RowItem[]): Counts {
-    return this.writeBatch(items);
+    try {
+      return this.writeBatch(items);
+    } finally {
+      this.stored.clear();
+      this.written.clear();
+    }
+  }
+
+  /** The stored rows of the batch's ids not found absent before (most rows of a re-run): one statement. */
+  private readStored(items: RowItem[]): void {
+    const ids = items.flatMap((item) => (item.row && !item.absent ? [item.row.externalId] : []));
+    if (ids.length === 0) return;
+    for (const row of this.findMany.all(this.source, JSON.stringify(ids))) this.stored.set(row.external_id, row);
+  }
+
+  /** The stored row with this id, as it stands now in this transaction. */
+  private storedRow(externalId: string): StoredRow | undefined {
+    const read = this.written.has(externalId) ? undefined : this.stored.get(externalId);
+    return read ?? this.find.get(this.source, externalId);
   }
 
   private writeOne(item: RowItem): RowOutcome {
@@ -146,7 +172,7 @@ export class ResponseWriter {
     }
     // Most rows of a dump are new: one insert, without the look-up the `known` stage has just made.
     if (item.absent && this.tryInsert(row)) return 'inserted';
-    const stored = this.find.get(this.source, row.externalId);
+    const stored = this.storedRow(row.externalId);
     if (!stored) {
       this.tryInsert(row);
       return 'inserted';

@@ -42,12 +42,7 @@ export class SqliteImportStore implements ImportStore {
 
   storedAnalysis(source: string, externalIds: string[]): Map<string, StoredAnalysis> {
     if (this.lookup?.source !== source) this.lookup = { source, lookup: new ResponseLookup(this.db, source) };
-    const found = new Map<string, StoredAnalysis>();
-    for (const id of externalIds) {
-      const stored = this.lookup.lookup.analysis(id);
-      if (stored) found.set(id, stored);
-    }
-    return found;
+    return this.lookup.lookup.analyses(externalIds);
   }
 
   feedbackWriter(runId: number, source: string, file: string, lexicons: Pick<Lexicons, 'version' | 'dirs'>, redact: boolean): BatchWriter<RowItem, Counts> {

@@ -32,15 +32,21 @@ describe('analysis in worker threads', () => {
     const path = tmp.file('dump.csv', dump);
     const single = openTestDb(tmp.dir(), 'single.db');
     const parallel = openTestDb(tmp.dir(), 'parallel.db');
+    // One worker: this thread detects the languages and the worker tags (feedback-import.ts).
+    const split = openTestDb(tmp.dir(), 'split.db');
     const options = { invocation: 'w', source: 's', columns: {}, batchSize: 100 };
     await importFile(single, path, feedbackImport, { ...options, workers: 0 });
     await importFile(parallel, path, feedbackImport, { ...options, workers: 2 });
+    await importFile(split, path, feedbackImport, { ...options, workers: 1 });
     await closeWorkers();
     const a = snapshot(single);
     const b = snapshot(parallel);
+    const c = snapshot(split);
     expect(b.responses).toHaveLength(1506);
     expect(b.responses).toEqual(a.responses);
     expect(b.tags).toEqual(a.tags);
+    expect(c.responses).toEqual(a.responses);
+    expect(c.tags).toEqual(a.tags);
     // Input order is kept: ids were inserted in file order.
     expect((b.responses as { line: number }[]).map((r) => r.line)).toEqual([...Array(1506).keys()].map((i) => i + 2));
   }, 60_000);

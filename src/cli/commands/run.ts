@@ -23,7 +23,7 @@ interface RunFlags {
   dateColumn?: string;
   segmentColumn: string[];
   dateFormat?: string;
-  batchSize: string;
+  batchSize?: string;
   maxBytes: string;
   wait?: string | boolean;
   logFormat: LogFormat;
@@ -58,7 +58,7 @@ export function runCommand(): Command {
         'read dates with this date-fns pattern, e.g. dd/MM/yyyy (default: ISO and common layouts; n/n/yyyy day or month first as the column settles)',
       ),
     )
-    .addOption(new Option('--batch-size <n>', 'rows per transaction').default('1000'))
+    .addOption(new Option('--batch-size <n>', 'rows per transaction (default 1000; 5000 with --import-only)'))
     .addOption(lexiconDirOption())
     .addOption(new Option('--workers <n>', 'worker threads for language detection and tagging (0: the main thread)').default(String(defaultWorkers())))
     .option('--import-only', 'import without language detection and emotion tagging (analyse later with reanalyze)')
@@ -87,7 +87,7 @@ async function run(files: string[], flags: RunFlags): Promise<ExitCode> {
       segments: flags.segmentColumn,
     },
     dateFormat: flags.dateFormat,
-    batchSize: positiveNumber(flags.batchSize, '--batch-size'),
+    batchSize: flags.batchSize === undefined ? undefined : positiveNumber(flags.batchSize, '--batch-size'),
     maxBytes: positiveNumber(flags.maxBytes, '--max-bytes'),
     lexiconDirs: validLexiconDirs(flags.lexiconDir),
     reanalyze: flags.reanalyze ?? false,
@@ -101,7 +101,8 @@ async function run(files: string[], flags: RunFlags): Promise<ExitCode> {
 }
 
 /**
- * Worker threads analyse while this thread reads, validates and writes. On 2 cores one worker: 150,000
+ * Worker threads analyse while this thread reads, validates and writes; with one worker this thread also
+ * detects the languages and the worker tags (feedback-import.ts), so both cores analyse. On 2 cores one worker: 150,000
  * responses took 34 s (39 s on the main thread alone) at 330–390 MB peak RSS; two workers were faster
  * (23–28 s) but each holds its own lexicons and language data, and the peak rose to 400–500 MB, past the
  * 400 MB we promise. With more cores, one per core besides the main thread. One core: the main thread alone.

@@ -136,7 +136,7 @@ export class PgResponseWriter implements BatchWriter<RowItem, Counts> {
       };
       ops.push(op);
       views.set(row.externalId, {
-        id: 0, row_hash: row.rowHash, last_run_id: this.runId, line: row.line, text: row.text, score, score_origin: origin,
+        id: 0, external_id: row.externalId, row_hash: row.rowHash, last_run_id: this.runId, line: row.line, text: row.text, score, score_origin: origin,
         responded_at: row.respondedAt, segments: JSON.stringify(row.segments), declared_language: row.declaredLanguage, op,
       });
       return 'inserted';
@@ -305,7 +305,7 @@ export async function insertTags(client: pg.PoolClient, tagged: readonly (readon
       ids.push(id);
       emotions.push(tag.emotion);
       scores.push(tag.score);
-      evidence.push(JSON.stringify(tag.evidence));
+      evidence.push(tag.evidenceJson ?? JSON.stringify(tag.evidence));
     }
   }
   if (ids.length === 0) return;
