@@ -14,6 +14,14 @@ import { mulberry32 } from '../analysis/mulberry32.js';
 import { LanguageDetector } from '../language/detect-language.js';
 import { LANG_CODES, isSupported } from '../lang/registry.js';
 import { ROOT } from '../eval/eval-data.js';
+import { loadTaxonomy } from '../emotion/taxonomy.js';
+import { BUILTIN_LEXICON_DIR } from '../lexicon/lexicon-dir.js';
+import { type PostgresFigures, benchPostgres, benchSyntheticReport, formatPostgres } from './bench-postgres.js';
+
+interface PostgresOptions {
+  url: string;
+  workers: number[];
+}
 
 const BIN = join(ROOT, 'bin/heartline.js');
 const CHANNELS = ['web', 'app', 'phone', 'chat', 'email', 'store', 'delivery'];
@@ -98,7 +106,22 @@ function timed(args: string[]): Promise<Timed> {
   });
 }
 
-async function benchSize(n: number, workers: number | undefined): Promise<Record<string, number>> {
+interface SizeFigures {
+  n: number;
+  e2eRate: number;
+  e2eSeconds: number;
+  e2eRssMb: number;
+  floorRate: number;
+  rerunRate: number;
+  francRate: number;
+  reportSeconds: number;
+  reportRssMb: number;
+  threadedRate?: number;
+  threadedRssMb?: number;
+  pg?: PostgresFigures;
+}
+
+async function benchSize(n: number, workers: number | undefined, postgres?: PostgresOptions): Promise<SizeFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'heartline-bench-'));
   try {
     const dump = join(dir, 'dump.csv');
@@ -112,7 +135,9 @@ async function benchSize(n: number, workers: number | undefined): Promise<Record
     for (const text of sample) franc(text, { only: [...LANG_CODES] });
     const francRate = sample.length / (Number(process.hrtime.bigint() - francStart) / 1e9);
     const rate = n / full.seconds;
+    const pg = postgres ? await benchPostgres(postgres.url, dump, n, postgres.workers) : undefined;
     return {
+      ...(pg ? { pg } : {}),
       n,
       e2eRate: Math.round(rate),
       e2eSeconds: full.seconds,
@@ -135,10 +160,16 @@ async function main(): Promise<void> {
   // --workers N: also time the run with N worker threads, to compare with the default on this machine.
   const w = process.argv.indexOf('--workers');
   const workers = w > 0 ? Number(process.argv[w + 1]) : undefined;
+  // --postgres URL: the same dump on PostgreSQL too (URL: a database where this user may create databases);
+  // --pg-workers 1,2,4: the worker processes to time; --synthetic N: a report on N server-made responses.
+  const option = (name: string) => (process.argv.indexOf(name) > 0 ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+  const url = option('--postgres');
+  const postgres = url ? { url, workers: (option('--pg-workers') ?? '1,2,4').split(',').map(Number) } : undefined;
+  const synthetic = option('--synthetic');
   console.log(`Heartline benchmark — ${sizes.join(', ')} responses recombined from corpora/ sentences; one process, this machine`);
   const results = [];
   for (const n of sizes) {
-    const r = await benchSize(n, workers);
+    const r = await benchSize(n, workers, postgres);
     results.push(r);
     console.log(
       `\n${n.toLocaleString('en')} responses:\n` +
@@ -149,8 +180,15 @@ async function main(): Promise<void> {
         `  franc alone (restricted)      ${r.francRate!.toLocaleString('en')} texts/s\n` +
         `  report (json)                 ${r.reportSeconds!.toFixed(2)} s, peak RSS ${r.reportRssMb} MB\n` +
         `  end-to-end / floor            ${(r.e2eRate! / r.floorRate!).toFixed(2)}\n` +
-        `  end-to-end / franc alone      ${(r.e2eRate! / r.francRate!).toFixed(2)}`,
+        `  end-to-end / franc alone      ${(r.e2eRate! / r.francRate!).toFixed(2)}` +
+        (r.pg ? `\n${formatPostgres(r.pg)}` : ''),
     );
+  }
+  if (postgres && synthetic) {
+    for (const m of synthetic.split(',').map(Number)) {
+      const { seconds, generateSeconds } = await benchSyntheticReport(postgres.url, m, loadTaxonomy([BUILTIN_LEXICON_DIR]).ids);
+      console.log(`\nPostgreSQL report on ${m.toLocaleString('en')} synthetic responses: ${seconds.toFixed(2)} s (made by the server in ${generateSeconds.toFixed(0)} s)`);
+    }
   }
   if (results.length > 1) {
     const [small, big] = [results[0]!, results.at(-1)!];
@@ -158,6 +196,7 @@ async function main(): Promise<void> {
   }
   // Issue #16's targets, for 1M responses on 2 cores with default settings (docs/operations.md, "Throughput").
   console.log('\ntargets (1M, 2 cores, defaults): ≥ 10,000 responses/s end-to-end; floor ≥ 60,000 rows/s; report ≤ 3 s; peak RSS ≤ 400 MB, 1M within 15% of 100k');
+  if (postgres) console.log('PostgreSQL: 1M end-to-end with 1 and 2 worker processes; report on 1M and 10M synthetic responses ≤ 10 s');
 }
 
 if (process.argv[1]?.endsWith('bench.js')) await main();
