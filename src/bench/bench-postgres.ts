@@ -11,8 +11,9 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { connectionConfig } from '../store/pg/postgres.js';
+import { connectionConfig } from '../store/pg/postgres-url.js';
 import { ROOT } from '../eval/eval-data.js';
+import { LANG_CODES } from '../lang/registry.js';
 
 const BIN = join(ROOT, 'bin/heartline.js');
 
@@ -104,12 +105,12 @@ export async function benchSyntheticReport(adminUrl: string, n: number, emotions
         `INSERT INTO responses (source, external_id, text, score, score_origin, responded_at, segments, row_hash, file, line,
            first_run_id, last_run_id, imported_at, updated_at, language, language_confidence, language_supported, polarity, lexicon_version)
          SELECT 'synthetic', 'S' || g, 'synthetic response ' || g, ((g::bigint * 7919) % 11)::int, 'inline',
-                to_char(date '2025-01-01' + (g % 365), 'YYYY-MM-DD'), '{"channel":"' || (ARRAY['web','app','phone','chat'])[1 + g % 4] || '"}',
+                to_char(date '2025-01-01' + (g % 365), 'YYYY-MM-DD'), '{"channel":"' || ($2::text[])[1 + g % 4] || '"}',
                 md5(g::text), 'synthetic', g, 1, 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z',
-                (ARRAY['eng','rus','swe','cmn','hun'])[1 + g % 5], 0.9, 1, (((g::bigint * 31) % 21) - 10) / 10.0,
+                ($3::text[])[1 + g % array_length($3::text[], 1)], 0.9, 1, (((g::bigint * 31) % 21) - 10) / 10.0,
                 (SELECT lexicon_version FROM responses WHERE lexicon_version IS NOT NULL LIMIT 1)
          FROM generate_series(1, $1) AS g`,
-        [n],
+        [n, ['web', 'app', 'phone', 'chat'], [...LANG_CODES]],
       );
       await client.query(
         `INSERT INTO emotion_tags (response_id, emotion, score, evidence, lexicon_version)

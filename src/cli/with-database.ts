@@ -4,8 +4,8 @@ import { databaseError } from '../store/database-error.js';
 import type { Database } from '../store/database.js';
 import { openDatabase } from '../store/open-database.js';
 import { PgImportStore } from '../store/pg/pg-import-store.js';
-import { acquirePgRunLock } from '../store/pg/pg-run-lock.js';
-import { type Postgres, isPostgresUrl, openPostgres, postgresError } from '../store/pg/postgres.js';
+import type { Postgres } from '../store/pg/postgres.js';
+import { isPostgresUrl, postgresError } from '../store/pg/postgres-url.js';
 import { type RunLock, acquireRunLock } from '../store/run-lock.js';
 import { SqliteImportStore } from '../store/sqlite-import-store.js';
 import { EXIT } from './exit-codes.js';
@@ -28,6 +28,7 @@ export async function withDatabase<T>(path: string, work: (db: Database) => Prom
 
 /** As withDatabase, on a PostgreSQL database (`postgres://…`): only reads, so it never creates the schema. */
 export async function withPostgres<T>(url: string, work: (pg: Postgres) => Promise<T>, options: { write?: boolean } = {}): Promise<T> {
+  const { openPostgres } = await import('../store/pg/postgres.js');
   const pg = await openPostgres(url, { readonly: !options.write });
   try {
     return await work(pg);
@@ -69,6 +70,8 @@ export async function withImportStore<T>(
 ): Promise<T> {
   if (!isPostgresUrl(target)) return withWriteLock(target, command, waitSeconds, (db, invocation, signal) => work(new SqliteImportStore(db), invocation, signal));
   return withStopSignals(async (stop) => {
+    // The driver loads only for a URL: a SQLite run never pays for it.
+    const [{ openPostgres }, { acquirePgRunLock }] = await Promise.all([import('../store/pg/postgres.js'), import('../store/pg/pg-run-lock.js')]);
     const pg = await openPostgres(target);
     try {
       return await underLock(stop, acquirePgRunLock(target, pg.name, command, { waitSeconds, signal: stop.signal }), (signal) =>

@@ -10,7 +10,7 @@ import type { Database } from '../store/database.js';
 import { databaseError } from '../store/database-error.js';
 import type { Counts, RunStatus } from '../store/import-ledger.js';
 import type { BatchWriter, ImportStore } from '../store/import-store.js';
-import { postgresError } from '../store/pg/postgres.js';
+import { postgresError } from '../store/pg/postgres-url.js';
 import { importStoreOf } from '../store/sqlite-import-store.js';
 import { openDump } from './open-dump.js';
 import type { Stage } from './stage.js';

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { isPostgresUrl } from '../store/pg/postgres.js';
+import { isPostgresUrl } from '../store/pg/postgres-url.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { HeartlineError } from '../errors.js';
 import type { Format } from '../ingest/table.js';

@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { HeartlineError } from '../errors.js';
 import { databaseError } from './database-error.js';
 import type { Database } from './database.js';
-import { displayUrl, isPostgresUrl } from './pg/postgres.js';
+import { displayUrl, isPostgresUrl } from './pg/postgres-url.js';
 
 /** Migrations live beside the sources as plain SQL, numbered; `PRAGMA user_version` is the last applied. */
 const MIGRATIONS_DIR = new URL('../../src/store/migrations/', import.meta.url);

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { expectHealthy } from '../helpers/database-health.js';
+import { type LedgerRow, expectHealthy } from '../helpers/database-health.js';
 import { type Engine, useEngines } from '../helpers/engines.js';
 import { fiveLanguageDump } from '../helpers/five-language-dump.js';
 import { type CliResult, startCli } from '../helpers/run-cli.js';
@@ -21,9 +21,9 @@ async function count(engine: Engine, db: string, sql: string): Promise<number> {
 }
 
 /** The ledger adds up (and, on SQLite, the file passes its integrity check); returns the runs. */
-async function healthy(engine: Engine, db: string): Promise<{ status: string; rows_read: number; inserted: number }[]> {
+async function healthy(engine: Engine, db: string): Promise<LedgerRow[]> {
   if (engine.name === 'sqlite') return expectHealthy(db);
-  const runs = await engine.query<{ id: number; status: string; rows_read: number; inserted: number; updated: number; unchanged: number; rejected: number }>(
+  const runs = await engine.query<LedgerRow>(
     db, 'SELECT id, status, rows_read, inserted, updated, unchanged, rejected FROM import_runs ORDER BY id');
   for (const run of runs) expect(run.inserted + run.updated + run.unchanged + run.rejected, `import_runs row ${run.id}`).toBe(run.rows_read);
   return runs;

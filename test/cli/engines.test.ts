@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import type { LedgerRow } from '../helpers/database-health.js';
 import { type Engine, postgresAvailable, useEngines } from '../helpers/engines.js';
 import { fiveLanguageDump } from '../helpers/five-language-dump.js';
 import { type CliResult, runCli, startCli } from '../helpers/run-cli.js';
@@ -19,19 +20,10 @@ function finished(child: ChildProcess): Promise<CliResult> {
   return new Promise((resolve) => child.once('close', (status) => resolve({ status, stdout, stderr })));
 }
 
-interface Ledger {
-  id: number;
-  status: string;
-  rows_read: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-}
 
 /** The ledger, checked: every row adds up. */
-async function ledger(engine: Engine, db: string): Promise<Ledger[]> {
-  const rows = await engine.query<Ledger>(db, 'SELECT id, status, rows_read, inserted, updated, unchanged, rejected FROM import_runs ORDER BY id');
+async function ledger(engine: Engine, db: string): Promise<LedgerRow[]> {
+  const rows = await engine.query<LedgerRow>(db, 'SELECT id, status, rows_read, inserted, updated, unchanged, rejected FROM import_runs ORDER BY id');
   for (const r of rows) expect(r.inserted + r.updated + r.unchanged + r.rejected, `import_runs row ${r.id}`).toBe(r.rows_read);
   return rows;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll } from 'vitest';
-import { connectionConfig } from '../../src/store/pg/postgres.js';
+import { connectionConfig } from '../../src/store/pg/postgres-url.js';
 
 /**
  * The PostgreSQL server the engine tests use: HEARTLINE_TEST_PG (a URL naming a database the tests may

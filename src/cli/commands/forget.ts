@@ -6,7 +6,7 @@ import { type ForgetResult, type ForgetTarget, forgetImport } from '../../store/
 import { positiveNumber, readDbOption, redactOption, waitOption, waitSeconds } from '../common-options.js';
 import { withImportStore } from '../with-database.js';
 import { pgForgetImport } from '../../store/pg/pg-forget-import.js';
-import { isPostgresUrl } from '../../store/pg/postgres.js';
+import { isPostgresUrl } from '../../store/pg/postgres-url.js';
 
 interface ForgetFlags {
   db: string;

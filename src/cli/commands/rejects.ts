@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { visibleControls } from '../../report/visible-controls.js';
 import { PgRejectLog } from '../../store/pg/pg-reject-log.js';
-import { isPostgresUrl } from '../../store/pg/postgres.js';
+import { isPostgresUrl } from '../../store/pg/postgres-url.js';
 import { RejectLog, type RejectScope } from '../../store/reject-log.js';
 import { positiveNumber, readDbOption } from '../common-options.js';
 import { EXIT } from '../exit-codes.js';

@@ -8,7 +8,7 @@ import { exportRows } from '../../store/report-queries.js';
 import { positiveNumber, readDbOption, redactOption } from '../common-options.js';
 import { type FilterFlags, addFilterOptions, filtersFrom, repeatable } from '../filter-options.js';
 import { withDatabase, withPostgres } from '../with-database.js';
-import { displayUrl, isPostgresUrl } from '../../store/pg/postgres.js';
+import { displayUrl, isPostgresUrl } from '../../store/pg/postgres-url.js';
 import { loadPgReportSource, pgExportRows, pgTaggedEmotions } from '../../store/pg/pg-report-source.js';
 import { writeOutput, writeOutputChunks } from '../write-output.js';
 

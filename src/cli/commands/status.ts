@@ -4,7 +4,7 @@ import { visibleControls } from '../../report/visible-controls.js';
 import { type WorkerState, unanalysedCount, workerStates } from '../../store/pg/analysis-queue.js';
 import { readPgRunLock } from '../../store/pg/pg-run-lock.js';
 import { pgLexiconVersionCounts, pgRecentRuns } from '../../store/pg/pg-status-queries.js';
-import { isPostgresUrl } from '../../store/pg/postgres.js';
+import { isPostgresUrl } from '../../store/pg/postgres-url.js';
 import { type LockHolder, readRunLock } from '../../store/run-lock.js';
 import { type RunRow, lexiconVersionCounts, recentRuns } from '../../store/status-queries.js';
 import { positiveNumber, readDbOption } from '../common-options.js';

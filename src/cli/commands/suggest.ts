@@ -5,7 +5,7 @@ import { type SuggestFormat, SUGGESTION_RENDERERS } from '../../report/suggestio
 import { readSnapshot } from '../../store/read-snapshot.js';
 import { SuggestReader } from '../../store/suggest-reader.js';
 import { loadPgSuggestSource } from '../../store/pg/pg-suggest-source.js';
-import { displayUrl, isPostgresUrl } from '../../store/pg/postgres.js';
+import { displayUrl, isPostgresUrl } from '../../store/pg/postgres-url.js';
 import { dbOption, positiveNumber, redactOption } from '../common-options.js';
 import { type FilterFlags, addFilterOptions, filtersFrom } from '../filter-options.js';
 import { checkLexiconDirs, lexiconDirOption } from '../lexicon-options.js';

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { PgImportStore } from '../../store/pg/pg-import-store.js';
-import { displayUrl, isPostgresUrl } from '../../store/pg/postgres.js';
+import { displayUrl, isPostgresUrl } from '../../store/pg/postgres-url.js';
 import { summarise } from '../../store/summarise.js';
 import { readDbOption } from '../common-options.js';
 import { formatSummary } from '../print-import.js';

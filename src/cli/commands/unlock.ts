@@ -4,7 +4,7 @@ import { readRunLock, removeRunLock } from '../../store/run-lock.js';
 import { dbOption } from '../common-options.js';
 import { EXIT } from '../exit-codes.js';
 import { readPgRunLock, removePgRunLock } from '../../store/pg/pg-run-lock.js';
-import { displayUrl, isPostgresUrl } from '../../store/pg/postgres.js';
+import { displayUrl, isPostgresUrl } from '../../store/pg/postgres-url.js';
 import { withDatabase, withPostgres } from '../with-database.js';
 
 /**

@@ -1,9 +1,6 @@
 import { hostname } from 'node:os';
-import type { TagResult } from '../../emotion/tag-result.js';
-import type { TextLanguage } from '../../language/detection.js';
-import { languageColumns } from '../analysis-writer.js';
 import { now } from '../import-ledger.js';
-import { insertTags } from './pg-response-writer.js';
+import { type Analysis, replaceAnalyses } from './pg-analysis-writer.js';
 import type { Postgres } from './postgres.js';
 import { inTransaction } from './transaction.js';
 
@@ -13,11 +10,7 @@ export interface ClaimedResponse {
   row_hash: string;
 }
 
-export interface Analysed {
-  id: number;
-  language: TextLanguage;
-  emotions: TagResult;
-}
+export type Analysed = Analysis;
 
 /** What `status` shows of the workers and the work left. */
 export interface WorkerState {
@@ -108,20 +101,7 @@ export class AnalysisQueue {
         [this.workerId, ids],
       )).rows.map((r) => r.id));
       const writes = analysed.filter((a) => valid.has(a.id));
-      if (writes.length > 0) {
-        const lang = writes.map((a) => languageColumns(a.language));
-        await client.query(
-          `UPDATE responses AS r SET language = u.language, language_confidence = u.confidence, language_supported = u.supported,
-             language_segments = u.language_segments, polarity = u.polarity, lexicon_version = $1
-           FROM unnest($2::int[], $3::text[], $4::float8[], $5::int[], $6::text[], $7::float8[])
-             AS u(id, language, confidence, supported, language_segments, polarity)
-           WHERE r.id = u.id`,
-          [this.version, writes.map((a) => a.id), lang.map((l) => l[0]), lang.map((l) => l[1]), lang.map((l) => l[2]), lang.map((l) => l[3]),
-            writes.map((a) => a.emotions.polarity)],
-        );
-        await client.query('DELETE FROM emotion_tags WHERE response_id = ANY($1::int[])', [writes.map((a) => a.id)]);
-        await insertTags(client, writes.map((a) => [a.id, a.emotions] as const), this.version);
-      }
+      await replaceAnalyses(client, this.version, writes);
       await client.query('DELETE FROM analysis_leases WHERE worker_id = $1 AND response_id = ANY($2::int[])', [this.workerId, ids]);
       await client.query('UPDATE workers SET analysed = analysed + $2, seen_at = now() WHERE id = $1', [this.workerId, writes.length]);
       return writes.length;

@@ -10,6 +10,7 @@ import { languageColumns } from '../analysis-writer.js';
 import { type Counts, now, zeroCounts } from '../import-ledger.js';
 import type { BatchWriter } from '../import-store.js';
 import { type RowItem, type StoredRow, mergeRow } from '../response-writer.js';
+import { insertTags, replaceAnalyses } from './pg-analysis-writer.js';
 import { inTransaction } from './transaction.js';
 
 type ScoreOrigin = 'inline' | 'scores-file' | null;
@@ -272,46 +273,12 @@ export class PgResponseWriter implements BatchWriter<RowItem, Counts> {
         `UPDATE responses AS r SET last_run_id = $1, file = $2, line = u.line FROM unnest($3::int[], $4::int[]) AS u(id, line) WHERE r.id = u.id`,
         [this.runId, this.file, touched.map(idOf), touched.map((op) => op.line)],
       );
-      // Unchanged rows analysed again (never analysed, or --reanalyze with other lexicons).
-      const analysed = touched.filter((op) => op.analysis?.emotions && op.analysis.language);
-      if (analysed.length > 0) {
-        const lang = analysed.map((op) => languageColumns(op.analysis!.language));
-        await client.query(
-          `UPDATE responses AS r SET language = u.language, language_confidence = u.confidence, language_supported = u.supported,
-             language_segments = u.language_segments, polarity = u.polarity, lexicon_version = $1
-           FROM unnest($2::int[], $3::text[], $4::float8[], $5::int[], $6::text[], $7::float8[])
-             AS u(id, language, confidence, supported, language_segments, polarity)
-           WHERE r.id = u.id`,
-          [version, analysed.map(idOf), lang.map((l) => l[0]), lang.map((l) => l[1]), lang.map((l) => l[2]), lang.map((l) => l[3]),
-            analysed.map((op) => op.analysis!.emotions!.polarity)],
-        );
-      }
     }
-    // Tags: replaced for updated comments and re-analysed rows, inserted for new rows.
-    const replaced = ops.filter((op) => op.kind === 'update' || (op.kind === 'touch' && op.analysis?.emotions && op.analysis.language));
-    if (replaced.length > 0) await client.query('DELETE FROM emotion_tags WHERE response_id = ANY($1::int[])', [replaced.map(idOf)]);
-    await insertTags(client, ops.filter((op) => op.kind !== 'content' && op.analysis?.emotions).map((op) => [idOf(op), op.analysis!.emotions!] as const), version);
+    // Unchanged rows analysed again (never analysed, or --reanalyze with other lexicons).
+    const analysed = touched.filter((op) => op.analysis?.emotions && op.analysis.language);
+    await replaceAnalyses(client, version, analysed.map((op) => ({ id: idOf(op), language: op.analysis!.language!, emotions: op.analysis!.emotions! })));
+    // Tags: replaced for updated comments, inserted for new rows.
+    if (full.length > 0) await client.query('DELETE FROM emotion_tags WHERE response_id = ANY($1::int[])', [full.map(idOf)]);
+    await insertTags(client, ops.filter((op) => (op.kind === 'insert' || op.kind === 'update') && op.analysis?.emotions).map((op) => [idOf(op), op.analysis!.emotions!] as const), version);
   }
-}
-
-/** Emotion tags of many responses in one statement. */
-export async function insertTags(client: pg.PoolClient, tagged: readonly (readonly [number, TagResult])[], version: string): Promise<void> {
-  const ids: number[] = [];
-  const emotions: string[] = [];
-  const scores: number[] = [];
-  const evidence: string[] = [];
-  for (const [id, result] of tagged) {
-    for (const tag of result.emotions) {
-      ids.push(id);
-      emotions.push(tag.emotion);
-      scores.push(tag.score);
-      evidence.push(tag.evidenceJson ?? JSON.stringify(tag.evidence));
-    }
-  }
-  if (ids.length === 0) return;
-  await client.query(
-    `INSERT INTO emotion_tags (response_id, emotion, score, evidence, lexicon_version)
-     SELECT u.id, u.emotion, u.score, u.evidence, $1 FROM unnest($2::int[], $3::text[], $4::float8[], $5::text[]) AS u(id, emotion, score, evidence)`,
-    [version, ids, emotions, scores, evidence],
-  );
 }

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { HeartlineError } from '../../errors.js';
 import { now } from '../import-ledger.js';
-import { connectionConfig } from './postgres.js';
+import { connectionConfig } from './postgres-url.js';
 import type { LockHolder, LockOptions, RunLock } from '../run-lock.js';
 
 /** The advisory lock key of the run lock (any constant; 'HLRN'). */

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import pg from 'pg';
+import { connectionConfig, displayUrl, postgresError } from './postgres-url.js';
 import { HeartlineError } from '../../errors.js';
 
 /**
@@ -13,23 +13,8 @@ export interface Postgres {
   close(): Promise<void>;
 }
 
-/** `--db postgres://…` or `postgresql://…` (and HEARTLINE_DB): a PostgreSQL database, not a file. */
-export function isPostgresUrl(db: string): boolean {
-  return /^postgres(?:ql)?:\/\//i.test(db);
-}
 
-/** The URL as messages show it: any password replaced by ***. */
-export function displayUrl(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
-}
 
-/** Connection settings from the URL; without a user in it, the login user (as psql does). */
-export function connectionConfig(url: string, applicationName = 'heartline'): pg.ClientConfig {
-  const hasUser = /^postgres(?:ql)?:\/\/[^/@]+@/i.test(url);
-  const user = process.env['PGUSER'] ?? userInfo().username;
-  const connectionString = hasUser ? url : url.replace(/^(postgres(?:ql)?:\/\/)/i, `$1${encodeURIComponent(user)}@`);
-  return { connectionString, application_name: applicationName };
-}
 
 const MIGRATIONS_DIR = new URL('../../../src/store/pg/migrations/', import.meta.url);
 /** Any constant: the advisory lock key that serialises migrating a database (`HRLN` as an int). */
@@ -111,21 +96,3 @@ async function migrate(client: pg.PoolClient, name: string, readonly: boolean): 
   }
 }
 
-/** PostgreSQL's and the network's refusals as E_DATABASE errors that say what to do. */
-export function postgresError(error: unknown, name: string, doing: string): HeartlineError {
-  if (error instanceof HeartlineError) return error;
-  const e = error as { code?: string; message?: string };
-  const code = e.code ?? '';
-  const message = e.message ?? String(error);
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ETIMEDOUT' || code === 'ENOENT') {
-    return new HeartlineError('E_DATABASE', `${doing}: no PostgreSQL server answers (${code})`, { file: name },
-      'check the host and port in the --db URL, and that the server is running');
-  }
-  if (code === '28P01' || code === '28000') {
-    return new HeartlineError('E_DATABASE', `${doing}: the server refused the login (${message})`, { file: name }, 'check the user and password in the --db URL');
-  }
-  if (code === '3D000') {
-    return new HeartlineError('E_DATABASE', `${doing}: ${message}`, { file: name }, 'create it first (createdb NAME), or name another database in the --db URL');
-  }
-  return new HeartlineError('E_DATABASE', `${doing}: PostgreSQL: ${message}${code ? ` (${code})` : ''}`, { file: name });
-}
