@@ -226,6 +226,34 @@ describe.skipIf(!postgresAvailable())('heartline worker', () => {
     expect(status.match(/: stopped .*; analysed \d+/g)).toHaveLength(2);
   }, 180_000);
 
+  it('workers analysing while an import changes comments: every response ends with the analysis of its current text', async () => {
+    const ROWS = 12_000;
+    const first = tmp.file('a.csv', fiveLanguageDump(ROWS));
+    // The same ids, a third of them with another comment: an analysis claimed before the change must not stick.
+    const lines = fiveLanguageDump(ROWS).split('\n');
+    const changed = tmp.file('b.csv', lines.map((line, i) => (i > 0 && i % 3 === 0 && line ? line.replace(/,"/, ',"Changed: ') : line)).join('\n'));
+    const url = await postgres.fresh(tmp.dir());
+    expect(runCli(['run', first, '--db', url, '--no-summary', '--import-only']).status).toBe(0);
+    const children = [1, 2].map(() => startCli(['worker', '--db', url, '--batch-size', '300']));
+    const workers = children.map(finished);
+    await sleep(1500);
+    const reimport = await finished(startCli(['run', changed, '--db', url, '--no-summary', '--import-only']));
+    expect(reimport.stderr).toBe('');
+    expect(reimport.stdout).toContain(`read ${ROWS} = inserted 0 + updated 4000 + unchanged 8000 + rejected 0`);
+    for (let i = 0; i < 1200; i++) {
+      const [left] = await postgres.query<{ n: number }>(url, 'SELECT COUNT(*)::int AS n FROM responses WHERE lexicon_version IS NULL');
+      if (left!.n === 0) break;
+      await sleep(100);
+    }
+    for (const child of children) child.kill('SIGTERM');
+    for (const worker of await Promise.all(workers)) expect(worker.status).toBe(143);
+    // The same two files on SQLite, the second analysed in the importing process.
+    const reference = await sqlite.fresh(tmp.dir());
+    runCli(['run', first, '--db', reference, '--no-summary', '--import-only']);
+    runCli(['run', changed, '--db', reference, '--no-summary']);
+    expect(await contents(postgres, url)).toEqual(await contents(sqlite, reference));
+  }, 240_000);
+
   it('a worker killed mid-batch loses nothing: its lease runs out and another takes the batch', async () => {
     const url = await postgres.fresh(tmp.dir());
     expect(runCli(['run', tmp.file('d.csv', fiveLanguageDump(6000)), '--db', url, '--no-summary', '--import-only']).status).toBe(0);

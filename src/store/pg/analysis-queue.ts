@@ -97,7 +97,7 @@ export class AnalysisQueue {
       const valid = new Set((await client.query<{ id: number }>(
         `SELECT r.id FROM analysis_leases AS l JOIN responses AS r ON r.id = l.response_id
          WHERE l.worker_id = $1 AND l.response_id = ANY($2::int[]) AND r.row_hash = l.row_hash
-         FOR UPDATE OF r`,
+         ORDER BY r.id FOR UPDATE OF r`,
         [this.workerId, ids],
       )).rows.map((r) => r.id));
       const writes = analysed.filter((a) => valid.has(a.id));

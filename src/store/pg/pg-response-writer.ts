@@ -49,7 +49,7 @@ export class PgResponseWriter implements BatchWriter<RowItem, Counts> {
   ) {}
 
   async write(items: RowItem[]): Promise<Counts> {
-    return inTransaction(this.pool, async (client) => {
+    const counts = await inTransaction(this.pool, async (client) => {
       const counts = zeroCounts();
       const at = now();
       const ids = [...new Set(items.flatMap((item) => (item.row ? [item.row.externalId] : [])))];
@@ -116,6 +116,8 @@ export class PgResponseWriter implements BatchWriter<RowItem, Counts> {
       );
       return counts;
     });
+    this.versionNoted = true;
+    return counts;
   }
 
   /** One row's outcome, as ResponseWriter.writeOne decides it, recorded as a write to make. */
@@ -171,7 +173,6 @@ export class PgResponseWriter implements BatchWriter<RowItem, Counts> {
     const version = this.lexicons.version;
     if (!this.versionNoted) {
       await client.query('INSERT INTO lexicon_versions (version, dirs, first_used) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [version, JSON.stringify(this.lexicons.dirs), at]);
-      this.versionNoted = true;
     }
     const idOf = (op: Op) => views.get(op.externalId)!.id;
     const changed = ops.filter((op) => op.kind === 'update' || op.kind === 'content');
