@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { connectionConfig } from '../store/pg/postgres-url.js';
+import { connectionConfig, withDatabaseName } from '../store/pg/postgres-url.js';
 import { ROOT } from '../eval/eval-data.js';
 import { LANG_CODES } from '../lang/registry.js';
 
@@ -36,10 +36,8 @@ async function withNewDatabase<T>(adminUrl: string, work: (url: string) => Promi
   const admin = new pg.Client(connectionConfig(adminUrl));
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl.replace(/^postgres(ql)?:/, 'http:'));
-  url.pathname = `/${name}`;
   try {
-    return await work(url.toString().replace(/^http:/, 'postgres:'));
+    return await work(withDatabaseName(adminUrl, name));
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll } from 'vitest';
-import { connectionConfig } from '../../src/store/pg/postgres-url.js';
+import { connectionConfig, databaseName, withDatabaseName } from '../../src/store/pg/postgres-url.js';
 
 /**
  * The PostgreSQL server the engine tests use: HEARTLINE_TEST_PG (a URL naming a database the tests may
@@ -14,12 +14,8 @@ import { connectionConfig } from '../../src/store/pg/postgres-url.js';
 export const TEST_PG_URL: string | undefined =
   process.env['HEARTLINE_TEST_PG'] ?? (existsSync('/var/run/postgresql/.s.PGSQL.5432') ? 'postgres:///postgres?host=/var/run/postgresql' : undefined);
 
-/** A database on the test server: a name, and its URL. */
-function databaseUrl(name: string): string {
-  const url = new URL(TEST_PG_URL!.replace(/^postgres(ql)?:/, 'http:'));
-  url.pathname = `/${name}`;
-  return url.toString().replace(/^http:/, 'postgres:');
-}
+/** A database on the test server, by name. */
+const databaseUrl = (name: string) => withDatabaseName(TEST_PG_URL!, name);
 
 async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client(connectionConfig(TEST_PG_URL!));
@@ -78,7 +74,7 @@ const postgres: Engine = {
     }
   },
   drop: async (db) => {
-    const name = new URL(db.replace(/^postgres(ql)?:/, 'http:')).pathname.slice(1);
+    const name = databaseName(db);
     await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     const at = created.indexOf(name);
     if (at >= 0) created.splice(at, 1);

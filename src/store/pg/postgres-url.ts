@@ -15,6 +15,20 @@ export function displayUrl(url: string): string {
   return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
 }
 
+const PARTS = /^(postgres(?:ql)?:\/\/[^/?]*)(?:\/([^?]*))?(\?.*)?$/i;
+
+/** The same server and settings, another database: `postgres:///a?host=…` → `postgres:///b?host=…`. */
+export function withDatabaseName(url: string, name: string): string {
+  const m = PARTS.exec(url);
+  if (!m) throw new HeartlineError('E_USAGE', `not a PostgreSQL URL: ${displayUrl(url)}`);
+  return `${m[1]}/${encodeURIComponent(name)}${m[3] ?? ''}`;
+}
+
+/** The database a URL names ('' when it names none). */
+export function databaseName(url: string): string {
+  return decodeURIComponent(PARTS.exec(url)?.[2] ?? '');
+}
+
 /** Connection settings from the URL; without a user in it, the login user (as psql does). */
 export function connectionConfig(url: string, applicationName = 'heartline'): pg.ClientConfig {
   const hasUser = /^postgres(?:ql)?:\/\/[^/@]+@/i.test(url);
