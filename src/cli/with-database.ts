@@ -26,7 +26,10 @@ export async function withDatabase<T>(path: string, work: (db: Database) => Prom
   }
 }
 
-/** As withDatabase, on a PostgreSQL database (`postgres://…`): only reads, so it never creates the schema. */
+/**
+ * As withDatabase, on a PostgreSQL database (`postgres://…`): a database without Heartline's schema is refused,
+ * as an empty SQLite file is to a reading command — unless `write` (unlock), which may create it.
+ */
 export async function withPostgres<T>(url: string, work: (pg: Postgres) => Promise<T>, options: { write?: boolean } = {}): Promise<T> {
   const { openPostgres } = await import('../store/pg/postgres.js');
   const pg = await openPostgres(url, { readonly: !options.write });

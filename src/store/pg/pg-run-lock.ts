@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
+import type pg from 'pg';
 import { HeartlineError } from '../../errors.js';
 import { now } from '../import-ledger.js';
 import { connectionConfig } from './postgres-url.js';
@@ -18,7 +18,9 @@ const RUN_LOCK_KEY = 1212960334;
  */
 export async function acquirePgRunLock(url: string, name: string, command: string, options: LockOptions = {}): Promise<RunLock> {
   const deadline = Date.now() + (options.waitSeconds ?? 0) * 1000;
-  const client = new pg.Client(connectionConfig(url, 'heartline run lock'));
+  // The driver loads here, not with the module: status and unlock on a SQLite file never need it.
+  const { default: driver } = await import('pg');
+  const client = new driver.Client(connectionConfig(url, 'heartline run lock'));
   const lost = new AbortController();
   client.on('error', () => lost.abort('lock-lost'));
   await client.connect();
