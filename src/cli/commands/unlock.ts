@@ -49,6 +49,7 @@ interface LockAccess {
 
 /** Who holds the lock, since when, and whether it still counts. */
 export function describeHolder(h: LockHolder): string {
+  if (h.session && h.pid === 0) return 'locked by a heartline run that is just starting (a PostgreSQL session lock, freed when that process ends)';
   if (h.session) {
     return `locked by heartline ${h.command} (pid ${h.pid} on ${h.host}, since ${h.startedAt}; a PostgreSQL session lock, freed when that process ends)`;
   }

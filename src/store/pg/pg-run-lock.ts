@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
@@ -29,20 +28,24 @@ export async function acquirePgRunLock(url: string, name: string, command: strin
       const got = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [RUN_LOCK_KEY]);
       if (got.rows[0]!.ok) break;
       if (Date.now() >= deadline) {
-        const holder = await readPgRunLock(client);
-        const who = holder ? `another heartline ${holder.command} (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt})` : 'another heartline run';
+        // The holder may have taken the lock a moment ago and not yet written who it is: give it a moment.
+        const holder = await readPgRunLock(client, 2_000);
+        const who = holder && holder.pid > 0 ? `another heartline ${holder.command} (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt})` : 'another heartline run';
         throw new HeartlineError('E_LOCKED', `${who} is using this database`, { file: name },
           'wait for it to finish, or pass --wait SECONDS; the lock is freed as soon as its process ends, even when killed');
       }
       await sleep(250, undefined, options.signal ? { signal: options.signal } : {});
     }
     const at = now();
-    const token = randomUUID();
     await client.query('BEGIN');
+    // The token names the server session holding the advisory lock, so a reader matches the row to the lock
+    // and never names the holder before this one (a row left by a killed run) as the holder.
     await client.query(
-      `INSERT INTO run_lock (id, pid, host, command, started_at, token, renewed_at, lease_until) VALUES (1, $1, $2, $3, $4, $5, $4, NULL)
-       ON CONFLICT (id) DO UPDATE SET pid = $1, host = $2, command = $3, started_at = $4, token = $5, renewed_at = $4, lease_until = NULL`,
-      [process.pid, hostname(), command, at, token],
+      `INSERT INTO run_lock (id, pid, host, command, started_at, token, renewed_at, lease_until)
+       VALUES (1, $1, $2, $3, $4, 'pg-backend:' || pg_backend_pid(), $4, NULL)
+       ON CONFLICT (id) DO UPDATE SET pid = $1, host = $2, command = $3, started_at = $4, token = 'pg-backend:' || pg_backend_pid(),
+         renewed_at = $4, lease_until = NULL`,
+      [process.pid, hostname(), command, at],
     );
     // Whatever a dead holder left running is over: say so in the ledger.
     await client.query("UPDATE import_runs SET status = 'interrupted', finished_at = $1, error = $2 WHERE status = 'running'",
@@ -64,18 +67,31 @@ export async function acquirePgRunLock(url: string, name: string, command: strin
   };
 }
 
-/** Who holds the run lock, if anyone: the row, when its advisory lock is held (a row alone is left by a killed run). */
-export async function readPgRunLock(client: pg.Client | pg.Pool): Promise<LockHolder | undefined> {
-  const held = await client.query<{ held: boolean }>(
-    "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS held",
-    [RUN_LOCK_KEY],
-  );
-  if (!held.rows[0]!.held) return undefined;
-  const row = (await client.query<{ pid: number; host: string; command: string; started_at: string; renewed_at: string | null }>(
-    'SELECT pid, host, command, started_at, renewed_at FROM run_lock WHERE id = 1',
-  )).rows[0];
-  if (!row) return undefined;
-  return { pid: row.pid, host: row.host, command: row.command, startedAt: row.started_at, renewedAt: row.renewed_at, leaseUntil: null, stale: null, session: true };
+/**
+ * Who holds the run lock, if anyone: the row written by the session that holds the advisory lock. A holder
+ * that has just taken the lock may not have written its row yet: wait up to `waitMs` for it.
+ */
+export async function readPgRunLock(client: pg.Client | pg.Pool, waitMs = 2_000): Promise<LockHolder | undefined> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const result = await client.query<{ backend: number | null; pid: number | null; host: string; command: string; started_at: string; renewed_at: string | null }>(
+      `SELECT l.pid AS backend, r.pid, r.host, r.command, r.started_at, r.renewed_at
+       FROM pg_locks AS l LEFT JOIN run_lock AS r ON r.id = 1 AND r.token = 'pg-backend:' || l.pid
+       WHERE l.locktype = 'advisory' AND l.classid = 0 AND l.objid = $1 AND l.objsubid = 1 AND l.granted
+         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      [RUN_LOCK_KEY],
+    );
+    const row = result.rows[0];
+    if (!row) return undefined;
+    if (row.pid !== null) {
+      return { pid: row.pid, host: row.host, command: row.command, startedAt: row.started_at, renewedAt: row.renewed_at, leaseUntil: null, stale: null, session: true };
+    }
+    if (Date.now() >= deadline) {
+      // Held, but the holder has not said who it is (pid 0): callers word it as a run that is starting.
+      return { pid: 0, host: '', command: 'run', startedAt: '', renewedAt: null, leaseUntil: null, stale: null, session: true };
+    }
+    await sleep(50);
+  }
 }
 
 /**
