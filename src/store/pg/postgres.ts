@@ -63,22 +63,25 @@ async function migrate(client: pg.PoolClient, name: string, readonly: boolean): 
     throw new HeartlineError('E_DATABASE', `the database has schema version ${current}, newer than this Heartline knows (${latest})`, { file: name }, 'upgrade Heartline');
   }
   if (current === latest) return;
-  if (current === 0) {
-    const tables = await client.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = current_schema()",
-    );
-    if (tables.rows[0]!.n > 0) {
-      throw new HeartlineError('E_DATABASE', `not a Heartline database: its schema holds ${tables.rows[0]!.n} tables of another application`, { file: name },
-        'check the --db URL; Heartline never writes into another application\'s database (create an empty database for it: createdb heartline)');
-    }
-  }
-  if (readonly) {
-    throw new HeartlineError('E_DATABASE', current === 0 ? 'the database holds no Heartline data yet' : 'the database schema is out of date', { file: name },
-      'import into it first: heartline run FILE… --db URL');
+  if (readonly && current > 0) {
+    throw new HeartlineError('E_DATABASE', 'the database schema is out of date', { file: name }, 'import into it first: heartline run FILE… --db URL');
   }
   await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK]);
   try {
+    // Read again under the lock: another process may have created the schema meanwhile.
     current = await version();
+    if (current === 0) {
+      const tables = await client.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = current_schema()",
+      );
+      if (tables.rows[0]!.n > 0) {
+        throw new HeartlineError('E_DATABASE', `not a Heartline database: its schema holds ${tables.rows[0]!.n} tables of another application`, { file: name },
+          'check the --db URL; Heartline never writes into another application\'s database (create an empty database for it: createdb heartline)');
+      }
+      if (readonly) {
+        throw new HeartlineError('E_DATABASE', 'the database holds no Heartline data yet', { file: name }, 'import into it first: heartline run FILE… --db URL');
+      }
+    }
     for (const m of migrations.filter((m) => m.version > current)) {
       await client.query('BEGIN');
       try {
